@@ -1,0 +1,58 @@
+"""MkDocs events → the `guide` package (hooks/guide/). Each function only wires.
+
+static-i18n runs every event once per language build, so `on_config` starts each build afresh
+and nothing else outlives a language's build.
+"""
+from __future__ import annotations
+
+import json
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from guide.build import Build, after_all_languages
+from guide.content import ContentError
+
+_command = "build"  # set once per process; "serve" skips the PDF handouts to keep rebuilds fast
+_build: Build | None = None  # the current language build, replaced in on_config
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_config(config):
+    global _build
+    try:
+        _build = Build.start(config, with_pdfs=_command != "serve")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    renderer = _build.renderer(config)
+    try:
+        html, modules = renderer.render_page(html, page.url, f"docs/{page.file.src_uri}")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    if modules:
+        page.meta["guide_modules"] = sorted(modules)
+        page.meta["guide_strings"] = json.dumps(renderer.t, ensure_ascii=False)
+    return html
+
+
+def on_post_page(output, page, config):
+    return _build.localise_search(output)
+
+
+def _write_pdfs(config):
+    _build.write_pdfs(config)
+
+
+@event_priority(-200)  # after static-i18n (−100) has built every other language
+def _after_all_languages(config):
+    after_all_languages(config)
+
+
+on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)

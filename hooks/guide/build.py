@@ -1,0 +1,106 @@
+"""One language build of the guide: what `events.py` calls, holding that build's state only."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import ContentError, load_guide, missing_translations
+from .model import Guide
+from .render import Renderer, make_environment
+
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def i18n_languages(config) -> tuple[str, str]:
+    """(this build's language, the default language), from static-i18n's plugin."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        lang = config.theme.get("language", "fr")
+        return lang, lang
+    return i18n.current_language or i18n.default_language, i18n.default_language
+
+
+@dataclass
+class Build:
+    guide: Guide
+    lang: str
+    prefix: str  # "" for the default language, "en/" for English: where its pages live in the site
+    with_pdfs: bool
+    _renderer: Renderer | None = field(default=None, repr=False)
+
+    @classmethod
+    def start(cls, config, with_pdfs: bool) -> "Build":
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+        pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+        problems = missing_translations(pages)
+        if problems:
+            raise ContentError(*problems[0].split(": ", 2))
+        lang, default = i18n_languages(config)
+        return cls(load_guide(docs, root), lang, "" if lang == default else f"{lang}/", with_pdfs)
+
+    def renderer(self, config) -> Renderer:
+        if self._renderer is None:
+            self._renderer = Renderer(
+                env=make_environment(config.theme.get_env().loader),
+                guide=self.guide,
+                lang=self.lang,
+                prefix=self.prefix,
+                site_url=(config.site_url or "/") + self.prefix,
+                with_pdfs=self.with_pdfs,
+            )
+        return self._renderer
+
+    def localise_search(self, html: str) -> str:
+        """Point a translated page's search at its own language's index (see `split_search_index`)."""
+        if not self.prefix:
+            return html
+
+        def patch(match: re.Match) -> str:
+            data = json.loads(match.group(2))
+            data["base"] = data["base"].rstrip("/") + "/" + self.prefix.rstrip("/")
+            return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
+
+        return CONFIG_SCRIPT.sub(patch, html, count=1)
+
+    def write_pdfs(self, config) -> None:
+        if self.with_pdfs:
+            from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
+
+            write_handouts(self.renderer(config), Path(config.site_dir) / self.prefix)
+
+
+def after_all_languages(config) -> None:
+    """Site-wide work once every language is built: one search index per language, sitemaps."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return
+    site = Path(config.site_dir)
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    split_search_index(site, i18n.default_language, others)
+    for lang in others:  # Material's language switch looks for <lang>/sitemap.xml
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site / name).exists():
+                shutil.copyfile(site / name, site / lang / name)
+
+
+def split_search_index(site: Path, default: str, others: list[str]) -> None:
+    """static-i18n writes one index for all languages at the root; give each language its own."""
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    docs = index.get("docs", [])
+    for lang in [default, *others]:
+        prefix = "" if lang == default else f"{lang}/"
+        if prefix:
+            mine = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
+        else:
+            mine = [d for d in docs if not any(d["location"].startswith(f"{o}/") for o in others)]
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = dict(index, config=dict(index.get("config", {}), lang=[lang]), docs=mine)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

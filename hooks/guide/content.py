@@ -1,0 +1,324 @@
+"""Load the content files (YAML) into the typed model, checking every rule on the way.
+
+The first problem found raises `ContentError`, whose message is one line:
+``<file>: <key path>: <reason>``. Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .model import LANGUAGES, PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question, Quiz, Technique, Text
+
+MAX_FILE_BYTES = 64 * 1024
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ANCHOR_PATTERN = re.compile(r"\{\s*#([a-z0-9-]+)\s*\}")
+TECHNIQUE_DIR = "techniques"
+QUIZ_FILE = "quiz.yml"
+ARTICLE_PAGE = "article.md"
+LIMITS = {  # (min, max) number of entries
+    "checklist": (1, 9),
+    "questions": (2, 4),
+    "quiz": (2, 10),
+    "options": (2, 6),
+    "statements": (3, 5),
+}
+
+
+class ContentError(Exception):
+    """A content file breaks a rule; `str()` is the one-line message for the reader."""
+
+    def __init__(self, file: str, key: str, reason: str):
+        super().__init__(f"{file}: {key}: {reason}")
+        self.file, self.key, self.reason = file, key, reason
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice in one mapping (YAML would keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ContentError("", f"line {key_node.start_mark.line + 1}", f"key '{key}' appears twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class _Reader:
+    """Walks one parsed file, knowing where it is so each error names the key path."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, key: str, reason: str):
+        raise ContentError(self.file, key or "(top level)", reason)
+
+    def mapping(self, value: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
+        if not isinstance(value, dict):
+            self.fail(key, f"expected a mapping, got {_type_name(value)}")
+        for name in value:
+            if name not in required and name not in optional:
+                allowed = ", ".join(required + optional)
+                self.fail(_join(key, str(name)), f"unknown key (allowed: {allowed})")
+        for name in required:
+            if name not in value:
+                self.fail(_join(key, name), "missing")
+        return value
+
+    def text(self, value: Any, key: str) -> Text:
+        if not isinstance(value, dict):
+            self.fail(key, f"expected text in both languages (fr, en), got {_type_name(value)}")
+        for lang in value:
+            if lang not in LANGUAGES:
+                self.fail(_join(key, str(lang)), f"unknown language (expected {', '.join(LANGUAGES)})")
+        for lang in LANGUAGES:
+            if lang not in value:
+                self.fail(_join(key, lang), "language missing")
+            if not isinstance(value[lang], str):
+                self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
+            if not value[lang].strip():
+                self.fail(_join(key, lang), "empty text")
+        return Text(**{lang: " ".join(value[lang].split()) for lang in LANGUAGES})
+
+    def ident(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.fail(key, f"expected an ID in lowercase-kebab-case, got {value!r}")
+        return value
+
+    def integer(self, value: Any, key: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"expected a whole number, got {_type_name(value)}")
+        return value
+
+    def boolean(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(key, f"expected true or false, got {_type_name(value)}")
+        return value
+
+    def entries(self, value: Any, key: str, limit: str, read: Callable[[Any, str], Any]) -> tuple:
+        """A list of entries with unique `id`s, each read by `read(entry, key)`."""
+        if not isinstance(value, list):
+            self.fail(key, f"expected a list, got {_type_name(value)}")
+        low, high = LIMITS[limit]
+        if not low <= len(value) <= high:
+            self.fail(key, f"expected {low} to {high} entries, got {len(value)}")
+        result, seen = [], set()
+        for index, raw in enumerate(value):
+            entry = read(raw, f"{key}[{index}]")
+            if entry.id in seen:
+                self.fail(f"{key}[{index}].id", f"duplicate ID '{entry.id}'")
+            seen.add(entry.id)
+            result.append(entry)
+        return tuple(result)
+
+    # --- the content's parts -------------------------------------------------------------
+
+    def item(self, raw: Any, key: str) -> Item:
+        data = self.mapping(raw, key, ("id", "text"))
+        return Item(self.ident(data["id"], f"{key}.id"), self.text(data["text"], f"{key}.text"))
+
+    def option(self, raw: Any, key: str) -> Option:
+        data = self.mapping(raw, key, ("id", "text", "correct", "feedback"))
+        return Option(
+            id=self.ident(data["id"], f"{key}.id"),
+            text=self.text(data["text"], f"{key}.text"),
+            correct=self.boolean(data["correct"], f"{key}.correct"),
+            feedback=self.text(data["feedback"], f"{key}.feedback"),
+        )
+
+    def question(self, raw: Any, key: str, anchors: frozenset[str]) -> Question:
+        data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"))
+        kind = data["kind"]
+        if kind not in ("single", "multiple"):
+            self.fail(f"{key}.kind", f"expected single or multiple, got {kind!r}")
+        options = self.entries(data["options"], f"{key}.options", "options", self.option)
+        correct = sum(option.correct for option in options)
+        if kind == "single" and correct != 1:
+            self.fail(f"{key}.options", f"a single-choice question needs exactly one correct option, got {correct}")
+        if kind == "multiple" and correct == 0:
+            self.fail(f"{key}.options", "a multiple-choice question needs at least one correct option, got 0")
+        anchor = data["anchor"]
+        if anchor not in anchors:
+            self.fail(f"{key}.anchor", f"no passage '{anchor}' in the article (known: {', '.join(sorted(anchors))})")
+        return Question(
+            id=self.ident(data["id"], f"{key}.id"),
+            kind=kind,
+            prompt=self.text(data["prompt"], f"{key}.prompt"),
+            options=options,
+            explanation=self.text(data["explanation"], f"{key}.explanation"),
+            anchor=anchor,
+        )
+
+    def bands(self, raw: Any, key: str) -> tuple[Band, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.fail(key, f"expected a non-empty list, got {_type_name(raw)}")
+        bands = []
+        for index, entry in enumerate(raw):
+            where = f"{key}[{index}]"
+            data = self.mapping(entry, where, ("min", "max", "feedback"))
+            low, high = self.integer(data["min"], f"{where}.min"), self.integer(data["max"], f"{where}.max")
+            if low > high:
+                self.fail(where, f"min {low} is above max {high}")
+            bands.append(Band(low, high, self.text(data["feedback"], f"{where}.feedback")))
+        bands.sort(key=lambda band: band.min)
+        expected = 0
+        for band in bands:
+            if band.min > expected:
+                self.fail(key, f"scores {expected}–{band.min - 1} are in no band")
+            if band.min < expected:
+                self.fail(key, f"bands overlap at {band.min}")
+            expected = band.max + 1
+        if expected != 101:
+            self.fail(key, f"bands must end at 100, the last ends at {expected - 1}")
+        return tuple(bands)
+
+    def checklist(self, raw: Any, key: str) -> tuple[PausePoint, ...]:
+        data = self.mapping(raw, key, PAUSE_POINTS)
+        points = tuple(
+            PausePoint(point, self.entries(data[point], f"{key}.{point}", "checklist", self.item)) for point in PAUSE_POINTS
+        )
+        seen = set()
+        for point in points:
+            for item in point.items:
+                if item.id in seen:
+                    self.fail(f"{key}.{point.id}", f"duplicate ID '{item.id}'")
+                seen.add(item.id)
+        return points
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse one file's text; every YAML problem becomes a one-line `ContentError`."""
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ContentError(file, "(file)", f"larger than {MAX_FILE_BYTES // 1024} KiB")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[: len(line) - len(line.lstrip())].count("\t"):
+            raise ContentError(file, f"line {number}", "indented with a tab (YAML needs spaces)")
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except ContentError as error:
+        raise ContentError(file, error.key, error.reason) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+        raise ContentError(file, where, f"invalid YAML: {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise ContentError(file, "(file)", f"invalid YAML: {error}") from None
+
+
+def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> Technique:
+    r = _Reader(file)
+    data = r.mapping(
+        data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands")
+    )
+    if r.ident(data["id"], "id") != slug:
+        r.fail("id", f"'{data['id']}' does not match the file name '{slug}'")
+    number = r.integer(data["number"], "number")
+    if number < 1:
+        r.fail("number", f"expected 1 or more, got {number}")
+    return Technique(
+        id=slug,
+        number=number,
+        title=r.text(data["title"], "title"),
+        summary=r.text(data["summary"], "summary"),
+        practice=r.text(data["practice"], "practice"),
+        checklist=r.checklist(data["checklist"], "checklist"),
+        questions=r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, anchors)),
+        statements=r.entries(data["statements"], "statements", "statements", r.item),
+        bands=r.bands(data["bands"], "bands"),
+    )
+
+
+def read_quiz(data: Any, file: str, anchors: frozenset[str]) -> Quiz:
+    r = _Reader(file)
+    data = r.mapping(data, "", ("id", "title", "questions"))
+    return Quiz(
+        id=r.ident(data["id"], "id"),
+        title=r.text(data["title"], "title"),
+        questions=r.entries(data["questions"], "questions", "quiz", lambda v, k: r.question(v, k, anchors)),
+    )
+
+
+def article_anchors(markdown: str) -> frozenset[str]:
+    """The `{ #id }` anchors the article page declares: the passages questions may point to."""
+    return frozenset(ANCHOR_PATTERN.findall(markdown))
+
+
+def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
+    """Read and validate every content file under `docs_dir`; file names in errors are relative to `root`."""
+    docs = Path(docs_dir)
+    base = Path(root) if root else docs.parent
+
+    def name(path: Path) -> str:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(path: Path) -> Any:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ContentError(name(path), "(file)", f"cannot be read ({error.__class__.__name__})") from None
+        return parse_yaml(text, name(path))
+
+    article = docs / ARTICLE_PAGE
+    anchors = article_anchors(article.read_text(encoding="utf-8")) if article.exists() else frozenset()
+    techniques = []
+    for path in sorted((docs / TECHNIQUE_DIR).glob("*.yml")):
+        techniques.append(read_technique(read(path), name(path), path.stem, anchors))
+    if not techniques:
+        raise ContentError(name(docs / TECHNIQUE_DIR), "(folder)", "no technique content file (*.yml)")
+    techniques.sort(key=lambda t: t.number)
+    for expected, technique in enumerate(techniques, start=1):
+        if technique.number != expected:
+            path = name(docs / TECHNIQUE_DIR / f"{technique.id}.yml")
+            raise ContentError(path, "number", f"expected {expected} (numbers run 1 to {len(techniques)} without gaps or repeats), got {technique.number}")
+    quiz_path = docs / QUIZ_FILE
+    if not quiz_path.exists():
+        raise ContentError(name(quiz_path), "(file)", "missing: the whole-article quiz")
+    quiz = read_quiz(read(quiz_path), name(quiz_path), anchors)
+    if any(t.id == quiz.id for t in techniques):
+        raise ContentError(name(quiz_path), "id", f"'{quiz.id}' is already a technique's ID")
+    return Guide(tuple(techniques), quiz)
+
+
+def missing_translations(page_paths: list[str], languages: tuple[str, ...] = ("en",)) -> list[str]:
+    """Pages (src paths, suffix layout) that lack a version in another language: one message each."""
+    pages = {p for p in page_paths if p.endswith(".md")}
+    problems = []
+    for page in sorted(pages):
+        stem = page[:-3]
+        if any(stem.endswith(f".{lang}") for lang in languages):
+            default = stem.rsplit(".", 1)[0] + ".md"
+            if default not in pages:
+                problems.append(f"docs/{page}: (page): no French version ({default})")
+            continue
+        for lang in languages:
+            if f"{stem}.{lang}.md" not in pages:
+                problems.append(f"docs/{page}: (page): no '{lang}' translation ({stem}.{lang}.md)")
+    return problems

@@ -1,0 +1,37 @@
+"""PDF handouts of the checklists, one per technique and one with all of them, per language.
+
+They are made from the same checklist template as the pages and styled by the same print rules
+(guide.css), so the paper version and the PDF cannot drift apart.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .render import Renderer, pdf_name
+
+PAPER = {"fr": "A4", "en": "letter"}  # the usual paper where each language's readers print
+CSS_FILE = "assets/guide/guide.css"
+
+
+def write_handouts(renderer: Renderer, site_dir: Path) -> list[Path]:
+    from weasyprint import CSS, HTML
+
+    theme_css = site_dir.parent / CSS_FILE if renderer.prefix else site_dir / CSS_FILE
+    stylesheets = [CSS(filename=str(theme_css)), CSS(string=f"@page {{ size: {PAPER.get(renderer.lang, 'A4')}; }}")]
+    template = renderer.env.get_template("partials/guide/handout.html")
+    written = []
+    techniques = renderer.guide.techniques
+    jobs = [(pdf_name(t.id), t.title(renderer.lang), [t]) for t in techniques]
+    jobs.append((pdf_name(), renderer.t["download_all_pdf"], list(techniques)))
+    for name, title, chosen in jobs:
+        page_url = f"{renderer.prefix}{name}"
+        html = template.render(
+            lang=renderer.lang,
+            title=title,
+            checklists=[renderer.checklist(t, page_url, with_pdf=False) for t in chosen],
+        )
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        HTML(string=html, base_url=str(site_dir)).write_pdf(target, stylesheets=stylesheets)
+        written.append(target)
+    return written

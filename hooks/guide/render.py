@@ -1,0 +1,133 @@
+"""Turn the guide's markers in a built page into widgets, from the model and the templates.
+
+A page asks for a widget with an HTML comment on its own line, e.g.
+``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the page's HTML (after
+Markdown), so a marker shown inside a code block is escaped and left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from .content import ContentError
+from .model import Guide, Technique
+from .strings import STRINGS
+
+MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
+ARTICLE_URL = "article/"
+TEMPLATE_DIR = "partials/guide/"
+JS_WIDGETS = {  # widget → the script module that brings it to life
+    "checklist": "checklist",
+    "checklists": "checklist",
+    "quiz": "quiz",
+    "self-check": "selfcheck",
+    "assessment": "assessment",
+    "my-data": "mydata",
+}
+
+
+def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """Our own environment over the theme's loader, with autoescaping: content text is never HTML."""
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def pdf_name(slug: str | None = None) -> str:
+    """Where a checklist's PDF handout lives in a language's site; None for the combined one."""
+    return f"pdf/checklist-{slug}.pdf" if slug else "pdf/checklists.pdf"
+
+
+@dataclass
+class Renderer:
+    """Renders widgets for one language build. Created anew for every build: holds no page state."""
+
+    env: jinja2.Environment
+    guide: Guide
+    lang: str
+    prefix: str = ""  # the language's folder in the site ("" or "en/"): page URLs start with it
+    site_url: str = ""  # the language's absolute root URL, printed on handouts
+    with_pdfs: bool = True
+    today: str = field(default_factory=lambda: date.today().isoformat())
+
+    @property
+    def t(self) -> dict[str, str]:
+        return STRINGS[self.lang]
+
+    def _template(self, name: str) -> jinja2.Template:
+        return self.env.get_template(TEMPLATE_DIR + name + ".html")
+
+    def render_page(self, html: str, page_url: str, file: str) -> tuple[str, set[str]]:
+        """Replace every marker in `html`; returns the new HTML and the script modules it needs."""
+        modules: set[str] = set()
+
+        def replace(match: re.Match) -> str:
+            kind, arg = match.group(1), match.group(2) or ""
+            modules.add(JS_WIDGETS.get(kind, ""))
+            return self.widget(kind, arg, page_url, file)
+
+        html = MARKER.sub(replace, html)
+        modules.discard("")
+        return html, modules
+
+    def widget(self, kind: str, arg: str, page_url: str, file: str) -> str:
+        marker = f"guide:{kind}" + (f" {arg}" if arg else "")
+        takes_id = {"checklist", "quiz", "self-check"}
+        if kind in takes_id:
+            if kind == "quiz" and arg == self.guide.quiz.id:
+                return self.quiz(arg, self.guide.quiz.questions, page_url)
+            technique = self.guide.technique(arg)
+            if technique is None:
+                known = ", ".join([t.id for t in self.guide.techniques] + ([self.guide.quiz.id] if kind == "quiz" else []))
+                raise ContentError(file, marker, f"no content with ID '{arg}' (known: {known})")
+            if kind == "checklist":
+                return self.checklist(technique, page_url)
+            if kind == "quiz":
+                return self.quiz(technique.id, technique.questions, page_url)
+            return self._template("self-check").render(technique=technique, t=self.t, lang=self.lang)
+        if kind not in {"checklists", "assessment", "answer-key", "my-data"}:
+            raise ContentError(file, marker, "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)")
+        if arg:
+            raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
+        rel = self.link(page_url)
+        if kind == "checklists":
+            return self._template("checklists").render(
+                t=self.t,
+                pdf_url=rel(pdf_name()) if self.with_pdfs else "",
+                checklists=[self.checklist(t, page_url, with_pdf=False) for t in self.guide.techniques],
+            )
+        if kind == "assessment":
+            urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
+            return self._template("assessment").render(
+                techniques=self.guide.techniques, technique_urls=urls, t=self.t, lang=self.lang
+            )
+        if kind == "answer-key":
+            quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
+            quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
+            return self._template("answer-key").render(quizzes=quizzes, article_url=rel(ARTICLE_URL), t=self.t, lang=self.lang)
+        return self._template("my-data").render(t=self.t)
+
+    def link(self, page_url: str):
+        """A function giving the relative URL, from `page_url`, of a path in this language's site."""
+        return lambda target: get_relative_url(self.prefix + target, page_url)
+
+    def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True) -> str:
+        return self._template("checklist").render(
+            technique=technique,
+            t=self.t,
+            lang=self.lang,
+            today=self.today,
+            page_url=self.site_url + f"techniques/{technique.id}/",
+            pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
+        )
+
+    def quiz(self, quiz_id: str, questions, page_url: str) -> str:
+        return self._template("quiz").render(
+            quiz_id=quiz_id,
+            questions=questions,
+            article_url=self.link(page_url)(ARTICLE_URL),
+            t=self.t,
+            lang=self.lang,
+        )

@@ -1,0 +1,151 @@
+// The whole-guide self-assessment: error summary when incomplete, then the profile over the
+// seven skills (SVG bars + the same figures in a table), the history and the action plan.
+import { load, update, t, formatDate, mountAll, warnIfNotKept, download, printWith } from "./storage.js";
+import { bindScale, unanswered, score } from "./scale.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const ROW = 46;
+const BAR = 420;
+
+function svg(name, attributes, text) {
+  const element = document.createElementNS(SVG, name);
+  Object.entries(attributes).forEach(([key, value]) => element.setAttribute(key, value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function chart(rows) {
+  const drawing = svg("svg", { viewBox: `0 0 ${BAR + 60} ${rows.length * ROW}`, "aria-hidden": "true", class: "guide-chart" });
+  rows.forEach((row, index) => {
+    const y = index * ROW;
+    drawing.append(svg("text", { x: 0, y: y + 13, class: "guide-chart__label" }, row.title));
+    drawing.append(svg("rect", { x: 0, y: y + 18, width: (BAR * row.score) / 100, height: 12, class: "guide-chart__now" }));
+    if (row.before !== undefined)
+      drawing.append(svg("rect", { x: 0, y: y + 33, width: (BAR * row.before) / 100, height: 6, class: "guide-chart__before" }));
+    drawing.append(svg("text", { x: (BAR * row.score) / 100 + 6, y: y + 29, class: "guide-chart__value" }, String(row.score)));
+  });
+  return drawing;
+}
+
+const icsText = (text) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+
+function calendar(plan, skills) {
+  const day = plan.date.replaceAll("-", "");
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+  const lines = [
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//networking-guide//practice plan//EN", "BEGIN:VEVENT",
+    `UID:${stamp}-${day}@networking-guide`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${day}`,
+    `SUMMARY:${icsText(t("ics_title", { skills }))}`,
+    `DESCRIPTION:${icsText([plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"))}`,
+    "END:VEVENT", "END:VCALENDAR",
+  ];
+  download(`networking-${plan.date}.ics`, "text/calendar", lines.join("\r\n") + "\r\n");
+}
+
+function mount(form) {
+  const results = document.querySelector("[data-guide-results]");
+  const errors = form.querySelector("[data-errors]");
+  const live = form.querySelector("[data-live]");
+  const planLive = results.querySelector("[data-plan-live]");
+  const commitment = results.querySelector("[data-commitment]");
+  const planDate = results.querySelector("[data-plan-date]");
+  const skills = [...form.querySelectorAll(".guide-assessment__technique")];
+  let weakest = [];
+
+  function render(history) {
+    const [current, previous] = [history.at(-1), history.at(-2)];
+    const rows = skills
+      .map((el) => ({ el, id: el.dataset.technique, title: el.dataset.title, url: el.dataset.url, score: current.scores[el.dataset.technique], before: previous?.scores[el.dataset.technique] }))
+      .filter((row) => Number.isInteger(row.score))
+      .sort((a, b) => a.score - b.score);
+    results.querySelector("[data-saved]").textContent = t("saved_on", { date: formatDate(current.date) });
+    results.querySelector("[data-chart]").replaceChildren(chart(rows));
+    results.querySelector("[data-previous-head]").textContent = previous ? t("score_before", { date: formatDate(previous.date) }) : t("no_previous");
+    results.querySelector("[data-table]").replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement("tr");
+        const th = Object.assign(document.createElement("th"), { scope: "row", textContent: row.title });
+        const now = Object.assign(document.createElement("td"), { textContent: row.score });
+        const before = Object.assign(document.createElement("td"), { textContent: row.before ?? t("no_previous") });
+        tr.append(th, now, before);
+        return tr;
+      }),
+    );
+    weakest = rows.slice(0, 2);
+    results.querySelector("[data-plan]").replaceChildren(
+      ...weakest.map((row) => {
+        const li = document.createElement("li");
+        const title = Object.assign(document.createElement("h3"), { textContent: `${row.title} (${row.score} / 100)` });
+        const practice = Object.assign(document.createElement("p"), { textContent: row.el.querySelector(".guide-practice").textContent });
+        const link = Object.assign(document.createElement("a"), { href: row.url, textContent: `${t("open_checklist")} — ${row.title}` });
+        const paragraph = document.createElement("p");
+        paragraph.append(link);
+        li.append(title, practice, paragraph);
+        return li;
+      }),
+    );
+    const plan = load().plan;
+    commitment.value = plan?.commitment || "";
+    planDate.value = plan?.date || "";
+    results.hidden = false;
+  }
+
+  const savePlan = () =>
+    update((data) => (data.plan = { commitment: commitment.value.trim(), date: planDate.value, skills: weakest.map((row) => row.id) })).plan;
+
+  bindScale(form);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const missing = unanswered(form);
+    errors.hidden = missing.length === 0;
+    if (missing.length) {
+      errors.querySelector("[data-errors-title]").textContent = t("missing_answers", { n: missing.length });
+      errors.querySelector("[data-errors-list]").replaceChildren(
+        ...missing.map((set) => {
+          const li = document.createElement("li");
+          li.append(Object.assign(document.createElement("a"), { href: `#${set.id}`, textContent: set.querySelector("legend").textContent }));
+          return li;
+        }),
+      );
+      errors.focus();
+      return;
+    }
+    const scores = Object.fromEntries(skills.map((el) => [el.dataset.technique, score(el)]));
+    const data = update((d) => d.selfAssessment.history.push({ date: new Date().toISOString(), scores }));
+    render(data.selfAssessment.history);
+    live.textContent = t("saved_on", { date: formatDate(new Date().toISOString()) });
+    warnIfNotKept(form);
+    results.querySelector("h2").setAttribute("tabindex", "-1");
+    results.querySelector("h2").focus();
+  });
+  errors.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    event.preventDefault();
+    const set = document.getElementById(link.getAttribute("href").slice(1));
+    set.scrollIntoView({ block: "center" });
+    set.querySelector("input").focus();
+  });
+  results.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-action]")?.dataset.action;
+    if (action === "save-plan") {
+      savePlan();
+      planLive.textContent = t("plan_saved");
+    } else if (action === "calendar") {
+      if (!planDate.value) {
+        planLive.textContent = t("date_needed");
+        planDate.focus();
+        return;
+      }
+      calendar(savePlan(), weakest.map((row) => row.title).join(" + "));
+    } else if (action === "print-plan") {
+      savePlan();
+      printWith("guide-print-plan");
+    }
+  });
+
+  const history = load().selfAssessment.history;
+  if (history.length) render(history);
+}
+
+mountAll("[data-guide-assessment]", mount);

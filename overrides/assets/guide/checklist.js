@@ -1,0 +1,43 @@
+// A technique's checklist: ticks kept on the device by technique ID + item ID.
+import { load, update, t, formatDate, mountAll, warnIfNotKept, printWith } from "./storage.js";
+
+function mount(root) {
+  const id = root.dataset.guideChecklist;
+  const boxes = [...root.querySelectorAll("input[type=checkbox][data-item]")];
+  const progress = root.querySelector("[data-progress]");
+  const updated = root.querySelector("[data-updated]");
+
+  const show = (state) => {
+    progress.textContent = t("progress", { done: boxes.filter((b) => b.checked).length, total: boxes.length });
+    updated.textContent = state && state.updated ? t("updated", { date: formatDate(state.updated) }) : t("not_started");
+  };
+  const saved = load().checklists[id];
+  const ticked = new Set(saved ? saved.ticked : []);
+  boxes.forEach((box) => (box.checked = ticked.has(box.dataset.item)));
+  show(saved);
+  warnIfNotKept(root);
+
+  root.addEventListener("change", (event) => {
+    if (!boxes.includes(event.target)) return;
+    // Only the items on the page are written: a removed item's tick goes, a new item starts unticked.
+    const state = { ticked: boxes.filter((b) => b.checked).map((b) => b.dataset.item), updated: new Date().toISOString() };
+    update((data) => (data.checklists[id] = state));
+    show(state);
+    warnIfNotKept(root);
+  });
+  root.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-action]")?.dataset.action;
+    if (action === "reset") {
+      boxes.forEach((box) => (box.checked = false));
+      update((data) => delete data.checklists[id]);
+      show(null);
+      progress.textContent += ` ${t("reset_done")}`;
+    } else if (action === "print-blank" || action === "print-ticks") {
+      root.querySelector("[data-print-date]").textContent = t("printed_on", { date: formatDate(new Date().toISOString()) });
+      root.querySelector("[data-page-url]").textContent = location.href.split("#")[0];
+      printWith(action === "print-blank" ? "guide-print-blank" : "");
+    }
+  });
+}
+
+mountAll("[data-guide-checklist]", mount);

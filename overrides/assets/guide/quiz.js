@@ -1,0 +1,94 @@
+// A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
+// feedback is shown beside each option and summed up in the form's polite live region.
+import { load, update, t, mountAll } from "./storage.js";
+
+const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
+
+function mount(form) {
+  const id = form.dataset.guideQuiz;
+  const live = form.querySelector("[data-live]");
+  const questions = [...form.querySelectorAll("[data-question]")];
+  const inputs = (q) => [...q.querySelectorAll("input")];
+  const chosen = (q) => inputs(q).filter((i) => i.checked).map((i) => i.value);
+  const correct = (q) => [...q.querySelectorAll("[data-correct] input")].map((i) => i.value);
+
+  const verdict = (q) => {
+    const mine = chosen(q);
+    const right = correct(q);
+    if (mine.length === right.length && mine.every((v) => right.includes(v))) return "correct";
+    return q.dataset.kind === "multiple" && mine.some((v) => right.includes(v)) ? "partial" : "wrong";
+  };
+  const clear = () =>
+    questions.forEach((q) => {
+      q.querySelectorAll(".guide-feedback, .guide-explanation, [data-mark]").forEach((el) => (el.hidden = true));
+      q.querySelectorAll("[data-mark]").forEach((el) => (el.textContent = ""));
+      q.removeAttribute("data-result");
+    });
+  const mark = (option, text) => {
+    const el = option.querySelector("[data-mark]");
+    el.textContent = el.textContent ? `${el.textContent} · ${text}` : text;
+    el.hidden = false;
+  };
+
+  function check(remember = true) {
+    clear();
+    const missing = questions.filter((q) => chosen(q).length === 0);
+    if (missing.length) {
+      live.textContent = missing.map((q) => t("need_answer", { n: questions.indexOf(q) + 1 })).join(" ");
+      inputs(missing[0])[0].focus();
+      return;
+    }
+    const lines = [];
+    let score = 0;
+    questions.forEach((q, index) => {
+      const result = verdict(q);
+      score += result === "correct";
+      q.dataset.result = result;
+      inputs(q).forEach((input) => {
+        if (!input.checked) return;
+        const option = input.closest("[data-option]");
+        mark(option, `${t("your_choice")} ${option.hasAttribute("data-correct") ? MARKS.correct : MARKS.wrong}`);
+        option.querySelector(".guide-feedback").hidden = false;
+      });
+      const label = t(`verdict_${result}`);
+      q.querySelector("[data-verdict]").textContent = `${MARKS[result]} ${label}`;
+      q.querySelector(".guide-explanation").hidden = false;
+      lines.push(t("question_result", { n: index + 1, verdict: label }));
+    });
+    const total = questions.length;
+    live.textContent = `${t("score", { score, total })}. ${lines.join(" ")}`;
+    if (remember) {
+      const answers = Object.fromEntries(questions.map((q) => [q.dataset.question, chosen(q)]));
+      update((data) => (data.quizzes[id] = { answers, score, total, checked: new Date().toISOString() }));
+    }
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    check();
+  });
+  form.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-action]")?.dataset.action;
+    if (action === "retry") {
+      clear();
+      inputs(form).forEach((input) => (input.checked = false));
+      update((data) => delete data.quizzes[id]);
+      live.textContent = "";
+      inputs(questions[0])[0].focus();
+    } else if (action === "reveal") {
+      questions.forEach((q) => {
+        q.querySelectorAll("[data-correct]").forEach((option) => mark(option, `${MARKS.correct} ${t("correct_answer")}`));
+        q.querySelector(".guide-explanation").hidden = false;
+      });
+      live.textContent = t("answers_shown");
+    }
+  });
+
+  // Back on the page: the last checked answers and their feedback come back.
+  const saved = load().quizzes[id];
+  if (saved) {
+    questions.forEach((q) => inputs(q).forEach((input) => (input.checked = (saved.answers[q.dataset.question] || []).includes(input.value))));
+    if (questions.every((q) => chosen(q).length)) check(false);
+  }
+}
+
+mountAll("[data-guide-quiz]", mount);

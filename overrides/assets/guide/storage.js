@@ -1,0 +1,143 @@
+// The guide's one record in the browser: everything under one localStorage key, versioned,
+// shared by both languages (keys are content IDs). Blocked, full or corrupt storage never
+// throws: the page keeps working from memory for the visit.
+const KEY = "networking-guide";
+export const VERSION = 1;
+let memory = null;
+let persistent = true;
+
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+
+export function empty() {
+  return { version: VERSION, checklists: {}, quizzes: {}, selfAssessment: { answers: {}, history: [] }, plan: null };
+}
+
+// Keeps only well-formed entries; returns [data, null] or [null, reason] for what cannot be used.
+export function normalise(raw) {
+  if (!isObject(raw)) return [null, "not an object"];
+  if (raw.version !== VERSION) return [null, `version ${raw.version}`];
+  const data = empty();
+  for (const [id, list] of Object.entries(isObject(raw.checklists) ? raw.checklists : {})) {
+    if (isObject(list) && Array.isArray(list.ticked))
+      data.checklists[id] = { ticked: list.ticked.filter((x) => typeof x === "string"), updated: isDate(list.updated) ? list.updated : null };
+  }
+  for (const [id, quiz] of Object.entries(isObject(raw.quizzes) ? raw.quizzes : {})) {
+    if (isObject(quiz) && isObject(quiz.answers) && Number.isInteger(quiz.score) && Number.isInteger(quiz.total))
+      data.quizzes[id] = { answers: quiz.answers, score: quiz.score, total: quiz.total, checked: isDate(quiz.checked) ? quiz.checked : null };
+  }
+  const self = isObject(raw.selfAssessment) ? raw.selfAssessment : {};
+  for (const [id, answers] of Object.entries(isObject(self.answers) ? self.answers : {})) {
+    if (!isObject(answers)) continue;
+    const kept = Object.entries(answers).filter(([, v]) => Number.isInteger(v) && v >= 0 && v <= 4);
+    if (kept.length) data.selfAssessment.answers[id] = Object.fromEntries(kept);
+  }
+  data.selfAssessment.history = (Array.isArray(self.history) ? self.history : []).filter((h) => isObject(h) && isDate(h.date) && isObject(h.scores));
+  if (isObject(raw.plan)) data.plan = { commitment: String(raw.plan.commitment || ""), date: String(raw.plan.date || ""), skills: Array.isArray(raw.plan.skills) ? raw.plan.skills.map(String) : [] };
+  return [data, null];
+}
+
+export function load() {
+  let text = null;
+  try {
+    text = window.localStorage.getItem(KEY);
+  } catch {
+    persistent = false;
+  }
+  if (text === null) return memory ? structuredClone(memory) : empty();
+  try {
+    return normalise(JSON.parse(text))[0] || empty();
+  } catch {
+    return empty();
+  }
+}
+
+export function save(data) {
+  data.version = VERSION;
+  memory = structuredClone(data);
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(data));
+    persistent = true;
+  } catch {
+    persistent = false; // blocked or full: kept in memory for this visit
+  }
+  return persistent;
+}
+
+export function update(change) {
+  const data = load();
+  change(data);
+  save(data);
+  return data;
+}
+
+export function erase() {
+  memory = null;
+  try {
+    window.localStorage.removeItem(KEY);
+  } catch {
+    /* nothing stored */
+  }
+}
+
+export const isPersistent = () => persistent;
+
+// Interface strings of the page's language (rendered by the build into #guide-strings).
+let strings = null;
+export function t(key, values = {}) {
+  if (!strings) {
+    try {
+      strings = JSON.parse(document.getElementById("guide-strings").textContent);
+    } catch {
+      strings = {};
+    }
+  }
+  return (strings[key] || key).replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
+}
+
+export const lang = () => document.documentElement.lang || "fr";
+export const formatDate = (iso) =>
+  new Intl.DateTimeFormat(lang(), { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+
+// Runs `mount` on every element matching `selector`, on every page Material shows.
+export function mountAll(selector, mount) {
+  const run = () =>
+    document.querySelectorAll(selector).forEach((element) => {
+      if (element.dataset.mounted) return;
+      element.dataset.mounted = "true";
+      mount(element);
+      element.querySelectorAll("[data-js-only]").forEach((el) => (el.hidden = false));
+    });
+  if (window.document$) window.document$.subscribe(run);
+  else run();
+}
+
+// Tells the reader once per widget when nothing can be kept on this device.
+export function warnIfNotKept(root) {
+  if (persistent || root.querySelector(".guide-storage-off")) return;
+  const note = document.createElement("p");
+  note.className = "guide-storage-off";
+  note.textContent = t("storage_off");
+  root.prepend(note);
+}
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// Prints with a class on <html> that the print rules read (blank checklist, plan only …).
+export function printWith(className) {
+  const root = document.documentElement;
+  if (className) root.classList.add(className);
+  const done = () => {
+    if (className) root.classList.remove(className);
+    window.removeEventListener("afterprint", done);
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
+}
