@@ -61,7 +61,7 @@ class Build:
 
         def patch(match: re.Match) -> str:
             data = json.loads(match.group(2))
-            data["base"] = data["base"].rstrip("/") + "/" + self.prefix.rstrip("/")
+            data["base"] = data["base"].rstrip("/") + "/" + self.prefix
             return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
 
         return CONFIG_SCRIPT.sub(patch, html, count=1)
@@ -81,10 +81,24 @@ def after_all_languages(config) -> None:
     site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_search_index(site, i18n.default_language, others)
-    for lang in others:  # Material's language switch looks for <lang>/sitemap.xml
+    for lang in others:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
+    write_alternate_sitemaps(site)
+
+
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+def write_alternate_sitemaps(site: Path) -> None:
+    """Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, which
+    static-i18n points at the page's translations: give each page folder an empty one, so the
+    reader's browser logs no 404 (the real sitemaps, with hreflang, stay at each language root)."""
+    for page in site.rglob("index.html"):
+        target = page.parent / "sitemap.xml"
+        if not target.exists():
+            target.write_text(EMPTY_SITEMAP, encoding="utf-8")
 
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
