@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from .content import ContentError
@@ -56,8 +57,9 @@ class Renderer:
     def t(self) -> dict[str, str]:
         return STRINGS[self.lang]
 
-    def _template(self, name: str) -> jinja2.Template:
-        return self.env.get_template(TEMPLATE_DIR + name + ".html")
+    def _render(self, name: str, **values) -> Markup:
+        """A partial from overrides/partials/guide/, as markup safe to place in another template."""
+        return Markup(self.env.get_template(TEMPLATE_DIR + name + ".html").render(t=self.t, lang=self.lang, **values))
 
     def render_page(self, html: str, page_url: str, file: str) -> tuple[str, set[str]]:
         """Replace every marker in `html`; returns the new HTML and the script modules it needs."""
@@ -86,48 +88,39 @@ class Renderer:
                 return self.checklist(technique, page_url)
             if kind == "quiz":
                 return self.quiz(technique.id, technique.questions, page_url)
-            return self._template("self-check").render(technique=technique, t=self.t, lang=self.lang)
+            return self._render("self-check", technique=technique)
         if kind not in {"checklists", "assessment", "answer-key", "my-data"}:
             raise ContentError(file, marker, "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)")
         if arg:
             raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
         rel = self.link(page_url)
         if kind == "checklists":
-            return self._template("checklists").render(
-                t=self.t,
+            return self._render(
+                "checklists",
                 pdf_url=rel(pdf_name()) if self.with_pdfs else "",
                 checklists=[self.checklist(t, page_url, with_pdf=False) for t in self.guide.techniques],
             )
         if kind == "assessment":
             urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
-            return self._template("assessment").render(
-                techniques=self.guide.techniques, technique_urls=urls, t=self.t, lang=self.lang
-            )
+            return self._render("assessment", techniques=self.guide.techniques, technique_urls=urls)
         if kind == "answer-key":
             quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
             quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
-            return self._template("answer-key").render(quizzes=quizzes, article_url=rel(ARTICLE_URL), t=self.t, lang=self.lang)
-        return self._template("my-data").render(t=self.t)
+            return self._render("answer-key", quizzes=quizzes, article_url=rel(ARTICLE_URL))
+        return self._render("my-data")
 
     def link(self, page_url: str):
         """A function giving the relative URL, from `page_url`, of a path in this language's site."""
         return lambda target: get_relative_url(self.prefix + target, page_url)
 
     def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True) -> str:
-        return self._template("checklist").render(
+        return self._render(
+            "checklist",
             technique=technique,
-            t=self.t,
-            lang=self.lang,
             today=self.today,
             page_url=self.site_url + f"techniques/{technique.id}/",
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
         )
 
     def quiz(self, quiz_id: str, questions, page_url: str) -> str:
-        return self._template("quiz").render(
-            quiz_id=quiz_id,
-            questions=questions,
-            article_url=self.link(page_url)(ARTICLE_URL),
-            t=self.t,
-            lang=self.lang,
-        )
+        return self._render("quiz", quiz_id=quiz_id, questions=questions, article_url=self.link(page_url)(ARTICLE_URL))
