@@ -79,7 +79,8 @@ class PageWatch:
         self.foreign: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: r.url.startswith(origin) and self.errors.append(f"failed: {r.url}"))
+        # a request cut short by leaving the page (net::ERR_ABORTED) is not a fault of the page
+        page.on("requestfailed", lambda r: "ABORTED" not in (r.failure or "") and self.errors.append(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:", "about:")) and self.foreign.append(r.url))
 
