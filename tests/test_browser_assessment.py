@@ -111,6 +111,13 @@ def check_answers(page, answers: dict[str, list[int]], scope: str = "[data-guide
             page.locator(f"{scope} #{fieldset_id(tid, sid)} input[value='{value}']").check()
 
 
+def preset(page, data: dict, path: str = "/assessment/") -> None:
+    """Stored state for what is not under test, then the page loaded over it."""
+    go(page, path)
+    store(page, data)
+    reload(page)
+
+
 def take_assessment(page, answers: dict[str, list[int]], path: str = "/assessment/") -> None:
     go(page, path)
     check_answers(page, answers)
@@ -315,15 +322,17 @@ def test_reload_and_english_page_keep_profile_and_plan(watch):
 def test_second_assessment_shows_previous_scores(watch):
     page = watch.page
     take_assessment(page, ANSWERS)
-    # Backdate the first run so that its date is told apart from today's.
-    page.evaluate(
-        """key => { const d = JSON.parse(localStorage.getItem(key));
-        d.selfAssessment.history[0].date = '2024-03-05T12:00:00.000Z'; localStorage.setItem(key, JSON.stringify(d)); }""",
-        KEY,
-    )
-    reload(page)
     expect(page.locator("[data-previous-head]")).to_have_text("—")
-    check_answers(page, SECOND)
+    expect(page.locator("[data-chart] svg rect.guide-chart__before")).to_have_count(0)
+    # Backdate the first run so that its date is told apart from today's; the second run's
+    # answers are stored directly (ticking radios is covered above), then submitted in the UI.
+    data = stored(page)
+    data["selfAssessment"]["history"][0]["date"] = "2024-03-05T12:00:00.000Z"
+    data["selfAssessment"]["answers"] = storage_with(SECOND)["selfAssessment"]["answers"]
+    store(page, data)
+    reload(page)
+    expect_checked(page, SECOND)
+    expect(page.locator("[data-previous-head]")).to_have_text("—")
     page.get_by_role("button", name="Voir mon profil").click()
 
     head = page.locator("[data-previous-head]")
@@ -346,10 +355,8 @@ def test_second_assessment_shows_previous_scores(watch):
 # 5 ------------------------------------------------------------------------------------------------
 def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     page = watch.page
-    go(page, "/assessment/")
     history = [{"date": "2025-06-01T12:00:00.000Z", "scores": scores_of(ANSWERS)}]
-    store(page, storage_with(ANSWERS, history))
-    reload(page)
+    preset(page, storage_with(ANSWERS, history))
     expect(page.locator("[data-guide-results]")).to_be_visible()
 
     calendar = page.get_by_role("button", name="Ajouter à mon agenda")
@@ -438,7 +445,8 @@ def test_axe_with_error_summary_and_with_profile(watch, path, submit):
     violations = axe_violations(page)
     assert violations == [], violations
 
-    check_answers(page, ANSWERS)
+    store(page, storage_with(ANSWERS))
+    reload(page)
     page.mouse.move(0, 0)
     page.get_by_role("button", name=submit).focus()
     page.keyboard.press("Enter")

@@ -130,14 +130,14 @@ export function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-// Prints with a class on <html> that the print rules read (blank checklist, plan only …).
+// Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
+// class goes after printing, and at the latest when the next print starts.
+let printClass = "";
 export function printWith(className) {
   const root = document.documentElement;
+  if (printClass) root.classList.remove(printClass);
+  printClass = className;
   if (className) root.classList.add(className);
-  const done = () => {
-    if (className) root.classList.remove(className);
-    window.removeEventListener("afterprint", done);
-  };
-  window.addEventListener("afterprint", done);
+  window.addEventListener("afterprint", () => className && root.classList.remove(className), { once: true });
   window.print();
 }

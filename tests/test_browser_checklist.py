@@ -1,0 +1,198 @@
+"""Checklists in Chromium: ticks kept by technique + item ID across reloads and languages, reset,
+blocked or corrupt storage, content changes, keyboard use, and the printed sheet."""
+from __future__ import annotations
+
+import io
+import json
+
+from pypdf import PdfReader
+
+from test_browser_site import axe_violations
+
+KEY = "networking-guide"
+SLUG = "attitude-positive"
+FR = f"/techniques/{SLUG}/"
+EN = f"/en/techniques/{SLUG}/"
+CHECKLIST = f'[data-guide-checklist="{SLUG}"]'
+
+
+def boxes(page):
+    return page.locator(f"{CHECKLIST} input[type=checkbox]")
+
+
+def ticked(page) -> list[str]:
+    return boxes(page).evaluate_all("els => els.filter(e => e.checked).map(e => e.dataset.item)")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
+
+
+def test_ticks_survive_reload_and_language_switch_then_reset(watch):
+    page = watch.page
+    page.goto(FR)
+    first, third = boxes(page).nth(0), boxes(page).nth(2)
+    page.get_by_label(first.evaluate("e => e.labels[0].textContent")).check()  # clicking the text ticks
+    third.check()
+    ids = [first.get_attribute("data-item"), third.get_attribute("data-item")]
+    total = boxes(page).count()
+    assert page.locator(f"{CHECKLIST} [data-progress]").text_content() == f"2 / {total} cochés"
+    assert page.locator(f"{CHECKLIST} [data-updated]").text_content().startswith("Dernière mise à jour : ")
+    assert stored(page)["checklists"][SLUG]["ticked"] == ids
+    assert stored(page)["version"] == 1
+    page.reload()
+    assert ticked(page) == ids
+    page.goto(EN)
+    assert ticked(page) == ids
+    assert page.locator(f"{CHECKLIST} [data-progress]").text_content() == f"2 / {total} ticked"
+    page.get_by_role("button", name="Clear all ticks").click()
+    assert ticked(page) == []
+    assert "All boxes are cleared." in page.locator(f"{CHECKLIST} [data-progress]").text_content()
+    page.goto(FR)
+    assert ticked(page) == []
+    assert SLUG not in stored(page)["checklists"]
+
+
+def test_progress_is_in_a_polite_live_region(watch):
+    page = watch.page
+    page.goto(FR)
+    region = page.locator(f"{CHECKLIST} [data-progress]")
+    assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
+
+
+def test_keyboard_only(watch):
+    page = watch.page
+    page.goto(FR)
+    boxes(page).first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert ticked(page) == [boxes(page).nth(0).get_attribute("data-item"), boxes(page).nth(2).get_attribute("data-item")]
+    outline = boxes(page).nth(2).evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"  # focus is visible
+
+
+def test_blocked_storage_keeps_the_checklist_working(context, server):
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(FR)
+    boxes(page).first.check()
+    assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
+    assert page.locator(f"{CHECKLIST} [data-progress]").text_content().startswith("1 / ")
+    assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()
+    page.get_by_role("button", name="Tout décocher").first.click()
+    assert ticked(page) == []
+    assert errors == []
+
+
+def test_full_storage_keeps_the_checklist_working(context, server):
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(FR)
+    boxes(page).nth(1).check()
+    assert ticked(page) == [boxes(page).nth(1).get_attribute("data-item")]
+    assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()
+    assert errors == []
+
+
+def test_corrupt_storage_is_ignored(watch):
+    page = watch.page
+    page.goto(FR)
+    for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 99}']:
+        page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(garbage)})")
+        page.reload()
+        assert ticked(page) == []
+        boxes(page).first.check()
+        assert stored(page)["checklists"][SLUG]["ticked"] == [boxes(page).first.get_attribute("data-item")]
+
+
+def test_content_change_keeps_the_other_ticks(watch):
+    page = watch.page
+    page.goto(FR)
+    items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
+    # stored by an older version of the content: one item since removed, one still there
+    old = {"version": 1, "checklists": {SLUG: {"ticked": ["removed-item", items[1]], "updated": "2026-01-01T10:00:00Z"}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({json.dumps(old)}))")
+    page.reload()
+    assert ticked(page) == [items[1]]  # kept; new items start unticked
+    boxes(page).nth(0).check()
+    assert stored(page)["checklists"][SLUG]["ticked"] == [items[0], items[1]]  # the removed item is gone
+
+
+def test_print_gives_a_clean_one_page_sheet(watch):
+    page = watch.page
+    page.goto(FR)
+    boxes(page).first.check()
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", f"{CHECKLIST} .guide-actions",
+                   "h1", ".guide-own", f'form[data-guide-quiz="{SLUG}"]']:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(f"{CHECKLIST} .guide-print-head__title").is_visible()
+    assert "Ivan Misner" in page.locator(f"{CHECKLIST} .guide-print-foot").inner_text()
+    # the boxes are drawn as outlined squares, not with background colour
+    style = page.locator(f"{CHECKLIST} label").first.evaluate(
+        "e => { const s = getComputedStyle(e, '::before'); return [s.borderTopStyle, s.borderTopWidth, s.content]; }"
+    )
+    assert style[0] == "solid" and style[1] != "0px" and "✓" in style[2]
+    for paper in ("A4", "Letter"):
+        pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
+        assert len(pdf.pages) == 1, paper
+        text = pdf.pages[0].extract_text()
+        assert "Avant l’événement" in text and "Après l’événement" in text
+
+
+def test_print_blank_hides_my_ticks(watch):
+    page = watch.page
+    page.goto(FR)
+    boxes(page).first.check()
+    page.evaluate("document.documentElement.classList.add('guide-print-blank')")  # what "Imprimer vierge" sets
+    page.emulate_media(media="print")
+    content = page.locator(f"{CHECKLIST} label").first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "✓" not in content
+
+
+def test_print_buttons_call_print_with_the_right_mode(watch):
+    page = watch.page
+    page.goto(FR)
+    page.evaluate("() => { window.__modes = []; window.print = () => { window.__modes.push(document.documentElement.className); }; }")
+    page.get_by_role("button", name="Imprimer vierge").click()
+    page.get_by_role("button", name="Imprimer avec mes coches").click()
+    modes = page.evaluate("window.__modes")
+    assert "guide-print-blank" in modes[0] and "guide-print-blank" not in modes[1]
+
+
+def test_combined_page_prints_one_technique_per_page(watch):
+    page = watch.page
+    page.goto("/checklists/")
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) == 7
+
+
+def test_without_javascript_the_checklist_is_readable(browser, server):
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(FR)
+    assert boxes(page).count() > 5 and boxes(page).first.is_visible()
+    assert not page.locator(f"{CHECKLIST} [data-js-only]").is_visible()  # buttons that need JS stay hidden
+    assert page.locator(f"{CHECKLIST} a[download]").is_visible()  # the PDF still downloads
+    context.close()
+
+
+def test_checklist_pages_have_no_axe_violation_after_use(watch):
+    page = watch.page
+    page.goto(FR)
+    boxes(page).first.check()
+    assert axe_violations(page) == []
+    page.goto("/en/checklists/")
+    assert axe_violations(page) == []
