@@ -170,7 +170,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     page = watch.page
     go(page, "/my-data/")
     original = sample()
-    original["checklists"] = {"contact-visuel": {"ticked": ["put-phone-away"], "updated": "2025-01-01T10:00:00.000Z"}}
+    original["checklists"] = {"contact-visuel": {"ticked": ["phone-away"], "updated": "2025-01-01T10:00:00.000Z"}}
     original["plan"] = None
     store(page, original)
     reload(page)

@@ -1,0 +1,143 @@
+"""Knowledge quizzes in Chromium: keyboard only, no auto-submit, feedback in the live region,
+try again, show the answers, kept across reloads and languages, never printed."""
+from __future__ import annotations
+
+
+from test_browser_site import axe_violations
+from test_site import GUIDE
+
+QUIZ = GUIDE.quiz  # the whole-article quiz
+FORM = f'form[data-guide-quiz="{QUIZ.id}"]'
+
+
+def live(page):
+    return page.locator(f"{FORM} [data-live]")
+
+
+def answer(page, choose):
+    """Tick, for each question, the options `choose(question)` returns."""
+    for question in QUIZ.questions:
+        for option in choose(question):
+            page.locator(f"#q-{QUIZ.id}-{question.id}-{option.id}").check()
+
+
+def right(question):
+    return [o for o in question.options if o.correct]
+
+
+def wrong(question):
+    return [next(o for o in question.options if not o.correct)]
+
+
+def test_keyboard_journey_without_auto_submit(watch):
+    page = watch.page
+    page.goto("/quiz/")
+    first = QUIZ.questions[0]
+    assert first.kind == "single"
+    page.locator(f"#q-{QUIZ.id}-{first.id}-{first.options[0].id}").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")  # moves and selects within the radio group …
+    selected = page.locator(f"#q-{QUIZ.id}-{first.id} input:checked").get_attribute("value")
+    assert selected == first.options[1].id
+    # … and nothing is judged yet
+    assert live(page).text_content() == ""
+    assert page.locator(f"#q-{QUIZ.id}-{first.id} .guide-explanation").is_hidden()
+    # answer the rest correctly, then reach "Vérifier" with Tab and press Enter
+    for question in QUIZ.questions[1:]:
+        for option in right(question):
+            page.locator(f"#q-{QUIZ.id}-{question.id}-{option.id}").check()
+    page.get_by_role("button", name="Vérifier").focus()
+    page.keyboard.press("Enter")
+    total = len(QUIZ.questions)
+    first_right = first.options[1].correct
+    score = total - (0 if first_right else 1)
+    assert live(page).text_content().startswith(f"Score : {score} / {total}.")
+    assert "Question 1 : " in live(page).text_content()
+    # feedback of the chosen option and the explanation, with a link back to the article
+    block = page.locator(f"#q-{QUIZ.id}-{first.id}")
+    assert block.locator(f'[data-option="{first.options[1].id}"] .guide-feedback').is_visible()
+    assert block.locator(f'[data-option="{first.options[0].id}"] .guide-feedback').is_hidden()
+    verdict = block.locator("[data-verdict]").text_content()
+    assert verdict == ("✓ Correct" if first_right else "✗ Incorrect")
+    link = block.locator(".guide-explanation a")
+    assert link.get_attribute("href").endswith(f"article/#{first.anchor}")
+
+
+def test_unanswered_questions_are_named_and_focused(watch):
+    page = watch.page
+    page.goto("/quiz/")
+    page.get_by_role("button", name="Vérifier").click()
+    assert live(page).text_content().startswith("Question 1 : choisissez au moins une réponse.")
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == f"q-{QUIZ.id}-{QUIZ.questions[0].id}"
+
+
+def test_partial_answer_on_a_multiple_choice_question(watch):
+    page = watch.page
+    page.goto("/quiz/")
+    multiple = next(q for q in QUIZ.questions if q.kind == "multiple" and len(right(q)) > 1)
+    answer(page, lambda q: right(q)[:1] if q is multiple else right(q))
+    page.get_by_role("button", name="Vérifier").click()
+    assert page.locator(f"#q-{QUIZ.id}-{multiple.id} [data-verdict]").text_content() == "◐ Partiellement correct"
+    total = len(QUIZ.questions)
+    assert live(page).text_content().startswith(f"Score : {total - 1} / {total}.")
+
+
+def test_try_again_and_show_the_answers(watch):
+    page = watch.page
+    page.goto("/en/quiz/")
+    answer(page, wrong)
+    page.get_by_role("button", name="Check").click()
+    assert live(page).text_content().startswith(f"Score: 0 / {len(QUIZ.questions)}.")
+    page.get_by_role("button", name="Try again").click()
+    assert page.locator(f"{FORM} input:checked").count() == 0
+    assert live(page).text_content() == ""
+    assert page.locator(f"{FORM} .guide-feedback:visible").count() == 0
+    page.get_by_role("button", name="Show the answers").click()
+    marks = page.locator(f"{FORM} [data-mark]:visible")
+    assert marks.count() == sum(len(right(q)) for q in QUIZ.questions)
+    assert all("Correct answer" in m for m in marks.all_text_contents())
+    assert live(page).text_content() == "The correct answers are shown."
+
+
+def test_answers_come_back_after_reload_and_in_the_other_language(watch):
+    page = watch.page
+    page.goto("/quiz/")
+    answer(page, right)
+    page.get_by_role("button", name="Vérifier").click()
+    page.goto("/en/quiz/")
+    total = len(QUIZ.questions)
+    assert page.locator(f"{FORM} input:checked").count() == sum(len(right(q)) for q in QUIZ.questions)
+    assert live(page).text_content().startswith(f"Score: {total} / {total}.")
+
+
+def test_printed_quiz_shows_no_answer(watch):
+    page = watch.page
+    page.goto("/quiz/")
+    answer(page, right)
+    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_role("button", name="Voir les réponses").click()
+    page.emulate_media(media="print")
+    assert page.locator(f"{FORM} .guide-feedback:visible, {FORM} .guide-explanation:visible, {FORM} [data-mark]:visible").count() == 0
+    assert page.locator(f"{FORM} legend").first.is_visible()
+
+
+def test_technique_quiz_and_axe_after_feedback(watch):
+    page = watch.page
+    technique = GUIDE.techniques[1]
+    page.goto(f"/techniques/{technique.id}/")
+    form = f'form[data-guide-quiz="{technique.id}"]'
+    for question in technique.questions:
+        page.locator(f"#q-{technique.id}-{question.id}-{wrong(question)[0].id}").check()
+    page.locator(form).get_by_role("button", name="Vérifier").click()
+    assert page.locator(f"{form} [data-live]").text_content().startswith("Score : 0 / ")
+    assert axe_violations(page) == []
+    page.locator(form).get_by_role("button", name="Voir les réponses").click()
+    assert axe_violations(page) == []
+
+
+def test_answer_key_page_is_accessible_and_prints(watch):
+    page = watch.page
+    page.goto("/en/answer-key/")
+    assert page.locator(".guide-key-correct").count() > 20
+    assert axe_violations(page) == []
