@@ -16,6 +16,8 @@ def all_pages(site):
 
 
 def axe_violations(page) -> list[str]:
+    # colours are judged at rest, not halfway through a hover or focus transition
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = AXE.run(page, options=AXE_OPTIONS)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
