@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
+# for the browser tests (Playwright cannot download its own browser here), then pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest "$@"
