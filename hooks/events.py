@@ -6,14 +6,16 @@ and nothing else outlives a language's build.
 from __future__ import annotations
 
 import json
+import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide.build import Build, after_all_languages
 from guide.content import ContentError
+from guide.csp import add_policy
 
-_command = "build"  # set once per process; "serve" skips the PDF handouts to keep rebuilds fast
+_command = "build"  # set once per process; "serve" (or GUIDE_PDFS=off) skips the PDF handouts
 _build: Build | None = None  # the current language build, replaced in on_config
 
 
@@ -25,7 +27,7 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     try:
-        _build = Build.start(config, with_pdfs=_command != "serve")
+        _build = Build.start(config, with_pdfs=_command != "serve" and os.environ.get("GUIDE_PDFS") != "off")
     except ContentError as error:
         raise PluginError(str(error)) from None
 
@@ -43,7 +45,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return _build.localise_search(output)
+    return add_policy(_build.localise_search(output))
 
 
 def _write_pdfs(config):

@@ -82,6 +82,10 @@ class PageWatch:
         # a request cut short by leaving the page (net::ERR_ABORTED) is not a fault of the page
         page.on("requestfailed", lambda r: "ABORTED" not in (r.failure or "") and self.errors.append(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => "
+            "console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"
+        )
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:", "about:")) and self.foreign.append(r.url))
 
 

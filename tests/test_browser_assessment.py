@@ -277,7 +277,7 @@ def test_keyboard_journey_profile_and_plan(watch, context):
 
 
 # 3 ------------------------------------------------------------------------------------------------
-def test_reload_and_english_page_keep_profile_and_plan(watch):
+def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     page = watch.page
     take_assessment(page, ANSWERS)
     page.locator("#plan-commitment").fill("Remercier sous 48 heures.")
@@ -310,7 +310,15 @@ def test_reload_and_english_page_keep_profile_and_plan(watch):
     for item, (tid, score) in zip(items.all(), weakest_first(ANSWERS)[:2]):
         expect(item.locator("h3")).to_have_text(f"{BY_ID[tid]['title']['en']} ({score} / 100)")
         expect(item).to_contain_text(BY_ID[tid]["practice"]["en"])
-        expect(item.locator("a")).to_have_text(f"Open the checklist — {BY_ID[tid]['title']['en']}")
+        link = item.locator("a")
+        expect(link).to_have_text(f"Open the checklist — {BY_ID[tid]['title']['en']}")
+        expect(link).to_have_attribute("href", f"../techniques/{tid}/#checklist-{tid}")
+        other = context.new_page()  # not watched: only the DOM of the target matters
+        other.goto(link.evaluate("a => a.href"))
+        assert other.url.split("#")[0].endswith(f"/en/techniques/{tid}/")
+        expect(other.locator(f"#checklist-{tid}")).to_be_visible()
+        expect(other.locator("html")).to_have_attribute("lang", "en")
+        other.close()
     expect(page.locator("#plan-commitment")).to_have_value("Remercier sous 48 heures.")
     expect(page.locator("#plan-date")).to_have_value("2031-01-09")
     # The English page's own labels, not the French ones.

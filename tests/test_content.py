@@ -200,3 +200,20 @@ def test_parse_yaml_reports_file_and_position():
     with pytest.raises(ContentError) as caught:
         parse_yaml("a: [", "x.yml")
     assert str(caught.value).startswith("x.yml: line 1, column 5: invalid YAML")
+
+
+def test_markers_are_checked_outside_code_blocks(tmp_path):
+    from guide.render import check_page_markers
+
+    guide = load_guide(write_site(tmp_path, {"alpha": technique()}), tmp_path)
+    check_page_markers("<!-- guide:checklist alpha -->\n<!-- guide:quiz article -->\n<!-- guide:assessment -->\n", guide, "p.md")
+    check_page_markers("```markdown\n<!-- guide:checklist nothing -->\n```\n", guide, "p.md")  # shown, not used
+    for marker, reason in [
+        ("guide:checklist beta", "no content with ID 'beta' (known: alpha)"),
+        ("guide:quiz beta", "no content with ID 'beta' (known: alpha, article)"),
+        ("guide:assessment alpha", "this widget takes no ID, got 'alpha'"),
+        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)"),
+    ]:
+        with pytest.raises(ContentError) as caught:
+            check_page_markers(f"text\n<!-- {marker} -->\n", guide, "docs/p.md")
+        assert str(caught.value) == f"docs/p.md: {marker}: {reason}"

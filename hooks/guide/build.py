@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .content import ContentError, load_guide, missing_translations
 from .model import Guide
-from .render import Renderer, make_environment
+from .render import Renderer, check_page_markers, make_environment
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -39,8 +39,11 @@ class Build:
         problems = missing_translations(pages)
         if problems:
             raise ContentError(*problems[0].split(": ", 2))
+        guide = load_guide(docs, root)
+        for path in sorted(pages):  # every language's markers, before any page is written
+            check_page_markers((docs / path).read_text(encoding="utf-8"), guide, f"docs/{path}")
         lang, default = i18n_languages(config)
-        return cls(load_guide(docs, root), lang, "" if lang == default else f"{lang}/", with_pdfs)
+        return cls(guide, lang, "" if lang == default else f"{lang}/", with_pdfs)
 
     def renderer(self, config) -> Renderer:
         if self._renderer is None:

@@ -31,6 +31,31 @@ JS_WIDGETS = {  # widget → the script module that brings it to life
 }
 
 
+WIDGETS_WITH_ID = ("checklist", "quiz", "self-check")
+WIDGETS_ALONE = ("checklists", "assessment", "answer-key", "my-data")
+FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+
+
+def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
+    """Raise `ContentError` when a marker names an unknown widget or content that does not exist."""
+    marker = f"guide:{kind}" + (f" {arg}" if arg else "")
+    if kind in WIDGETS_WITH_ID:
+        known = list(guide.quizzes()) if kind == "quiz" else [t.id for t in guide.techniques]
+        if arg not in known:
+            raise ContentError(file, marker, f"no content with ID '{arg}' (known: {', '.join(known)})")
+    elif kind in WIDGETS_ALONE:
+        if arg:
+            raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
+    else:
+        raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS_WITH_ID + WIDGETS_ALONE)})")
+
+
+def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
+    """Check a page's markers before anything is built (code blocks may show markers freely)."""
+    for match in MARKER.finditer(FENCED_CODE.sub("", markdown)):
+        check_marker(match.group(1), match.group(2) or "", guide, file)
+
+
 def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     """Our own environment over the theme's loader, with autoescaping: content text is never HTML."""
     return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -75,25 +100,14 @@ class Renderer:
         return html, modules
 
     def widget(self, kind: str, arg: str, page_url: str, file: str) -> str:
-        marker = f"guide:{kind}" + (f" {arg}" if arg else "")
-        takes_id = {"checklist", "quiz", "self-check"}
-        if kind in takes_id:
-            if kind == "quiz" and arg == self.guide.quiz.id:
-                return self.quiz(arg, self.guide.quiz.questions, page_url)
-            technique = self.guide.technique(arg)
-            if technique is None:
-                known = ", ".join([t.id for t in self.guide.techniques] + ([self.guide.quiz.id] if kind == "quiz" else []))
-                raise ContentError(file, marker, f"no content with ID '{arg}' (known: {known})")
-            if kind == "checklist":
-                return self.checklist(technique, page_url)
-            if kind == "quiz":
-                return self.quiz(technique.id, technique.questions, page_url)
-            return self._render("self-check", technique=technique)
-        if kind not in {"checklists", "assessment", "answer-key", "my-data"}:
-            raise ContentError(file, marker, "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)")
-        if arg:
-            raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
+        check_marker(kind, arg, self.guide, file)
         rel = self.link(page_url)
+        if kind == "quiz":
+            return self._render("quiz", quiz_id=arg, questions=self.guide.quizzes()[arg], article_url=rel(ARTICLE_URL))
+        if kind == "checklist":
+            return self.checklist(self.guide.technique(arg), page_url)
+        if kind == "self-check":
+            return self._render("self-check", technique=self.guide.technique(arg))
         if kind == "checklists":
             return self._render(
                 "checklists",
@@ -121,6 +135,3 @@ class Renderer:
             page_url=self.site_url + f"techniques/{technique.id}/",
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
         )
-
-    def quiz(self, quiz_id: str, questions, page_url: str) -> str:
-        return self._render("quiz", quiz_id=quiz_id, questions=questions, article_url=self.link(page_url)(ARTICLE_URL))
