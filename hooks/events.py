@@ -48,6 +48,10 @@ def on_post_page(output, page, config):
     return add_policy(_build.localise_search(output))
 
 
+def on_post_template(output_content, template_name, config):
+    return add_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def _write_pdfs(config):
     _build.write_pdfs(config)
 

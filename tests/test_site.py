@@ -274,3 +274,21 @@ def test_pdf_handouts(site, lang):
     assert len(combined.pages) == len(GUIDE.techniques)
     for number, technique in enumerate(GUIDE.techniques):
         assert technique.title(lang) in combined.pages[number].extract_text()
+
+
+def test_every_page_has_a_strict_content_security_policy(site):
+    from guide.csp import script_hashes
+
+    for file in site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        html = BeautifulSoup(text, "html.parser")
+        meta = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta, file
+        policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
+        assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+        assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
+        inline = [s for s in html.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert len(script_hashes(text)) == len({s.string for s in inline}) > 0
+        assert all(h in policy["script-src"] for h in script_hashes(text))
+        # the policy comes before any script
+        assert text.index("Content-Security-Policy") < text.index("<script")
