@@ -40,7 +40,6 @@ SECOND = {
     "suivi-des-recommandations": [2, 2, 2, 2],
     "remercier": [1, 1, 0, 1],
 }
-STRINGS_FR = {"missing": "Il manque {n} réponse(s)", "saved": "Plan enregistré.", "date_needed": "Choisissez d’abord une date."}
 
 
 def js_round(value: float) -> int:
@@ -301,7 +300,7 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     expect_profile(page, ANSWERS, lang="en")
     expect(results.locator("#profile-title")).to_have_text("My profile over the seven skills")
     expect(results.locator("[data-saved]")).to_contain_text("Self-assessment saved on")
-    expect(results.locator("[data-previous-head]")).to_have_text("—")
+    expect(results.locator("[data-previous-head]")).to_have_text("Before")
     expect(results.locator("#plan-title")).to_have_text("My action plan")
     expect(page.get_by_role("button", name="See my profile")).to_be_visible()
     expect(page.get_by_role("button", name="Save my plan")).to_be_visible()
@@ -330,7 +329,7 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
 def test_second_assessment_shows_previous_scores(watch):
     page = watch.page
     take_assessment(page, ANSWERS)
-    expect(page.locator("[data-previous-head]")).to_have_text("—")
+    expect(page.locator("[data-previous-head]")).to_have_text("Précédemment")
     expect(page.locator("[data-chart] svg rect.guide-chart__before")).to_have_count(0)
     # Backdate the first run so that its date is told apart from today's; the second run's
     # answers are stored directly (ticking radios is covered above), then submitted in the UI.
@@ -340,7 +339,7 @@ def test_second_assessment_shows_previous_scores(watch):
     store(page, data)
     reload(page)
     expect_checked(page, SECOND)
-    expect(page.locator("[data-previous-head]")).to_have_text("—")
+    expect(page.locator("[data-previous-head]")).to_have_text("Précédemment")
     page.get_by_role("button", name="Voir mon profil").click()
 
     head = page.locator("[data-previous-head]")
@@ -385,7 +384,8 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     assert text.startswith("BEGIN:VCALENDAR\r\n")
     assert text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", ""), "every line must end with CRLF"
-    lines = text.split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "RFC 5545 folds long lines"
+    lines = text.replace("\r\n ", "").split("\r\n")  # unfolded
     assert "BEGIN:VEVENT" in lines and "END:VEVENT" in lines and "VERSION:2.0" in lines
     assert "DTSTART;VALUE=DATE:20310203" in lines
     (a, _), (b, _) = weakest_first(ANSWERS)[:2]

@@ -17,8 +17,8 @@ TICKS = ["list-helpers", "thank-within-48h"]
 SELF_CHECK = dict(zip([s["id"] for s in REMERCIER["statements"]], [4, 3, 2, 1]))  # 10 / 16 → 63
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
-EMPTY_FR = "Cet appareil garde : 0 liste(s) de contrôle, 0 quiz, 0 auto-évaluation(s), aucun plan d’action."
-EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment(s), no action plan."
+EMPTY_FR = "Cet appareil garde : 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
+EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
 
 
 def settle(page) -> None:
@@ -105,7 +105,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     go(page, "/my-data/")
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 1 auto-évaluation(s), un plan d’action.")
+    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     before = raw(page)
 
     with page.expect_download() as info:
@@ -133,7 +133,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     erase.click()
     assert messages == ["Effacer toutes les données du guide sur cet appareil ? Cette action est définitive."]
     assert raw(page) == before
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 1 auto-évaluation(s), un plan d’action.")
+    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     expect(live).to_have_text("")
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -143,8 +143,8 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert raw(page) is None
 
     import_file(page, exported_path)
-    expect(live).to_have_text("Données importées : 4 élément(s) restauré(s).")
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 1 auto-évaluation(s), un plan d’action.")
+    expect(live).to_have_text("Données importées : 5 élément(s) restauré(s).")
+    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     assert stored(page) == json.loads(before)
 
     go(page, "/techniques/remercier/")
@@ -176,7 +176,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     reload(page)
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
-    shown = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 1 auto-évaluation(s), aucun plan d’action."
+    shown = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
     expect(summary).to_have_text(shown)
     before = raw(page)
 
@@ -207,9 +207,9 @@ def test_english_page_shows_english_strings(watch):
     import_file(page, payload("bad.json", "nope"))
     expect(live).to_have_text("This file is not a valid backup of the guide (JSON). Nothing was changed.")
     import_file(page, payload("good.json", json.dumps({"app": "networking-guide", **sample()})))
-    expect(live).to_have_text("Data imported: 3 item(s) restored.")
+    expect(live).to_have_text("Data imported: 4 item(s) restored.")
     expect(root.locator("[data-summary]")).to_have_text(
-        "This device keeps: 1 checklist(s), 0 quiz(zes), 1 self-assessment(s), an action plan."
+        "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
     )
     page.once("dialog", lambda dialog: dialog.accept())
     root.get_by_role("button", name="Erase everything").click()
@@ -218,7 +218,7 @@ def test_english_page_shows_english_strings(watch):
 
 
 # 11 -----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("path,done", [("/my-data/", "Données importées : 3 élément(s) restauré(s)."), ("/en/my-data/", "Data imported: 3 item(s) restored.")])
+@pytest.mark.parametrize("path,done", [("/my-data/", "Données importées : 4 élément(s) restauré(s)."), ("/en/my-data/", "Data imported: 4 item(s) restored.")])
 def test_axe_after_import_message(watch, path, done):
     from axe_playwright_python.sync_playwright import Axe
 

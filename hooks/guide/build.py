@@ -89,6 +89,21 @@ def after_all_languages(config) -> None:
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
     write_alternate_sitemaps(site)
+    minify_assets(site / ASSETS)
+
+
+ASSETS = "assets/guide"
+
+
+def minify_assets(folder: Path) -> None:
+    """Ship the widgets' scripts and styles without comments and spaces (sources stay readable)."""
+    import rcssmin
+    import rjsmin
+
+    for path in folder.glob("*.js"):
+        path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in folder.glob("*.css"):
+        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

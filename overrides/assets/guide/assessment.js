@@ -1,6 +1,6 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
-import { load, update, t, formatDate, mountAll, warnIfNotKept, download, printWith } from "./storage.js";
+import { load, update, t, formatDate, mountAll, warnIfNotKept, download, printWith, el } from "./storage.js";
 import { bindScale, unanswered, score } from "./scale.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -28,6 +28,20 @@ function chart(rows) {
 }
 
 const icsText = (text) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+// RFC 5545 folds lines longer than 75 octets: CRLF and a space before each further piece.
+const fold = (line) => {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 75) return line;
+  let out = "", piece = "";
+  for (const char of line) {
+    if (new TextEncoder().encode(piece + char).length > (out ? 74 : 75)) {
+      out += (out ? "\r\n " : "") + piece;
+      piece = "";
+    }
+    piece += char;
+  }
+  return `${out}\r\n ${piece}`;
+};
 
 function calendar(plan, skills) {
   const day = plan.date.replaceAll("-", "");
@@ -39,7 +53,7 @@ function calendar(plan, skills) {
     `DESCRIPTION:${icsText([plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"))}`,
     "END:VEVENT", "END:VCALENDAR",
   ];
-  download(`networking-${plan.date}.ics`, "text/calendar", lines.join("\r\n") + "\r\n");
+  download(`networking-${plan.date}.ics`, "text/calendar", lines.map(fold).join("\r\n") + "\r\n");
 }
 
 function mount(form) {
@@ -60,29 +74,19 @@ function mount(form) {
       .sort((a, b) => a.score - b.score);
     results.querySelector("[data-saved]").textContent = t("saved_on", { date: formatDate(current.date) });
     results.querySelector("[data-chart]").replaceChildren(chart(rows));
-    results.querySelector("[data-previous-head]").textContent = previous ? t("score_before", { date: formatDate(previous.date) }) : t("no_previous");
+    results.querySelector("[data-previous-head]").textContent = previous ? t("score_before", { date: formatDate(previous.date) }) : t("score_previous");
     results.querySelector("[data-table]").replaceChildren(
-      ...rows.map((row) => {
-        const tr = document.createElement("tr");
-        const th = Object.assign(document.createElement("th"), { scope: "row", textContent: row.title });
-        const now = Object.assign(document.createElement("td"), { textContent: row.score });
-        const before = Object.assign(document.createElement("td"), { textContent: row.before ?? t("no_previous") });
-        tr.append(th, now, before);
-        return tr;
-      }),
+      ...rows.map((row) => el("tr", {}, el("th", { scope: "row" }, row.title), el("td", {}, String(row.score)), el("td", {}, String(row.before ?? t("no_previous"))))),
     );
     weakest = rows.slice(0, 2);
     results.querySelector("[data-plan]").replaceChildren(
-      ...weakest.map((row) => {
-        const li = document.createElement("li");
-        const title = Object.assign(document.createElement("h3"), { textContent: `${row.title} (${row.score} / 100)` });
-        const practice = Object.assign(document.createElement("p"), { textContent: row.el.querySelector(".guide-practice").textContent });
-        const link = Object.assign(document.createElement("a"), { href: row.url, textContent: `${t("open_checklist")} — ${row.title}` });
-        const paragraph = document.createElement("p");
-        paragraph.append(link);
-        li.append(title, practice, paragraph);
-        return li;
-      }),
+      ...weakest.map((row) =>
+        el("li", {},
+          el("h3", {}, `${row.title} (${row.score} / 100)`),
+          el("p", {}, row.el.querySelector(".guide-practice").textContent),
+          el("p", {}, el("a", { href: row.url }, `${t("open_checklist")} — ${row.title}`)),
+        ),
+      ),
     );
     const plan = load().plan;
     commitment.value = plan?.commitment || "";
@@ -101,11 +105,7 @@ function mount(form) {
     if (missing.length) {
       errors.querySelector("[data-errors-title]").textContent = t("missing_answers", { n: missing.length });
       errors.querySelector("[data-errors-list]").replaceChildren(
-        ...missing.map((set) => {
-          const li = document.createElement("li");
-          li.append(Object.assign(document.createElement("a"), { href: `#${set.id}`, textContent: set.querySelector("legend").textContent }));
-          return li;
-        }),
+        ...missing.map((set) => el("li", {}, el("a", { href: `#${set.id}` }, set.querySelector("legend").textContent))),
       );
       errors.focus();
       return;

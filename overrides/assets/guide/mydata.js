@@ -7,6 +7,7 @@ function summary(data) {
   return t("mydata_summary", {
     checklists: Object.keys(data.checklists).length,
     quizzes: Object.keys(data.quizzes).length,
+    answers: Object.values(data.selfAssessment.answers).reduce((sum, answers) => sum + Object.keys(answers).length, 0),
     assessments: data.selfAssessment.history.length,
     plan: data.plan ? t("plan_yes") : t("plan_no"),
   });
@@ -45,7 +46,7 @@ function mount(root) {
     }
     save(data);
     show();
-    const count = Object.keys(data.checklists).length + Object.keys(data.quizzes).length + data.selfAssessment.history.length + (data.plan ? 1 : 0);
+    const count = Object.keys(data.checklists).length + Object.keys(data.quizzes).length + Object.keys(data.selfAssessment.answers).length + data.selfAssessment.history.length + (data.plan ? 1 : 0);
     live.textContent = t("import_done", { count });
   });
 }

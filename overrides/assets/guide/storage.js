@@ -121,9 +121,16 @@ export function warnIfNotKept(root) {
   root.prepend(note);
 }
 
+// A new element with properties and children: el("a", { href }, "text").
+export const el = (tag, props = {}, ...children) => {
+  const element = Object.assign(document.createElement(tag), props);
+  element.append(...children);
+  return element;
+};
+
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();

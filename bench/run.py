@@ -1,0 +1,164 @@
+"""The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight.
+
+    .venv/bin/python bench/run.py [--rounds 5]
+
+Prints a Markdown table and writes it to bench/results.md. Targets come from issue #5; a target
+missed is marked ✗ and makes the exit status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def build_seconds(config: Path, site: Path, pdfs: bool) -> float:
+    env = dict(ENV, GUIDE_PDFS="on" if pdfs else "off")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   cwd=config.parent, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def hook_overhead(rounds: int, work: Path) -> tuple[float, float, float]:
+    """Median build time with our hooks and without them (same pages, PDFs off), alternating."""
+    without = work / "mkdocs-no-hooks.yml"
+    without.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\ndocs_dir: {ROOT / 'docs'}\n"
+                       f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    with_hooks, no_hooks = [], []
+    build_seconds(ROOT / "mkdocs.yml", work / "warm", pdfs=False)  # warm the file cache
+    for _ in range(rounds):
+        with_hooks.append(build_seconds(ROOT / "mkdocs.yml", work / "a", pdfs=False))
+        no_hooks.append(build_seconds(without, work / "b", pdfs=False))
+    a, b = statistics.median(with_hooks), statistics.median(no_hooks)
+    return a, b, a / b
+
+
+def synthetic_guide(docs: Path, count: int) -> Path:
+    """A docs folder with `count` techniques made from the real ones (IDs renamed)."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "techniques").mkdir(parents=True)
+    shutil.copy(ROOT / "docs/article.md", docs / "article.md")
+    shutil.copy(ROOT / "docs/quiz.yml", docs / "quiz.yml")
+    real = sorted((ROOT / "docs/techniques").glob("*.yml"))
+    for number in range(1, count + 1):
+        data = yaml.safe_load(real[(number - 1) % len(real)].read_text(encoding="utf-8"))
+        data["id"], data["number"] = f"technique-{number}", number
+        (docs / "techniques" / f"technique-{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return docs
+
+
+def hooks_time(docs: Path, repeat: int = 5) -> float:
+    """What the hooks do for a guide: load + validate + render every widget in both languages."""
+    import jinja2
+
+    from guide.content import load_guide
+    from guide.render import Renderer, make_environment
+
+    env = make_environment(jinja2.FileSystemLoader([str(ROOT / "overrides")]))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        guide = load_guide(docs, docs.parent)
+        for lang, prefix in (("fr", ""), ("en", "en/")):
+            renderer = Renderer(env=env, guide=guide, lang=lang, prefix=prefix, with_pdfs=True)
+            for t in guide.techniques:
+                url = f"{prefix}techniques/{t.id}/"
+                page = f"<!-- guide:checklist {t.id} -->\n<!-- guide:quiz {t.id} -->\n<!-- guide:self-check {t.id} -->"
+                renderer.render_page(page, url, "bench")
+            for marker in ("checklists", "assessment", "answer-key"):
+                renderer.render_page(f"<!-- guide:{marker} -->", f"{prefix}{marker}/", "bench")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def serve_rebuild(work: Path) -> float:
+    """Seconds from saving a page to `mkdocs serve` having rebuilt the site."""
+    project = work / "serve"
+    if project.exists():
+        shutil.rmtree(project)
+    for part in ("docs", "hooks", "overrides", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=ENV, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        lines = iter(process.stderr.readline, "")
+        for line in lines:
+            if "Serving on" in line:
+                break
+        time.sleep(1)
+        page = project / "docs/techniques/remercier.md"
+        start = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+        for line in lines:
+            if "Reloading browsers" in line:
+                break
+        return time.perf_counter() - start
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def weights(site: Path) -> list[tuple[str, int, int]]:
+    files = sorted((site / "assets/guide").glob("*.*"))
+    return [(f.name, f.stat().st_size, len(gzip.compress(f.read_bytes(), 9))) for f in files]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    rows = []
+
+    def row(what, value, target, ok):
+        rows.append((what, value, target, "✓" if ok else "✗"))
+        print(f"{what}: {value} (target {target})", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        a, b, ratio = hook_overhead(args.rounds, work)
+        row("Hook overhead: build with / without hooks (median, PDFs off)", f"{a:.2f} s / {b:.2f} s = ×{ratio:.2f}", "≤ ×1.10", ratio <= 1.10)
+        small = hooks_time(synthetic_guide(work / "g7" / "docs", 7))
+        large = hooks_time(synthetic_guide(work / "g70" / "docs", 70))
+        per = (large / 70) / (small / 7)
+        row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.2f}", "≤ ×1.05", per <= 1.05)
+        full = build_seconds(ROOT / "mkdocs.yml", work / "full", pdfs=True)
+        row("Full build with PDFs", f"{full:.1f} s", "≤ 10 s", full <= 10)
+        rebuild = serve_rebuild(work)
+        row("`mkdocs serve` rebuild after editing one page", f"{rebuild:.1f} s", "≤ 2 s", rebuild <= 2)
+        files = weights(work / "full")
+        total = sum(gz for _, _, gz in files)
+        detail = ", ".join(f"{name} {raw / 1024:.1f}/{gz / 1024:.1f}" for name, raw, gz in files)
+        row("Our JS + CSS, raw/gzipped KB", f"{detail}; total {total / 1024:.1f} KB gz", "≤ 8 KB gz", total <= 8 * 1024)
+
+    table = ["| Measure | Result | Target | Met |", "|---|---|---|---|"]
+    table += [f"| {what} | {value} | {target} | {ok} |" for what, value, target, ok in rows]
+    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}"
+    text = "\n".join(table) + f"\n\nMeasured on {machine}.\n"
+    print(text)
+    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    return 0 if all(ok == "✓" for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
