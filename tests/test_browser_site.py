@@ -16,8 +16,12 @@ def all_pages(site):
 
 
 def axe_violations(page) -> list[str]:
-    # colours are judged at rest, not halfway through a hover or focus transition
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    # colours are judged at rest, not halfway through a hover or focus transition (polled from
+    # here: wait_for_function evaluates a string in the page, which our CSP rightly refuses)
+    for _ in range(50):
+        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
+            break
+        page.wait_for_timeout(50)
     results = AXE.run(page, options=AXE_OPTIONS)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 

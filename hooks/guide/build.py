@@ -48,7 +48,7 @@ class Build:
     def renderer(self, config) -> Renderer:
         if self._renderer is None:
             self._renderer = Renderer(
-                env=make_environment(config.theme.get_env().loader),
+                env=make_environment(*config.theme.dirs),
                 guide=self.guide,
                 lang=self.lang,
                 prefix=self.prefix,

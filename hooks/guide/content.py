@@ -36,8 +36,8 @@ class ContentError(Exception):
         self.file, self.key, self.reason = file, key, reason
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key given twice in one mapping (YAML would keep the last)."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's fast safe loader, refusing a key given twice in one mapping (YAML keeps the last)."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()

@@ -6,6 +6,7 @@ Markdown), so a marker shown inside a code block is escaped and left alone.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,9 +57,14 @@ def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
         check_marker(match.group(1), match.group(2) or "", guide, file)
 
 
-def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    """Our own environment over the theme's loader, with autoescaping: content text is never HTML."""
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+@functools.lru_cache(maxsize=4)
+def make_environment(*template_dirs: str) -> jinja2.Environment:
+    """Our own environment over the theme's folders, with autoescaping: content text is never HTML.
+
+    Shared by the language builds of one process, so each template compiles once; `auto_reload`
+    still picks up a template edited while `mkdocs serve` runs."""
+    loader = jinja2.FileSystemLoader(list(template_dirs))
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=True)
 
 
 def pdf_name(slug: str | None = None) -> str:

@@ -1,7 +1,7 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
 import { load, update, t, formatDate, mountAll, warnIfNotKept, download, printWith, el } from "./storage.js";
-import { bindScale, unanswered, score } from "./scale.js";
+import { bindScale, unanswered, score } from "./selfcheck.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ROW = 46;
