@@ -11,7 +11,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.build import Build, after_all_languages
+from guide.build import Build, after_all_languages, language_homes
 from guide.content import ContentError
 from guide.csp import add_policy
 
@@ -45,11 +45,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return add_policy(_build.localise_search(output))
+    return add_policy(_build.finish_page(output, page.url, config.site_url))
 
 
 def on_post_template(output_content, template_name, config):
-    return add_policy(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_policy(language_homes(output_content, config.site_url, _build.default_lang))
 
 
 def _write_pdfs(config):

@@ -3,9 +3,12 @@ a localhost server over it, and headless Chromium (the system's, driven by Playw
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -22,33 +25,70 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True) -> subprocess.CompletedProcess:
+def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str) -> subprocess.CompletedProcess:
     """`mkdocs build` as a reader of the README runs it, into `target`."""
     command = [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     return subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def origin() -> str:
+    """Where the test site is served; it is built for that address, as a published site is."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, origin) -> Path:
     target = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(target)
+    result = build_site(target, GUIDE_SITE_URL=f"{origin}/")
     assert result.returncode == 0, result.stderr
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would: text compressed with gzip, quietly."""
+
+    COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
+            return super().send_head()  # the redirect to the folder's URL
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, port: int = 0):
+    """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread."""
+    handler = functools.partial(StaticHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
 
 @pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+def server(site, origin):
+    httpd = serve(site, int(origin.rsplit(":", 1)[1]))
+    yield origin
     httpd.shutdown()
 
 

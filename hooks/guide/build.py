@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .model import Guide
 from .render import Renderer, check_page_markers, make_environment
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=)')
 
 
 def i18n_languages(config) -> tuple[str, str]:
@@ -28,6 +30,7 @@ class Build:
     guide: Guide
     lang: str
     prefix: str  # "" for the default language, "en/" for English: where its pages live in the site
+    default_lang: str
     with_pdfs: bool
     _renderer: Renderer | None = field(default=None, repr=False)
 
@@ -43,7 +46,7 @@ class Build:
         for path in sorted(pages):  # every language's markers, before any page is written
             check_page_markers((docs / path).read_text(encoding="utf-8"), guide, f"docs/{path}")
         lang, default = i18n_languages(config)
-        return cls(guide, lang, "" if lang == default else f"{lang}/", with_pdfs)
+        return cls(guide, lang, "" if lang == default else f"{lang}/", default, with_pdfs)
 
     def renderer(self, config) -> Renderer:
         if self._renderer is None:
@@ -57,8 +60,11 @@ class Build:
             )
         return self._renderer
 
-    def localise_search(self, html: str) -> str:
-        """Point a translated page's search at its own language's index (see `split_search_index`)."""
+    def finish_page(self, html: str, page_url: str, site_url: str) -> str:
+        """The page's hreflang alternates as absolute URLs (as search engines want them), and a
+        translated page's search pointed at its own language's index (see `split_search_index`)."""
+        here = urljoin(site_url or "/", page_url)
+        html = ALTERNATE_LINK.sub(lambda m: m.group(1) + urljoin(here, m.group(2)) + m.group(3), html)
         if not self.prefix:
             return html
 
@@ -74,6 +80,15 @@ class Build:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
 
             write_handouts(self.renderer(config), Path(config.site_dir) / self.prefix)
+
+
+HREFLANG_HREF = re.compile(r'href="[^"]*"( hreflang="([a-z]{2})")')
+
+
+def language_homes(html: str, site_url: str, default: str) -> str:
+    """A page that is no page (404): its language links go to each language's home page."""
+    root = site_url or "/"
+    return HREFLANG_HREF.sub(lambda m: f'href="{root}{"" if m.group(2) == default else m.group(2) + "/"}"{m.group(1)}', html)
 
 
 def after_all_languages(config) -> None:
