@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
-# for the browser tests (Playwright cannot download its own browser here), then pytest.
+# for the browser tests (Playwright cannot download its own browser here), Lighthouse from npm,
+# then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
+
+# Lighthouse 12 from npm, pinned by tools/lighthouse/package-lock.json (it uses the system Chromium)
+npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
