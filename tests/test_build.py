@@ -45,34 +45,62 @@ def failed_build(project: Path) -> str:
     return re.sub(r"^ERROR\s+-\s+", "", errors[0])
 
 
-def test_bad_yaml_stops_the_build(project):
-    edit(project / "docs/techniques/remercier.yml", "number: 7", "number: [7")
-    assert failed_build(project).startswith("docs/techniques/remercier.yml: line ")
+R = "docs/techniques/remercier.yml"
+
+# The catalogue of bad content: (what, file, text to find, what to put instead, the exact message).
+# Each case breaks one thing in a copy of the real project and runs a whole `mkdocs build`.
+CATALOGUE = [
+    ("YAML syntax error", R, "number: 7", "number: [7", f"{R}: line 3, column 6: invalid YAML: did not find expected ',' or ']'"),
+    ("tab indentation", R, "title:\n  fr:", "title:\n\tfr:", f"{R}: line 4: indented with a tab (YAML needs spaces)"),
+    ("key given twice", R, "number: 7", "number: 7\nnumber: 8", f"{R}: line 3: key 'number' appears twice"),
+    ("missing language", R, '  en: "Thank people"\n', "", f"{R}: title.en: language missing"),
+    ("empty text", R, '"Thank people"', '"  "', f"{R}: title.en: empty text"),
+    ("unknown key", R, "number: 7", "number: 7\ncolour: blue",
+     f"{R}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+    ("missing key", R, "practice:", "practise:", f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+    ("duplicate technique ID", R, "id: remercier", "id: contact-visuel", f"{R}: id: 'contact-visuel' does not match the file name 'remercier'"),
+    ("duplicate technique number", R, "number: 7", "number: 6",
+     "docs/techniques/suivi-des-recommandations.yml: number: expected 7 (numbers run 1 to 7 without gaps or repeats), got 6"),
+    ("duplicate item ID", R, "id: prepare-specific-thanks", "id: list-helpers", f"{R}: checklist.before[1].id: duplicate ID 'list-helpers'"),
+    ("item ID not kebab-case", R, "id: thank-hosts", "id: Thank_Hosts", f"{R}: checklist.during[1].id: expected an ID in lowercase-kebab-case, got 'Thank_Hosts'"),
+    ("no correct option", R, "        correct: true\n", "        correct: false\n",
+     f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 0"),
+    ("too many correct options", R, "        correct: false\n", "        correct: true\n",
+     f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 2"),
+    ("reference to an unknown passage", R, "anchor: remercier", "anchor: merci",
+     f"{R}: questions[0].anchor: no passage 'merci' in the article (known: aider-les-autres, article, attitude-positive, "
+     "competences, contact-visuel, digne-de-confiance, pianiste, poser-des-questions, pratiques-mediocres, remercier, "
+     "source, suivi-des-recommandations)"),
+    ("a number where text is expected", R, '"Thank people"', "42", f"{R}: title.en: expected text, got a number"),
+    ("text where a list is expected", R, "statements:\n", 'statements: "be grateful"\nold_statements:\n',
+     f"{R}: old_statements: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+    ("oversized file", R, "number: 7", "number: 7\n#" + "x" * 70_000, f"{R}: (file): larger than 64 KiB"),
+    ("quiz kind unknown", "docs/quiz.yml", "kind: single", "kind: essay", "docs/quiz.yml: questions[0].kind: expected single or multiple, got 'essay'"),
+    ("marker for content that does not exist", "docs/techniques/remercier.en.md", "<!-- guide:checklist remercier -->",
+     "<!-- guide:checklist merci -->",
+     "docs/techniques/remercier.en.md: guide:checklist merci: no content with ID 'merci' (known: attitude-positive, "
+     "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)"),
+    ("unknown widget", "docs/quiz.md", "<!-- guide:quiz article -->", "<!-- guide:survey article -->",
+     "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)"),
+    ("widget given an ID it does not take", "docs/assessment.md", "<!-- guide:assessment -->", "<!-- guide:assessment remercier -->",
+     "docs/assessment.md: guide:assessment remercier: this widget takes no ID, got 'remercier'"),
+]
 
 
-def test_missing_language_stops_the_build(project):
-    path = project / "docs/techniques/contact-visuel.yml"
-    text = path.read_text(encoding="utf-8")
-    english = re.search(r"\n  en: .*", text).group(0)  # the title's English line
-    path.write_text(text.replace(english, "", 1), encoding="utf-8")
-    assert failed_build(project) == "docs/techniques/contact-visuel.yml: title.en: language missing"
-
-
-def test_marker_for_unknown_content_stops_the_build(project):
-    edit(project / "docs/techniques/remercier.en.md", "<!-- guide:checklist remercier -->", "<!-- guide:checklist merci -->")
-    assert failed_build(project).startswith(
-        "docs/techniques/remercier.en.md: guide:checklist merci: no content with ID 'merci' (known: attitude-positive, "
-    )
-
-
-def test_unknown_widget_stops_the_build(project):
-    edit(project / "docs/quiz.md", "<!-- guide:quiz article -->", "<!-- guide:survey article -->")
-    assert failed_build(project).startswith("docs/quiz.md: guide:survey article: unknown widget (known: checklist, ")
+@pytest.mark.parametrize("file, old, new, expected", [c[1:] for c in CATALOGUE], ids=[c[0] for c in CATALOGUE])
+def test_bad_content_stops_the_build_with_one_line(project, file, old, new, expected):
+    edit(project / file, old, new)
+    assert failed_build(project) == expected
 
 
 def test_page_without_translation_stops_the_build(project):
     (project / "docs/extra.md").write_text("# Extra\n", encoding="utf-8")
     assert failed_build(project) == "docs/extra.md: (page): no 'en' translation (extra.en.md)"
+
+
+def test_missing_content_file_stops_the_build(project):
+    (project / "docs/quiz.yml").unlink()
+    assert failed_build(project) == "docs/quiz.yml: (file): missing: the whole-article quiz"
 
 
 def test_html_in_content_shows_as_text(project):
