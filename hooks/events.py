@@ -14,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from guide.build import Build, after_all_languages, language_homes
 from guide.content import ContentError
 from guide.csp import add_policy
+from guide.render import modules_needed
 
 _command = "build"  # set once per process; "serve" (or GUIDE_PDFS=off) skips the PDF handouts
 _build: Build | None = None  # the current language build, replaced in on_config
@@ -33,18 +34,18 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
-    renderer = _build.renderer(config)
-    try:
-        html, modules = renderer.render_page(html, page.url, f"docs/{page.file.src_uri}")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    if modules:
-        page.meta["guide_modules"] = sorted(modules)
-        page.meta["guide_strings"] = json.dumps(renderer.t, ensure_ascii=False)
+    modules = modules_needed(html)
+    if modules:  # read by overrides/main.html
+        page.meta["guide_modules"] = modules
+        page.meta["guide_strings"] = json.dumps(_build.renderer(config).t, ensure_ascii=False)
     return html
 
 
 def on_post_page(output, page, config):
+    try:
+        output = _build.renderer(config).render_page(output, page.url, f"docs/{page.file.src_uri}")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     return add_policy(_build.finish_page(output, page.url, config.site_url))
 
 

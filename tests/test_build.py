@@ -57,7 +57,7 @@ CATALOGUE = [
     ("empty text", R, '"Thank people"', '"  "', f"{R}: title.en: empty text"),
     ("unknown key", R, "number: 7", "number: 7\ncolour: blue",
      f"{R}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
-    ("missing key", R, "practice:", "practise:", f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+    ("misspelt key", R, "practice:", "practise:", f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
     ("duplicate technique ID", R, "id: remercier", "id: contact-visuel", f"{R}: id: 'contact-visuel' does not match the file name 'remercier'"),
     ("duplicate technique number", R, "number: 7", "number: 6",
      "docs/techniques/suivi-des-recommandations.yml: number: expected 7 (numbers run 1 to 7 without gaps or repeats), got 6"),

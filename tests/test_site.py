@@ -132,6 +132,9 @@ def test_search_index_per_language(site):
     titles_fr = " | ".join(d["title"] for d in french["docs"])
     assert "Thank people" in titles_en and "Remerciez les gens" not in titles_en
     assert "Remerciez les gens" in titles_fr and "Thank people" not in titles_fr
+    # widgets' labels and answers stay out of the index: it finds pages, not quiz options
+    item = GUIDE.techniques[0].checklist[0].items[0].text("fr")
+    assert item not in json.dumps(french, ensure_ascii=False)
     config = json.loads(page(site, "en/article").find(id="__config").string)
     assert config["base"] == "../../en/"
 

@@ -5,6 +5,7 @@ The first problem found raises `ContentError`, whose message is one line:
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -230,6 +231,12 @@ def parse_yaml(text: str, file: str) -> Any:
         raise ContentError(file, "(file)", f"invalid YAML: {error}") from None
 
 
+@functools.lru_cache(maxsize=256)
+def _parse_file(path: str, shown_as: str, mtime_ns: int, size: int) -> Any:
+    """One file parsed once per version of it: both language builds read the same files."""
+    return parse_yaml(Path(path).read_text(encoding="utf-8"), shown_as)
+
+
 def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> Technique:
     r = _Reader(file)
     data = r.mapping(
@@ -281,10 +288,10 @@ def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
 
     def read(path: Path) -> Any:
         try:
-            text = path.read_text(encoding="utf-8")
+            stat = path.stat()
+            return _parse_file(str(path), name(path), stat.st_mtime_ns, stat.st_size)
         except (OSError, UnicodeDecodeError) as error:
             raise ContentError(name(path), "(file)", f"cannot be read ({error.__class__.__name__})") from None
-        return parse_yaml(text, name(path))
 
     article = docs / ARTICLE_PAGE
     anchors = article_anchors(article.read_text(encoding="utf-8")) if article.exists() else frozenset()

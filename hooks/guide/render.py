@@ -1,15 +1,18 @@
 """Turn the guide's markers in a built page into widgets, from the model and the templates.
 
 A page asks for a widget with an HTML comment on its own line, e.g.
-``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the page's HTML (after
-Markdown), so a marker shown inside a code block is escaped and left alone.
+``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the finished page's HTML,
+after Markdown (a marker shown inside a code block is escaped and left alone) and after the search
+plugin has indexed the page: widgets' labels and answers stay out of the search index.
 """
 from __future__ import annotations
 
 import functools
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -51,20 +54,32 @@ def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
         raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS_WITH_ID + WIDGETS_ALONE)})")
 
 
+def modules_needed(html: str) -> list[str]:
+    """The widgets' script modules a page's HTML asks for, through its markers."""
+    return sorted({JS_WIDGETS[m.group(1)] for m in MARKER.finditer(html) if m.group(1) in JS_WIDGETS})
+
+
 def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
     """Check a page's markers before anything is built (code blocks may show markers freely)."""
     for match in MARKER.finditer(FENCED_CODE.sub("", markdown)):
         check_marker(match.group(1), match.group(2) or "", guide, file)
 
 
+BYTECODE_DIR = Path(tempfile.gettempdir()) / "networking-guide-jinja"
+
+
 @functools.lru_cache(maxsize=4)
 def make_environment(*template_dirs: str) -> jinja2.Environment:
     """Our own environment over the theme's folders, with autoescaping: content text is never HTML.
 
-    Shared by the language builds of one process, so each template compiles once; `auto_reload`
-    still picks up a template edited while `mkdocs serve` runs."""
-    loader = jinja2.FileSystemLoader(list(template_dirs))
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=True)
+    Shared by the language builds of one process and compiled once across builds (Jinja's bytecode
+    cache checks each template's source); `auto_reload` picks up a template edited during `serve`."""
+    BYTECODE_DIR.mkdir(exist_ok=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(template_dirs)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(BYTECODE_DIR)),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=True,
+    )
 
 
 def pdf_name(slug: str | None = None) -> str:
@@ -92,18 +107,9 @@ class Renderer:
         """A partial from overrides/partials/guide/, as markup safe to place in another template."""
         return Markup(self.env.get_template(TEMPLATE_DIR + name + ".html").render(t=self.t, lang=self.lang, **values))
 
-    def render_page(self, html: str, page_url: str, file: str) -> tuple[str, set[str]]:
-        """Replace every marker in `html`; returns the new HTML and the script modules it needs."""
-        modules: set[str] = set()
-
-        def replace(match: re.Match) -> str:
-            kind, arg = match.group(1), match.group(2) or ""
-            modules.add(JS_WIDGETS.get(kind, ""))
-            return self.widget(kind, arg, page_url, file)
-
-        html = MARKER.sub(replace, html)
-        modules.discard("")
-        return html, modules
+    def render_page(self, html: str, page_url: str, file: str) -> str:
+        """Replace every marker in a finished page's HTML with its widget."""
+        return MARKER.sub(lambda m: self.widget(m.group(1), m.group(2) or "", page_url, file), html)
 
     def widget(self, kind: str, arg: str, page_url: str, file: str) -> str:
         check_marker(kind, arg, self.guide, file)
