@@ -30,17 +30,12 @@ function chart(rows) {
 const icsText = (text) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
 // RFC 5545 folds lines longer than 75 octets: CRLF and a space before each further piece.
 const fold = (line) => {
-  const bytes = new TextEncoder().encode(line);
-  if (bytes.length <= 75) return line;
-  let out = "", piece = "";
+  const pieces = [""];
   for (const char of line) {
-    if (new TextEncoder().encode(piece + char).length > (out ? 74 : 75)) {
-      out += (out ? "\r\n " : "") + piece;
-      piece = "";
-    }
-    piece += char;
+    if (new TextEncoder().encode(pieces.at(-1) + char).length > (pieces.length > 1 ? 74 : 75)) pieces.push("");
+    pieces[pieces.length - 1] += char;
   }
-  return `${out}\r\n ${piece}`;
+  return pieces.join("\r\n ");
 };
 
 function calendar(plan, skills) {
