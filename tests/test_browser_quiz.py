@@ -57,6 +57,8 @@ def test_keyboard_journey_without_auto_submit(watch):
     block = page.locator(f"#q-{QUIZ.id}-{first.id}")
     assert block.locator(f'[data-option="{first.options[1].id}"] .guide-feedback').is_visible()
     assert block.locator(f'[data-option="{first.options[0].id}"] .guide-feedback').is_hidden()
+    mark = block.locator(f'[data-option="{first.options[1].id}"] [data-mark]').text_content()
+    assert mark == ("✓ Votre choix : bonne réponse" if first_right else "✗ Votre choix : mauvaise réponse")  # words, not colour
     verdict = block.locator("[data-verdict]").text_content()
     assert verdict == ("✓ Correct" if first_right else "✗ Incorrect")
     link = block.locator(".guide-explanation a")

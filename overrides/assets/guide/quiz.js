@@ -47,7 +47,7 @@ function mount(form) {
       inputs(q).forEach((input) => {
         if (!input.checked) return;
         const option = input.closest("[data-option]");
-        mark(option, `${t("your_choice")} ${option.hasAttribute("data-correct") ? MARKS.correct : MARKS.wrong}`);
+        mark(option, option.hasAttribute("data-correct") ? `${MARKS.correct} ${t("choice_right")}` : `${MARKS.wrong} ${t("choice_wrong")}`);
         option.querySelector(".guide-feedback").hidden = false;
       });
       const label = t(`verdict_${result}`);
