@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from guide.content import load_guide
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "000_5210bd3397e57930.txt"
+SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
 GUIDE = load_guide(ROOT / "docs", ROOT)
 SLUGS = [t.id for t in GUIDE.techniques]
 LANGS = {"fr": "", "en": "en/"}
