@@ -462,3 +462,25 @@ def test_axe_with_error_summary_and_with_profile(watch, path, submit):
     expect(page.locator("[data-plan] > li")).to_have_count(2)
     violations = axe_violations(page)
     assert violations == [], violations
+
+
+def test_the_plan_prints_alone_on_one_page(watch):
+    import io
+
+    from pypdf import PdfReader
+
+    page = watch.page
+    take_assessment(page, ANSWERS)
+    page.locator("#plan-commitment").fill("Poser trois questions avant de parler de moi.")
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name="Imprimer mon plan").click()  # sets the print mode, then prints
+    assert "guide-print-plan" in page.locator("html").get_attribute("class")
+    page.emulate_media(media="print")
+    for hidden in ["form[data-guide-assessment]", "[data-chart]", "table", "h1"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#plan-title").is_visible() and page.locator("[data-plan]").is_visible()
+    for paper in ("A4", "Letter"):
+        page.locator("[data-action=print-plan]").dispatch_event("click")  # printing ends the mode: set it again
+        pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
+        assert len(pdf.pages) == 1, paper
+        assert "Poser trois questions" in pdf.pages[0].extract_text()

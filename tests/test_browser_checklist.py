@@ -144,11 +144,23 @@ def test_print_gives_a_clean_one_page_sheet(watch):
         "e => { const s = getComputedStyle(e, '::before'); return [s.borderTopStyle, s.borderTopWidth, s.content]; }"
     )
     assert style[0] == "solid" and style[1] != "0px" and "✓" in style[2]
-    for paper in ("A4", "Letter"):
-        pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
-        assert len(pdf.pages) == 1, paper
-        text = pdf.pages[0].extract_text()
-        assert "Avant l’événement" in text and "Après l’événement" in text
+    assert printed_pages(page) == {"A4": 1, "Letter": 1}
+    assert "Avant l’événement" in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
+
+
+def printed_pages(page) -> dict[str, int]:
+    return {paper: len(PdfReader(io.BytesIO(page.pdf(format=paper))).pages) for paper in ("A4", "Letter")}
+
+
+def test_every_checklist_prints_on_one_page_in_both_languages(watch):
+    from test_site import SLUGS
+
+    page = watch.page
+    page.emulate_media(media="print")
+    for prefix in ("", "en/"):
+        for slug in SLUGS:
+            page.goto(f"/{prefix}techniques/{slug}/")
+            assert printed_pages(page) == {"A4": 1, "Letter": 1}, (prefix, slug)
 
 
 def test_print_blank_hides_my_ticks(watch):

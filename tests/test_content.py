@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.content import ContentError, load_guide, missing_translations, parse_yaml
+from guide.content import ContentError, check_translations, load_guide, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "# Titre { #article }\n\nTexte.\n{ #pianiste }\n"
@@ -188,12 +188,15 @@ def test_text_keeps_html_as_text(tmp_path):
     assert load_guide(docs, tmp_path).technique("alpha").title("fr") == "<script>alert(1)</script>"
 
 
-def test_pages_without_translation_are_named():
-    pages = ["index.md", "index.en.md", "article.md", "extra.en.md"]
-    assert missing_translations(pages) == [
-        "docs/article.md: (page): no 'en' translation (article.en.md)",
-        "docs/extra.en.md: (page): no French version (extra.md)",
-    ]
+@pytest.mark.parametrize("pages, expected", [
+    (["index.md", "index.en.md", "article.md"], "docs/article.md: (page): no 'en' translation (article.en.md)"),
+    (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no French version (extra.md)"),
+])
+def test_pages_without_translation_are_named(pages, expected):
+    check_translations(["index.md", "index.en.md"])
+    with pytest.raises(ContentError) as caught:
+        check_translations(pages)
+    assert str(caught.value) == expected
 
 
 def test_parse_yaml_reports_file_and_position():

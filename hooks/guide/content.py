@@ -314,18 +314,16 @@ def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
     return Guide(tuple(techniques), quiz)
 
 
-def missing_translations(page_paths: list[str], languages: tuple[str, ...] = ("en",)) -> list[str]:
-    """Pages (src paths, suffix layout) that lack a version in another language: one message each."""
+def check_translations(page_paths: list[str], languages: tuple[str, ...] = ("en",)) -> None:
+    """Every page (src paths, suffix layout) exists in French and in each other language."""
     pages = {p for p in page_paths if p.endswith(".md")}
-    problems = []
     for page in sorted(pages):
         stem = page[:-3]
         if any(stem.endswith(f".{lang}") for lang in languages):
             default = stem.rsplit(".", 1)[0] + ".md"
             if default not in pages:
-                problems.append(f"docs/{page}: (page): no French version ({default})")
+                raise ContentError(f"docs/{page}", "(page)", f"no French version ({default})")
             continue
         for lang in languages:
             if f"{stem}.{lang}.md" not in pages:
-                problems.append(f"docs/{page}: (page): no '{lang}' translation ({stem}.{lang}.md)")
-    return problems
+                raise ContentError(f"docs/{page}", "(page)", f"no '{lang}' translation ({stem}.{lang}.md)")

@@ -1,0 +1,78 @@
+"""Rendering widgets from the model, without MkDocs: labels, IDs, escaping, links."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from guide.content import load_guide
+from guide.render import Renderer, make_environment, modules_needed
+from test_content import technique, write_site
+
+
+def renderer(tmp_path, lang="fr", prefix="", **changes):
+    data = technique()
+    for key, value in changes.items():
+        data[key] = value
+    guide = load_guide(write_site(tmp_path, {"alpha": data}), tmp_path)
+    env = make_environment(str(ROOT / "overrides"))
+    return Renderer(env=env, guide=guide, lang=lang, prefix=prefix, site_url="https://example.org/" + prefix)
+
+
+def render(r, marker, url="techniques/alpha/"):
+    return BeautifulSoup(r.render_page(f"<p>before</p>\n<!-- {marker} -->\n<p>after</p>", url, "docs/page.md"), "html.parser")
+
+
+def test_checklist_items_are_labelled_checkboxes_with_content_ids(tmp_path):
+    html = render(renderer(tmp_path), "guide:checklist alpha")
+    section = html.select_one("#checklist-alpha[data-guide-checklist=alpha]")
+    assert [f.legend.get_text() for f in section.select("fieldset")] == ["Avant l’événement", "Pendant l’événement", "Après l’événement"]
+    boxes = section.select("input[type=checkbox]")
+    assert [b["data-item"] for b in boxes] == ["before-item", "during-item", "after-item"]
+    assert [section.find("label", attrs={"for": b["id"]}).get_text() for b in boxes] == ["before (fr)", "during (fr)", "after (fr)"]
+    assert section.find("a", download=True)["href"] == "../../pdf/checklist-alpha.pdf"
+    assert "https://example.org/techniques/alpha/" in section.select_one(".guide-print-foot").get_text()
+    assert html.get_text().strip().startswith("before") and html.get_text().strip().endswith("after")
+
+
+def test_english_links_stay_in_english(tmp_path):
+    html = render(renderer(tmp_path, lang="en", prefix="en/"), "guide:quiz alpha", url="en/techniques/alpha/")
+    assert html.select_one(".guide-explanation a")["href"] == "../../article/#pianiste"
+    assert html.select_one("legend").get_text(" ", strip=True).startswith("Question 1. prompt (en) (choose one)")
+
+
+def test_quiz_markup_hides_answers_and_selects_nothing(tmp_path):
+    html = render(renderer(tmp_path), "guide:quiz alpha")
+    single, multiple = html.select("fieldset[data-question]")
+    assert [i["type"] for i in single.select("input")] == ["radio", "radio"]
+    assert [i["type"] for i in multiple.select("input")] == ["checkbox", "checkbox"]
+    assert not html.select("input[checked]")
+    assert all(el.has_attr("hidden") for el in html.select(".guide-feedback, .guide-explanation"))
+    assert [li["data-option"] for li in single.select("[data-correct]")] == ["right"]
+    assert html.select_one("[role=status][aria-live=polite][data-live]")
+
+
+def test_self_check_has_five_labelled_points_per_statement(tmp_path):
+    html = render(renderer(tmp_path, lang="en"), "guide:self-check alpha")
+    statements = html.select("fieldset[data-statement]")
+    assert len(statements) == 3
+    for statement in statements:
+        assert [label.get_text(strip=True) for label in statement.select("label")] == ["Never", "Rarely", "Sometimes", "Often", "Always"]
+        assert [i["value"] for i in statement.select("input[type=radio]")] == ["0", "1", "2", "3", "4"]
+    assert [(p["data-min"], p["data-max"]) for p in html.select(".guide-bands [data-min]")] == [("0", "49"), ("50", "100")]
+
+
+def test_content_text_is_escaped(tmp_path):
+    title = {"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(2)>"}
+    items = {"before": [{"id": "x", "text": title}], "during": [{"id": "y", "text": title}], "after": [{"id": "z", "text": title}]}
+    for lang in ("fr", "en"):
+        html = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
+            "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_pages_load_only_the_scripts_their_widgets_need():
+    assert modules_needed("<p>nothing</p>") == []
+    assert modules_needed("<!-- guide:checklist a -->\n<!-- guide:quiz a -->\n<!-- guide:self-check a -->") == ["checklist", "quiz", "selfcheck"]
+    assert modules_needed("<!-- guide:answer-key -->") == []  # printed, nothing to run
+    assert modules_needed("<!-- guide:assessment -->") == ["assessment"]
