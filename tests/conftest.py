@@ -143,3 +143,19 @@ def watch(context, server):
     yield watcher
     assert watcher.foreign == [], f"requests to other origins: {watcher.foreign}"
     assert watcher.errors == [], f"console errors: {watcher.errors}"
+
+
+def settle(page) -> None:
+    """Lets the page's own loading end (Material's search worker fetches lunr files after `load`)."""
+    page.wait_for_load_state("networkidle")
+
+
+def go(page, path: str) -> None:
+    if page.url != "about:blank":
+        settle(page)
+    page.goto(path)
+
+
+def reload(page) -> None:
+    settle(page)
+    page.reload()

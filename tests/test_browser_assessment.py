@@ -10,6 +10,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from conftest import go, reload
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "networking-guide"
 TECHNIQUES = sorted(
@@ -45,23 +47,6 @@ SECOND = {
 def js_round(value: float) -> int:
     """Math.round: halves go up (Python's round() would send 62.5 to 62)."""
     return math.floor(value + 0.5)
-
-
-def settle(page) -> None:
-    """Lets the page's own loading end (Material's search worker fetches lunr files after `load`)
-    before leaving it: a request cut short by navigation is reported as failed by PageWatch."""
-    page.wait_for_load_state("networkidle")
-
-
-def go(page, path: str) -> None:
-    if page.url != "about:blank":
-        settle(page)
-    page.goto(path)
-
-
-def reload(page) -> None:
-    settle(page)
-    page.reload()
 
 
 def scores_of(answers: dict[str, list[int]]) -> dict[str, int]:

@@ -73,38 +73,6 @@ def test_keyboard_only(watch):
     assert outline != "none"  # focus is visible
 
 
-def test_blocked_storage_keeps_the_checklist_working(context, server):
-    context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
-    )
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(FR)
-    boxes(page).first.check()
-    assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
-    assert page.locator(f"{CHECKLIST} [data-progress]").text_content().startswith("1 / ")
-    assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()
-    page.get_by_role("button", name="Tout décocher").first.click()
-    assert ticked(page) == []
-    assert errors == []
-
-
-def test_full_storage_keeps_the_checklist_working(context, server):
-    context.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
-    )
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(FR)
-    boxes(page).nth(1).check()
-    assert ticked(page) == [boxes(page).nth(1).get_attribute("data-item")]
-    assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()
-    assert errors == []
-
-
 def test_corrupt_storage_is_ignored(watch):
     page = watch.page
     page.goto(FR)

@@ -10,6 +10,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from conftest import go, reload
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "networking-guide"
 REMERCIER = yaml.safe_load((ROOT / "docs" / "techniques" / "remercier.yml").read_text(encoding="utf-8"))
@@ -19,23 +21,6 @@ HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
 EMPTY_FR = "Cet appareil garde : 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
 EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
-
-
-def settle(page) -> None:
-    """Lets the page's own loading end (Material's search worker fetches lunr files after `load`)
-    before leaving it: a request cut short by navigation is reported as failed by PageWatch."""
-    page.wait_for_load_state("networkidle")
-
-
-def go(page, path: str) -> None:
-    if page.url != "about:blank":
-        settle(page)
-    page.goto(path)
-
-
-def reload(page) -> None:
-    settle(page)
-    page.reload()
 
 
 def raw(page) -> str | None:

@@ -44,6 +44,18 @@ def test_quiz_self_check_and_assessment_work_without_storage(page):
     assert page.locator(".guide-storage-off").first.is_visible()  # the reader is told nothing is kept
 
 
+def test_checklist_works_without_storage(page):
+    page.goto("/techniques/remercier/")
+    checklist = page.locator('[data-guide-checklist="remercier"]')
+    boxes = checklist.locator("input[type=checkbox]")
+    boxes.nth(1).check()
+    assert boxes.nth(1).is_checked()
+    assert checklist.locator("[data-progress]").text_content().startswith("1 / ")
+    assert checklist.locator(".guide-storage-off").is_visible()
+    checklist.get_by_role("button", name="Tout décocher").click()
+    assert not boxes.nth(1).is_checked()
+
+
 def test_my_data_works_without_storage(page):
     page.goto("/my-data/")
     assert page.locator("[data-summary]").text_content().startswith("Cet appareil garde : 0 liste(s)")
