@@ -176,3 +176,13 @@ def test_checklist_pages_have_no_axe_violation_after_use(watch):
     assert axe_violations(page) == []
     page.goto("/en/checklists/")
     assert axe_violations(page) == []
+
+
+def test_printed_sheet_says_when_and_where_from(watch, server):
+    page = watch.page
+    page.goto(FR)
+    foot = page.locator(f"{CHECKLIST} .guide-print-foot")
+    assert "Imprimé le" not in foot.text_content()  # no stale build date on the page
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does
+    assert "Imprimé le " in foot.text_content()
+    assert f"{server}{FR}" in foot.text_content()

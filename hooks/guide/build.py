@@ -77,7 +77,7 @@ class Build:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
 
-            write_handouts(self.renderer(config), Path(config.site_dir) / self.prefix)
+            write_handouts(self.renderer(config), Path(config.site_dir))
 
 
 HREFLANG_HREF = re.compile(r'href="[^"]*"( hreflang="([a-z]{2})")')

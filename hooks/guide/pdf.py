@@ -13,11 +13,12 @@ PAPER = {"fr": "A4", "en": "letter"}  # the usual paper where each language's re
 CSS_FILE = "assets/guide/guide.css"
 
 
-def write_handouts(renderer: Renderer, site_dir: Path) -> list[Path]:
+def write_handouts(renderer: Renderer, site: Path) -> list[Path]:
+    """Writes the language's handouts under `site`/<prefix>pdf/; returns their paths."""
     from weasyprint import CSS, HTML
 
-    theme_css = site_dir.parent / CSS_FILE if renderer.prefix else site_dir / CSS_FILE
-    stylesheets = [CSS(filename=str(theme_css)), CSS(string=f"@page {{ size: {PAPER.get(renderer.lang, 'A4')}; }}")]
+    site_dir = site / renderer.prefix
+    stylesheets = [CSS(filename=str(site / CSS_FILE)), CSS(string=f"@page {{ size: {PAPER.get(renderer.lang, 'A4')}; }}")]
     template = renderer.env.get_template("partials/guide/handout.html")
     written = []
     techniques = renderer.guide.techniques
@@ -28,7 +29,7 @@ def write_handouts(renderer: Renderer, site_dir: Path) -> list[Path]:
         html = template.render(
             lang=renderer.lang,
             title=title,
-            checklists=[renderer.checklist(t, page_url, with_pdf=False) for t in chosen],
+            checklists=[renderer.checklist(t, page_url, with_pdf=False, edition=True) for t in chosen],
         )
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)

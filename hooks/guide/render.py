@@ -139,11 +139,12 @@ class Renderer:
         """A function giving the relative URL, from `page_url`, of a path in this language's site."""
         return lambda target: get_relative_url(self.prefix + target, page_url)
 
-    def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True) -> str:
+    def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True, edition: bool = False) -> str:
+        """A checklist; a handout (`edition`) carries the build's date, a page the date it is printed."""
         return self._render(
             "checklist",
             technique=technique,
-            today=self.today,
+            edition=self.t["edition"].replace("{date}", self.today) if edition else "",
             page_url=self.site_url + f"techniques/{technique.id}/",
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
         )

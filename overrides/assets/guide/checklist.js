@@ -33,10 +33,13 @@ function mount(root) {
       show(null);
       progress.textContent += ` ${t("reset_done")}`;
     } else if (action === "print-blank" || action === "print-ticks") {
-      root.querySelector("[data-print-date]").textContent = t("printed_on", { date: formatDate(new Date().toISOString()) });
-      root.querySelector("[data-page-url]").textContent = location.href.split("#")[0];
       printWith(action === "print-blank" ? "guide-print-blank" : "");
     }
+  });
+  // However the page is printed (buttons or the browser's menu), the sheet says when and where from.
+  window.addEventListener("beforeprint", () => {
+    root.querySelector("[data-print-date]").textContent = ` · ${t("printed_on", { date: formatDate(new Date().toISOString()) })}`;
+    root.querySelector("[data-page-url]").textContent = location.href.split("#")[0];
   });
 }
 
