@@ -136,11 +136,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         a, b, ratio = hook_overhead(args.rounds, work)
-        row("Hook overhead: build with / without hooks (median, PDFs off)", f"{a:.2f} s / {b:.2f} s = ×{ratio:.2f}", "≤ ×1.10", ratio <= 1.10)
+        row("Hook overhead: build with / without hooks (median, PDFs off)", f"{a:.2f} s / {b:.2f} s = ×{ratio:.3f}", "≤ ×1.10", ratio <= 1.10)
         small = hooks_time(synthetic_guide(work / "g7" / "docs", 7))
         large = hooks_time(synthetic_guide(work / "g70" / "docs", 70))
         per = (large / 70) / (small / 7)
-        row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.2f}", "≤ ×1.05", per <= 1.05)
+        row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.3f}", "≤ ×1.05", per <= 1.05)
         full = build_seconds(ROOT / "mkdocs.yml", work / "full", pdfs=True)
         row("Full build with PDFs", f"{full:.1f} s", "≤ 10 s", full <= 10)
         rebuild = serve_rebuild(work)

@@ -64,7 +64,7 @@ function mount(form) {
   function render(history) {
     const [current, previous] = [history.at(-1), history.at(-2)];
     const rows = skills
-      .map((el) => ({ el, id: el.dataset.technique, title: el.dataset.title, url: el.dataset.url, score: current.scores[el.dataset.technique], before: previous?.scores[el.dataset.technique] }))
+      .map((skill) => ({ ...skill.dataset, skill, score: current.scores[skill.dataset.technique], before: previous?.scores[skill.dataset.technique] }))
       .filter((row) => Number.isInteger(row.score))
       .sort((a, b) => a.score - b.score);
     results.querySelector("[data-saved]").textContent = t("saved_on", { date: formatDate(current.date) });
@@ -78,7 +78,7 @@ function mount(form) {
       ...weakest.map((row) =>
         el("li", {},
           el("h3", {}, `${row.title} (${row.score} / 100)`),
-          el("p", {}, row.el.querySelector(".guide-practice").textContent),
+          el("p", {}, row.skill.querySelector(".guide-practice").textContent),
           el("p", {}, el("a", { href: row.url }, `${t("open_checklist")} — ${row.title}`)),
         ),
       ),
@@ -90,7 +90,7 @@ function mount(form) {
   }
 
   const savePlan = () =>
-    update((data) => (data.plan = { commitment: commitment.value.trim(), date: planDate.value, skills: weakest.map((row) => row.id) })).plan;
+    update((data) => (data.plan = { commitment: commitment.value.trim(), date: planDate.value, skills: weakest.map((row) => row.technique) })).plan;
 
   bindScale(form);
   form.addEventListener("submit", (event) => {
@@ -105,7 +105,7 @@ function mount(form) {
       errors.focus();
       return;
     }
-    const scores = Object.fromEntries(skills.map((el) => [el.dataset.technique, score(el)]));
+    const scores = Object.fromEntries(skills.map((skill) => [skill.dataset.technique, score(skill)]));
     const data = update((d) => d.selfAssessment.history.push({ date: new Date().toISOString(), scores }));
     render(data.selfAssessment.history);
     live.textContent = t("saved_on", { date: formatDate(new Date().toISOString()) });
