@@ -3,6 +3,7 @@ on localhost with gzip: performance ≥ 0.98, accessibility, best practices and 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,7 +25,7 @@ def lighthouse(url: str, report: Path) -> dict:
         str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
         f"--only-categories={','.join(TARGETS)}", f"--chrome-flags=--headless=new {' '.join(CHROMIUM_FLAGS)}",
     ]
-    subprocess.run(command, check=True, timeout=180, env={"CHROME_PATH": chromium_path(), "PATH": "/usr/bin:/bin"})
+    subprocess.run(command, check=True, timeout=180, env=dict(os.environ, CHROME_PATH=chromium_path()))
     return json.loads(report.read_text(encoding="utf-8"))
 
 
