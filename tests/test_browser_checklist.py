@@ -76,12 +76,24 @@ def test_keyboard_only(watch):
 def test_corrupt_storage_is_ignored(watch):
     page = watch.page
     page.goto(FR)
-    for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 99}']:
+    for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 0}']:
         page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(garbage)})")
         page.reload()
         assert ticked(page) == []
         boxes(page).first.check()
         assert stored(page)["checklists"][SLUG]["ticked"] == [boxes(page).first.get_attribute("data-item")]
+
+
+def test_data_from_a_newer_version_is_never_overwritten(watch):
+    page = watch.page
+    page.goto(FR)
+    newer = json.dumps({"version": 2, "checklists": {SLUG: {"done": ["x"]}}})
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(newer)})")
+    page.reload()
+    boxes(page).first.check()  # works for the visit …
+    assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
+    assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()  # … says it is not kept …
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == newer  # … and leaves the newer record alone
 
 
 def test_content_change_keeps_the_other_ticks(watch):

@@ -5,6 +5,7 @@ const KEY = "networking-guide";
 export const VERSION = 1;
 let memory = null;
 let persistent = true;
+let newer = false; // the record was written by a newer version of the guide: never overwrite it
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
@@ -44,9 +45,12 @@ export function load() {
   } catch {
     persistent = false;
   }
-  if (text === null) return memory ? structuredClone(memory) : empty();
+  if (text === null || newer) return memory ? structuredClone(memory) : empty();
   try {
-    return normalise(JSON.parse(text))[0] || empty();
+    const raw = JSON.parse(text);
+    newer = raw?.version > VERSION;
+    persistent &&= !newer;
+    return (!newer && normalise(raw)[0]) || empty();
   } catch {
     return empty();
   }
@@ -55,6 +59,7 @@ export function load() {
 export function save(data) {
   data.version = VERSION;
   memory = structuredClone(data);
+  if (newer) return false; // kept for this visit only
   try {
     window.localStorage.setItem(KEY, JSON.stringify(data));
     persistent = true;
@@ -73,6 +78,7 @@ export function update(change) {
 
 export function erase() {
   memory = null;
+  newer = false;
   try {
     window.localStorage.removeItem(KEY);
   } catch {
