@@ -76,3 +76,20 @@ def test_pages_load_only_the_scripts_their_widgets_need():
     assert modules_needed("<!-- guide:checklist a -->\n<!-- guide:quiz a -->\n<!-- guide:self-check a -->") == ["checklist", "quiz", "selfcheck"]
     assert modules_needed("<!-- guide:answer-key -->") == []  # printed, nothing to run
     assert modules_needed("<!-- guide:assessment -->") == ["assessment"]
+
+
+def test_every_string_the_interface_uses_exists_in_both_languages():
+    import re
+
+    from guide.strings import STRINGS
+
+    assert STRINGS["fr"].keys() == STRINGS["en"].keys()
+    def read(pattern):
+        return "".join(path.read_text(encoding="utf-8") for path in ROOT.glob(pattern) if path.name != "strings.py")
+
+    used = set(re.findall(r"""\bt\(\s*["']([a-z_]+)""", read("overrides/assets/guide/*.js")))  # t("key")
+    used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/partials/guide/*.html")))  # {{ t.key }}
+    used |= set(re.findall(r"""\.t\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
+    built = {k for k in STRINGS["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
+    assert used - STRINGS["fr"].keys() == set()  # no key shown raw to the reader
+    assert STRINGS["fr"].keys() - used - built == set()  # no dead string

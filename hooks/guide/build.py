@@ -38,12 +38,13 @@ class Build:
     def start(cls, config, with_pdfs: bool) -> "Build":
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
-        pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
-        check_translations(pages)
         guide = load_guide(docs, root)
-        for path in sorted(pages):  # every language's markers, before any page is written
-            check_page_markers((docs / path).read_text(encoding="utf-8"), guide, f"docs/{path}")
         lang, default = i18n_languages(config)
+        if lang == default:  # built first: every language's pages are checked before any is written
+            pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+            check_translations(pages)
+            for path in pages:
+                check_page_markers((docs / path).read_text(encoding="utf-8"), guide, f"docs/{path}")
         return cls(guide, lang, "" if lang == default else f"{lang}/", default, with_pdfs)
 
     def renderer(self, config) -> Renderer:

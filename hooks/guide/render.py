@@ -25,38 +25,38 @@ from .strings import STRINGS
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE_URL = "article/"
 TEMPLATE_DIR = "partials/guide/"
-JS_WIDGETS = {  # widget → the script module that brings it to life
-    "checklist": "checklist",
-    "checklists": "checklist",
-    "quiz": "quiz",
-    "self-check": "selfcheck",
-    "assessment": "assessment",
-    "my-data": "mydata",
+# Every widget a page may ask for: does its marker name a content ID, and which script module
+# (overrides/assets/guide/<module>.js) brings it to life (None: nothing to run).
+WIDGETS = {
+    "checklist": (True, "checklist"),
+    "quiz": (True, "quiz"),
+    "self-check": (True, "selfcheck"),
+    "checklists": (False, "checklist"),
+    "assessment": (False, "assessment"),
+    "answer-key": (False, None),
+    "my-data": (False, "mydata"),
 }
-
-
-WIDGETS_WITH_ID = ("checklist", "quiz", "self-check")
-WIDGETS_ALONE = ("checklists", "assessment", "answer-key", "my-data")
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 
 def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
     """Raise `ContentError` when a marker names an unknown widget or content that does not exist."""
     marker = f"guide:{kind}" + (f" {arg}" if arg else "")
-    if kind in WIDGETS_WITH_ID:
+    if kind not in WIDGETS:
+        raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS)})")
+    takes_id, _ = WIDGETS[kind]
+    if not takes_id and arg:
+        raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
+    if takes_id:
         known = list(guide.quizzes()) if kind == "quiz" else [t.id for t in guide.techniques]
         if arg not in known:
             raise ContentError(file, marker, f"no content with ID '{arg}' (known: {', '.join(known)})")
-    elif kind in WIDGETS_ALONE:
-        if arg:
-            raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
-    else:
-        raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS_WITH_ID + WIDGETS_ALONE)})")
 
 
 def modules_needed(html: str) -> list[str]:
     """The widgets' script modules a page's HTML asks for, through its markers."""
-    return sorted({JS_WIDGETS[m.group(1)] for m in MARKER.finditer(html) if m.group(1) in JS_WIDGETS})
+    modules = {WIDGETS[m.group(1)][1] for m in MARKER.finditer(html) if m.group(1) in WIDGETS}
+    return sorted(modules - {None})
 
 
 def check_page_markers(markdown: str, guide: Guide, file: str) -> None:

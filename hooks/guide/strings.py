@@ -1,7 +1,7 @@
 """The interface strings the reader sees, per language (content text lives in the YAML files).
 
-Templates get the table for the page's language as `t`; the widgets' JavaScript gets the
-`JS_KEYS` part of it as JSON. `{name}` placeholders are filled in by whoever shows the string.
+Templates get the table for the page's language as `t`; a page with widgets also carries it as
+JSON (#guide-strings) for their scripts. `{name}` placeholders are filled in by whoever shows it.
 """
 
 STRINGS = {
@@ -43,7 +43,6 @@ STRINGS = {
         "score": "Score : {score} / {total}",
         "reread": "Relire le passage dans l’article",
         "answers_shown": "Les bonnes réponses sont affichées.",
-        "answer_key": "Corrigé",
         "scale_0": "Jamais",
         "scale_1": "Rarement",
         "scale_2": "Parfois",
@@ -75,7 +74,6 @@ STRINGS = {
         "ics_title": "Networking : mettre en pratique {skills}",
         "ics_body": "Pratiquer délibérément, cocher ma liste de contrôle, puis refaire l’auto-évaluation du guide.",
         "date_needed": "Choisissez d’abord une date.",
-        "history": "Historique",
         "export": "Exporter mes données (JSON)",
         "import": "Importer un fichier de données",
         "import_done": "Données importées : {count} élément(s) restauré(s).",
@@ -125,7 +123,6 @@ STRINGS = {
         "score": "Score: {score} / {total}",
         "reread": "Reread the passage in the article",
         "answers_shown": "The correct answers are shown.",
-        "answer_key": "Answer key",
         "scale_0": "Never",
         "scale_1": "Rarely",
         "scale_2": "Sometimes",
@@ -157,7 +154,6 @@ STRINGS = {
         "ics_title": "Networking: practise {skills}",
         "ics_body": "Practise deliberately, tick my checklist, then retake the guide's self-assessment.",
         "date_needed": "Choose a date first.",
-        "history": "History",
         "export": "Export my data (JSON)",
         "import": "Import a data file",
         "import_done": "Data imported: {count} item(s) restored.",
