@@ -11,7 +11,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.build import Build, after_all_languages, language_homes
+from guide.build import Build, after_all_languages, language_homes, minify_assets
 from guide.content import ContentError
 from guide.csp import add_policy
 from guide.render import modules_needed
@@ -31,6 +31,10 @@ def on_config(config):
         _build = Build.start(config, with_pdfs=_command != "serve" and os.environ.get("GUIDE_PDFS") != "off")
     except ContentError as error:
         raise PluginError(str(error)) from None
+
+
+def on_files(files, config):
+    return minify_assets(files, config)
 
 
 def on_page_content(html, page, config, files):

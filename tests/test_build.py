@@ -72,6 +72,7 @@ CATALOGUE = [
      "competences, contact-visuel, digne-de-confiance, pianiste, poser-des-questions, pratiques-mediocres, remercier, "
      "source, suivi-des-recommandations)"),
     ("a number where text is expected", R, '"Thank people"', "42", f"{R}: title.en: expected text, got a number"),
+    ("a date where text is expected", R, '"Thank people"', "2025-01-31", f"{R}: title.en: expected text, got a date"),
     ("text where a list is expected", R, "statements:\n", 'statements: "be grateful"\nold_statements:\n',
      f"{R}: old_statements: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
     ("oversized file", R, "number: 7", "number: 7\n#" + "x" * 70_000, f"{R}: (file): larger than 64 KiB"),
@@ -117,3 +118,8 @@ def test_html_in_content_shows_as_text(project):
     html = (site / "techniques/remercier/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in html
     assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_a_script_that_does_not_parse_stops_the_build(project):
+    edit(project / "overrides/assets/guide/quiz.js", "const id = form.dataset.guideQuiz;", "const id = ;")
+    assert failed_build(project) == "overrides/assets/guide/quiz.js: unexpected ; in expression on line 8 and column 14"

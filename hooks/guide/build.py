@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .cache import keep, kept_path
 from .content import check_translations, load_guide
 from .model import Guide
 from .render import Renderer, check_page_markers, make_environment
@@ -103,21 +107,33 @@ def after_all_languages(config) -> None:
             if (site / name).exists():
                 shutil.copyfile(site / name, site / lang / name)
     write_alternate_sitemaps(site)
-    minify_assets(site / ASSETS)
 
 
 ASSETS = "assets/guide"
+MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 
-def minify_assets(folder: Path) -> None:
-    """Ship the widgets' scripts and styles without comments and spaces (sources stay readable)."""
-    import rcssmin
-    import rjsmin
+def minify_assets(files: Files, config) -> Files:
+    """Ships the widgets' scripts and styles minified, local names shortened (the sources in
+    overrides/ stay readable). Done before anything is written, so a script that does not parse
+    stops the build with one line. Each minified file is kept under the hash of its source."""
+    for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
+        source = Path(file.abs_src_path).read_bytes()
+        target = kept_path("networking-guide-assets", source, f"-{Path(file.src_uri).name}")
+        if not target.exists():
+            keep(target, _minified(source.decode("utf-8"), file.src_uri))
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, abs_src_path=str(target)))
+    return files
 
-    for path in folder.glob("*.js"):
-        path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
-    for path in folder.glob("*.css"):
-        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+def _minified(source: str, src_uri: str) -> bytes:
+    import minify  # tdewolff-minify
+
+    try:
+        return minify.string(MEDIA_TYPES[Path(src_uri).suffix], source).encode("utf-8")
+    except minify.MinifyError as error:
+        raise PluginError(f"overrides/{src_uri}: {str(error).splitlines()[0]}") from None
 
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from . import cache
 from .content import ContentError
 from .model import Guide, Technique
 from .strings import STRINGS
@@ -65,7 +64,7 @@ def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
         check_marker(match.group(1), match.group(2) or "", guide, file)
 
 
-BYTECODE_DIR = Path(tempfile.gettempdir()) / "networking-guide-jinja"
+BYTECODE_DIR = cache.ROOT / "networking-guide-jinja"
 
 
 @functools.lru_cache(maxsize=4)
