@@ -20,6 +20,8 @@ SELF_CHECK = dict(zip([s["id"] for s in REMERCIER["statements"]], [4, 3, 2, 1]))
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
 EMPTY_FR = "Cet appareil garde : 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
+SAMPLE_FR = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+SAMPLE_EN = "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
 EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
 
 
@@ -128,7 +130,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert raw(page) is None
 
     import_file(page, exported_path)
-    expect(live).to_have_text("Données importées : 5 élément(s) restauré(s).")
+    expect(live).to_have_text("Données importées. Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     assert stored(page) == json.loads(before)
 
@@ -192,10 +194,8 @@ def test_english_page_shows_english_strings(watch):
     import_file(page, payload("bad.json", "nope"))
     expect(live).to_have_text("This file is not a valid backup of the guide (JSON). Nothing was changed.")
     import_file(page, payload("good.json", json.dumps({"app": "networking-guide", **sample()})))
-    expect(live).to_have_text("Data imported: 4 item(s) restored.")
-    expect(root.locator("[data-summary]")).to_have_text(
-        "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
-    )
+    expect(live).to_have_text(f"Data imported. {SAMPLE_EN}")
+    expect(root.locator("[data-summary]")).to_have_text(SAMPLE_EN)
     page.once("dialog", lambda dialog: dialog.accept())
     root.get_by_role("button", name="Erase everything").click()
     expect(live).to_have_text("All of the guide's data has been erased from this device.")
@@ -203,7 +203,7 @@ def test_english_page_shows_english_strings(watch):
 
 
 # 11 -----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("path,done", [("/my-data/", "Données importées : 4 élément(s) restauré(s)."), ("/en/my-data/", "Data imported: 4 item(s) restored.")])
+@pytest.mark.parametrize("path,done", [("/my-data/", f"Données importées. {SAMPLE_FR}"), ("/en/my-data/", f"Data imported. {SAMPLE_EN}")])
 def test_axe_after_import_message(watch, path, done):
     from axe_playwright_python.sync_playwright import Axe
 

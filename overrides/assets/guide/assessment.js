@@ -110,8 +110,9 @@ function mount(form) {
     render(data.selfAssessment.history);
     live.textContent = t("saved_on", { date: formatDate(new Date().toISOString()) });
     warnIfNotKept(form);
-    results.querySelector("h2").setAttribute("tabindex", "-1");
-    results.querySelector("h2").focus();
+    const heading = results.querySelector("h2");
+    heading.tabIndex = -1;
+    heading.focus();
   });
   errors.addEventListener("click", (event) => {
     const link = event.target.closest("a[href^='#']");

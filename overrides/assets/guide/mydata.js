@@ -47,8 +47,7 @@ function mount(root) {
     erase(); // the reader's explicit choice replaces whatever was kept, even by a newer guide
     save(data);
     show();
-    const count = Object.keys(data.checklists).length + Object.keys(data.quizzes).length + Object.keys(data.selfAssessment.answers).length + data.selfAssessment.history.length + (data.plan ? 1 : 0);
-    live.textContent = t("import_done", { count });
+    live.textContent = `${t("import_done")} ${summary(data)}`;
   });
 }
 

@@ -28,7 +28,7 @@ export function score(root) {
   return Math.round((values.reduce((a, b) => a + b, 0) / (4 * values.length)) * 100);
 }
 
-export function bandText(root, value) {
+function bandText(root, value) {
   const band = [...root.querySelectorAll(".guide-bands [data-min]")].find((p) => value >= Number(p.dataset.min) && value <= Number(p.dataset.max));
   return band ? band.textContent : "";
 }

@@ -2,40 +2,41 @@
 // shared by both languages (keys are content IDs). Blocked, full or corrupt storage never
 // throws: the page keeps working from memory for the visit.
 const KEY = "networking-guide";
-export const VERSION = 1;
+const VERSION = 1;
 let memory = null;
 let persistent = true;
 let newer = false; // the record was written by a newer version of the guide: never overwrite it
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const isTexts = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+// The entries of `map` (if it is one) that pass `ok`, each passed through `make`.
+const keep = (map, ok, make = (v) => v) =>
+  Object.fromEntries(Object.entries(isObject(map) ? map : {}).filter(([, v]) => ok(v)).map(([k, v]) => [k, make(v)]));
 
-export function empty() {
+function empty() {
   return { version: VERSION, checklists: {}, quizzes: {}, selfAssessment: { answers: {}, history: [] }, plan: null };
 }
 
 // Keeps only well-formed entries; returns [data, null] or [null, reason] for what cannot be used.
+// When VERSION goes up, bring an older record up to date here first: tests/fixtures/storage-v1.json,
+// written by the first release, must keep loading.
 export function normalise(raw) {
   if (!isObject(raw)) return [null, "not an object"];
   if (raw.version !== VERSION) return [null, `version ${raw.version}`];
-  const data = empty();
-  for (const [id, list] of Object.entries(isObject(raw.checklists) ? raw.checklists : {})) {
-    if (isObject(list) && Array.isArray(list.ticked))
-      data.checklists[id] = { ticked: list.ticked.filter((x) => typeof x === "string"), updated: isDate(list.updated) ? list.updated : null };
-  }
-  for (const [id, quiz] of Object.entries(isObject(raw.quizzes) ? raw.quizzes : {})) {
-    if (isObject(quiz) && isObject(quiz.answers) && Number.isInteger(quiz.score) && Number.isInteger(quiz.total))
-      data.quizzes[id] = { answers: quiz.answers, score: quiz.score, total: quiz.total, checked: isDate(quiz.checked) ? quiz.checked : null };
-  }
   const self = isObject(raw.selfAssessment) ? raw.selfAssessment : {};
-  for (const [id, answers] of Object.entries(isObject(self.answers) ? self.answers : {})) {
-    if (!isObject(answers)) continue;
-    const kept = Object.entries(answers).filter(([, v]) => Number.isInteger(v) && v >= 0 && v <= 4);
-    if (kept.length) data.selfAssessment.answers[id] = Object.fromEntries(kept);
-  }
-  data.selfAssessment.history = (Array.isArray(self.history) ? self.history : []).filter((h) => isObject(h) && isDate(h.date) && isObject(h.scores));
-  if (isObject(raw.plan)) data.plan = { commitment: String(raw.plan.commitment || ""), date: String(raw.plan.date || ""), skills: Array.isArray(raw.plan.skills) ? raw.plan.skills.map(String) : [] };
-  return [data, null];
+  const plan = raw.plan;
+  return [{
+    version: VERSION,
+    checklists: keep(raw.checklists, (c) => isTexts(c?.ticked), (c) => ({ ticked: c.ticked, updated: isDate(c.updated) ? c.updated : null })),
+    quizzes: keep(raw.quizzes, (q) => Number.isInteger(q?.score) && Number.isInteger(q.total),
+      (q) => ({ answers: keep(q.answers, isTexts), score: q.score, total: q.total, checked: isDate(q.checked) ? q.checked : null })),
+    selfAssessment: {
+      answers: keep(self.answers, isObject, (a) => keep(a, (v) => Number.isInteger(v) && v >= 0 && v <= 4)),
+      history: (Array.isArray(self.history) ? self.history : []).filter((h) => isDate(h?.date) && isObject(h.scores)),
+    },
+    plan: isObject(plan) ? { commitment: String(plan.commitment || ""), date: String(plan.date || ""), skills: isTexts(plan.skills) ? plan.skills : [] } : null,
+  }, null];
 }
 
 export function load() {
@@ -86,8 +87,6 @@ export function erase() {
   }
 }
 
-export const isPersistent = () => persistent;
-
 // Interface strings of the page's language (rendered by the build into #guide-strings).
 let strings = null;
 export function t(key, values = {}) {
@@ -101,9 +100,8 @@ export function t(key, values = {}) {
   return (strings[key] || key).replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
 }
 
-export const lang = () => document.documentElement.lang || "fr";
 export const formatDate = (iso) =>
-  new Intl.DateTimeFormat(lang(), { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+  new Intl.DateTimeFormat(document.documentElement.lang || "fr", { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
 
 // Runs `mount` on every element matching `selector`, on every page Material shows.
 export function mountAll(selector, mount) {
@@ -121,10 +119,7 @@ export function mountAll(selector, mount) {
 // Tells the reader once per widget when nothing can be kept on this device.
 export function warnIfNotKept(root) {
   if (persistent || root.querySelector(".guide-storage-off")) return;
-  const note = document.createElement("p");
-  note.className = "guide-storage-off";
-  note.textContent = t("storage_off");
-  root.prepend(note);
+  root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
 }
 
 // A new element with properties and children: el("a", { href }, "text").
