@@ -2,13 +2,20 @@
 data saved by one widget is read by the others, in both languages."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import expect
+
+from conftest import go, reload
 
 from test_site import GUIDE
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
 FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
 TECHNIQUE = GUIDE.techniques[2]
+KEY = "networking-guide"
 
 
 @pytest.fixture(params=[BLOCKED, FULL], ids=["blocked", "full"])
@@ -72,3 +79,85 @@ def test_answers_are_shared_by_widgets_and_languages(watch):
     page.goto("/en/assessment/")
     statement = TECHNIQUE.statements[0].id
     assert page.locator(f"#st-{TECHNIQUE.id}-{statement} input:checked").get_attribute("value") == "4"
+
+
+# A record written by the first release of the guide (schema v1, commit 5a2d854), captured by
+# driving that release in Chromium as a reader would: ticks in both languages, two quizzes, the
+# self-check, two self-assessments and an action plan. Every later version must read all of it:
+# when the schema changes, this test fails until storage.js brings such a record up to date.
+RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8"))
+
+
+def test_a_record_from_the_first_release_is_read_and_kept(watch):
+    page = watch.page
+    go(page, "/my-data/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(RELEASE_1)])
+    reload(page)
+    answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
+    expect(page.locator("[data-summary]")).to_have_text(
+        f"Cet appareil garde : 2 liste(s) de contrôle, 2 quiz, {answers} réponse(s) d’auto-évaluation, 2 profil(s) enregistré(s), un plan d’action."
+    )
+
+    go(page, "/techniques/remercier/")
+    checklist = page.locator("[data-guide-checklist='remercier']")
+    ticked = [box.get_attribute("data-item") for box in checklist.locator("input[data-item]:checked").all()]
+    assert ticked == RELEASE_1["checklists"]["remercier"]["ticked"]
+    quiz = page.locator("[data-guide-quiz='remercier']")
+    expect(quiz.locator("[data-live]")).to_contain_text("Score : 2 / 3")
+    for question, chosen in RELEASE_1["quizzes"]["remercier"]["answers"].items():
+        assert [i.get_attribute("value") for i in quiz.locator(f"[data-question='{question}'] input:checked").all()] == chosen
+    for statement, value in RELEASE_1["selfAssessment"]["answers"]["remercier"].items():
+        expect(page.locator(f"#st-remercier-{statement} input[value='{value}']")).to_be_checked()
+
+    go(page, "/en/techniques/contact-visuel/")
+    expect(page.locator("[data-guide-checklist='contact-visuel'] input[data-item='phone-away']")).to_be_checked()
+    go(page, "/quiz/")
+    expect(page.locator("[data-guide-quiz='article'] [data-live]")).to_contain_text("Score : 8 / 8")
+
+    go(page, "/assessment/")
+    results = page.locator("[data-guide-results]")
+    expect(results).to_be_visible()
+    expect(results.locator("[data-previous-head]")).to_contain_text("Précédemment (")
+    expect(page.locator("#plan-commitment")).to_have_value(RELEASE_1["plan"]["commitment"])
+    expect(page.locator("#plan-date")).to_have_value(RELEASE_1["plan"]["date"])
+
+    # A new tick is written beside everything the first release kept, which stays as it was.
+    go(page, "/techniques/remercier/")
+    page.locator("[data-guide-checklist='remercier'] input[data-item='log-thanks']").check()
+    now = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert now["checklists"]["remercier"]["ticked"] == RELEASE_1["checklists"]["remercier"]["ticked"] + ["log-thanks"]
+    del now["checklists"]["remercier"]
+    before = json.loads(json.dumps(RELEASE_1))
+    del before["checklists"]["remercier"]
+    assert now == before
+
+
+# Every section of the record holds values of the wrong shape (edited by hand, or by a bug).
+MALFORMED = {
+    "version": 1,
+    "checklists": {"remercier": {"ticked": [1, None]}, "contact-visuel": "phone-away"},
+    "quizzes": {"remercier": {"answers": {"how-described": 3}, "score": 1, "total": 3}, "article": {"answers": "x", "score": "8"}},
+    "selfAssessment": {
+        "answers": {"remercier": {"thanks-within-48h": 9, "thanks-specifically": "2"}, "contact-visuel": [1]},
+        "history": [None, "x", {"date": "not a date", "scores": {}}, {"date": "2025-01-01T00:00:00Z", "scores": []}],
+    },
+    "plan": {"commitment": 5, "skills": "remercier"},
+}
+
+
+def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
+    page = watch.page
+    go(page, "/my-data/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(MALFORMED)])
+    reload(page)
+    expect(page.locator("[data-summary]")).to_have_text(
+        "Cet appareil garde : 0 liste(s) de contrôle, 1 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), un plan d’action."
+    )
+    go(page, "/techniques/remercier/")
+    expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("0 / ")
+    expect(page.locator("[data-guide-quiz='remercier'] input:checked")).to_have_count(0)
+    expect(page.locator("[data-guide-selfcheck='remercier'] input:checked")).to_have_count(0)
+    go(page, "/assessment/")
+    expect(page.locator("[data-guide-results]")).to_be_hidden()
+    page.locator("[data-guide-assessment] fieldset[data-statement] input").first.check()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["selfAssessment"]["answers"]["attitude-positive"]
