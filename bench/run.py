@@ -1,6 +1,6 @@
 """The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight.
 
-    .venv/bin/python bench/run.py [--rounds 5]
+    .venv/bin/python bench/run.py [--rounds 9]
 
 Prints a Markdown table and writes it to bench/results.md. Targets come from issue #5; a target
 missed is marked ✗ and makes the exit status 1.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import re
 import shutil
 import signal
 import socket
@@ -125,7 +124,7 @@ def weights(site: Path) -> list[tuple[str, int, int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     rows = []
 

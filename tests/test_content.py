@@ -1,7 +1,7 @@
 """The content model: every validation rule, each with its exact one-line message."""
 from __future__ import annotations
 
-import copy
+import marshal
 from pathlib import Path
 
 import pytest
@@ -220,3 +220,23 @@ def test_markers_are_checked_outside_code_blocks(tmp_path):
         with pytest.raises(ContentError) as caught:
             check_page_markers(f"text\n<!-- {marker} -->\n", guide, "docs/p.md")
         assert str(caught.value) == f"docs/p.md: {marker}: {reason}"
+
+
+def test_a_parse_is_kept_by_content_and_a_damaged_copy_is_parsed_again(tmp_path, monkeypatch):
+    from guide import cache, content
+
+    monkeypatch.setattr(cache, "ROOT", tmp_path)
+    source = tmp_path / "x.yml"
+    source.write_text("a: [1, 2]\n", encoding="utf-8")
+    assert content._parse_file(str(source), "x.yml", 1, 1) == {"a": [1, 2]}
+    [kept] = (tmp_path / "networking-guide-yaml").iterdir()
+    kept.write_bytes(marshal.dumps({"a": "from the kept copy"}))
+    content._parse_file.cache_clear()
+    assert content._parse_file(str(source), "x.yml", 2, 2) == {"a": "from the kept copy"}  # read, not parsed
+    kept.write_bytes(b"\xff damaged")
+    content._parse_file.cache_clear()
+    assert content._parse_file(str(source), "x.yml", 3, 3) == {"a": [1, 2]}
+    source.write_text("a: {b: 1}\na: 2\n", encoding="utf-8")  # a file with a problem is never kept
+    with pytest.raises(ContentError, match="key 'a' appears twice"):
+        content._parse_file(str(source), "x.yml", 4, 4)
+    assert len(list((tmp_path / "networking-guide-yaml").iterdir())) == 1
