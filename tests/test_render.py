@@ -81,7 +81,7 @@ def test_pages_load_only_the_scripts_their_widgets_need():
 def test_every_string_the_interface_uses_exists_in_both_languages():
     import re
 
-    from guide.strings import STRINGS
+    from guide.strings import SCRIPT_KEYS, STRINGS
 
     assert STRINGS["fr"].keys() == STRINGS["en"].keys()
     def read(pattern):
@@ -93,3 +93,6 @@ def test_every_string_the_interface_uses_exists_in_both_languages():
     built = {k for k in STRINGS["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
     assert used - STRINGS["fr"].keys() == set()  # no key shown raw to the reader
     assert STRINGS["fr"].keys() - used - built == set()  # no dead string
+    scripts = set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", read("overrides/assets/guide/*.js")))
+    scripts |= {k for k in STRINGS["fr"] if k.startswith("verdict_")}  # t(`verdict_${result}`)
+    assert SCRIPT_KEYS == scripts  # a page carries exactly the strings its scripts can ask for

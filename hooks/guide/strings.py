@@ -1,7 +1,7 @@
 """The interface strings the reader sees, per language (content text lives in the YAML files).
 
-Templates get the table for the page's language as `t`; a page with widgets also carries it as
-JSON (#guide-strings) for their scripts. `{name}` placeholders are filled in by whoever shows it.
+Templates get the table for the page's language as `t`; a page with widgets also carries, as JSON
+(#guide-strings), the part of it that the scripts read. `{name}` placeholders are filled in by whoever shows it.
 """
 
 STRINGS = {
@@ -54,7 +54,7 @@ STRINGS = {
         "missing_intro": "Répondez à chaque affirmation pour obtenir votre profil :",
         "assessment_submit": "Voir mon profil",
         "profile": "Mon profil sur les sept compétences",
-        "profile_caption": "Scores sur 100, de la compétence la plus faible à la plus forte.",
+        "profile_caption": "Scores sur 100, de la compétence la plus faible à la plus forte. La barre en pointillé montre l’auto-évaluation précédente, s’il y en a une.",
         "skill": "Compétence",
         "score_now": "Aujourd’hui",
         "score_before": "Précédemment ({date})",
@@ -134,7 +134,7 @@ STRINGS = {
         "missing_intro": "Answer every statement to get your profile:",
         "assessment_submit": "See my profile",
         "profile": "My profile over the seven skills",
-        "profile_caption": "Scores out of 100, from the weakest skill to the strongest.",
+        "profile_caption": "Scores out of 100, from the weakest skill to the strongest. A dotted bar shows your previous self-assessment, if there is one.",
         "skill": "Skill",
         "score_now": "Today",
         "score_before": "Before ({date})",
@@ -166,3 +166,17 @@ STRINGS = {
         "plan_no": "no action plan",
     },
 }
+
+# What the widgets' scripts read with t("key") (overrides/assets/guide/*.js; a test keeps it exact).
+SCRIPT_KEYS = frozenset({
+    "answers_shown", "choice_right", "choice_wrong", "correct_answer", "date_needed", "erase_confirm",
+    "erase_done", "ics_body", "ics_title", "import_bad", "import_done", "missing_answers", "mydata_summary",
+    "need_answer", "no_previous", "not_started", "open_checklist", "plan_no", "plan_saved", "plan_yes",
+    "printed_on", "progress", "question_result", "reset_done", "saved_on", "score", "score_before",
+    "score_previous", "selfcheck_score", "storage_off", "updated", "verdict_correct", "verdict_partial",
+    "verdict_wrong",
+})
+
+
+def for_scripts(lang: str) -> dict[str, str]:
+    return {key: text for key, text in STRINGS[lang].items() if key in SCRIPT_KEYS}
