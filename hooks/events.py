@@ -5,7 +5,6 @@ and nothing else outlives a language's build.
 """
 from __future__ import annotations
 
-import json
 import os
 
 from mkdocs.exceptions import PluginError
@@ -15,7 +14,6 @@ from guide.build import Build, after_all_languages, language_homes, minify_asset
 from guide.content import ContentError
 from guide.csp import add_policy
 from guide.render import modules_needed
-from guide.strings import for_scripts
 
 _command = "build"  # set once per process; "serve" (or GUIDE_PDFS=off) skips the PDF handouts
 _build: Build | None = None  # the current language build, replaced in on_config
@@ -42,7 +40,7 @@ def on_page_content(html, page, config, files):
     modules = modules_needed(html)
     if modules:  # read by overrides/main.html
         page.meta["guide_modules"] = modules
-        page.meta["guide_strings"] = json.dumps(for_scripts(_build.lang), ensure_ascii=False)
+        page.meta["guide_strings"] = _build.script_strings
     return html
 
 

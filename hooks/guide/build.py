@@ -1,6 +1,7 @@
 """One language build of the guide: what `events.py` calls, holding that build's state only."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -15,6 +16,7 @@ from .cache import keep, kept_path
 from .content import check_translations, load_guide
 from .model import Guide
 from .render import Renderer, check_page_markers, make_environment
+from .strings import for_scripts
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=)')
@@ -62,6 +64,11 @@ class Build:
                 with_pdfs=self.with_pdfs,
             )
         return self._renderer
+
+    @functools.cached_property
+    def script_strings(self) -> str:
+        """The interface strings the widgets' scripts read, as the JSON each widget page carries."""
+        return json.dumps(for_scripts(self.lang), ensure_ascii=False)
 
     def finish_page(self, html: str, page_url: str, site_url: str) -> str:
         """The page's hreflang alternates as absolute URLs (as search engines want them), and a
