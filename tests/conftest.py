@@ -6,6 +6,7 @@ import functools
 import gzip
 import io
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -159,3 +160,21 @@ def go(page, path: str) -> None:
 def reload(page) -> None:
     settle(page)
     page.reload()
+
+
+# The one localStorage record the widgets share (overrides/assets/guide/storage.js).
+STORAGE_KEY = "networking-guide"
+
+
+def stored_text(page) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)
+
+
+def stored(page) -> dict | None:
+    text = stored_text(page)
+    return None if text is None else json.loads(text)
+
+
+def store(page, data: dict | str) -> None:
+    """Puts a record where the widgets read it: a dict as JSON, a string as it is (to test bad ones)."""
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, data if isinstance(data, str) else json.dumps(data)])

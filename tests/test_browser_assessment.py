@@ -2,7 +2,6 @@
 driven in Chromium as a reader uses them: error summary, profile, history, plan, calendar file."""
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -10,10 +9,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import go, reload
+from conftest import go, reload, store, stored
 
 ROOT = Path(__file__).resolve().parents[1]
-KEY = "networking-guide"
 TECHNIQUES = sorted(
     (yaml.safe_load(path.read_text(encoding="utf-8")) for path in (ROOT / "docs" / "techniques").glob("*.yml")),
     key=lambda technique: technique["number"],
@@ -66,13 +64,6 @@ def fieldset_id(tid: str, sid: str) -> str:
     return f"st-{tid}-{sid}"
 
 
-def stored(page) -> dict | None:
-    text = page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
-    return None if text is None else json.loads(text)
-
-
-def store(page, data: dict) -> None:
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(data)])
 
 
 def storage_with(answers: dict[str, list[int]], history: list[dict] | None = None, plan: dict | None = None) -> dict:

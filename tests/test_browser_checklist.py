@@ -7,9 +7,9 @@ import json
 
 from pypdf import PdfReader
 
+from conftest import store, stored, stored_text
 from test_browser_site import axe_violations
 
-KEY = "networking-guide"
 SLUG = "attitude-positive"
 FR = f"/techniques/{SLUG}/"
 EN = f"/en/techniques/{SLUG}/"
@@ -23,9 +23,6 @@ def boxes(page):
 def ticked(page) -> list[str]:
     return boxes(page).evaluate_all("els => els.filter(e => e.checked).map(e => e.dataset.item)")
 
-
-def stored(page) -> dict:
-    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
 
 
 def test_ticks_survive_reload_and_language_switch_then_reset(watch):
@@ -77,7 +74,7 @@ def test_corrupt_storage_is_ignored(watch):
     page = watch.page
     page.goto(FR)
     for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 0}']:
-        page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(garbage)})")
+        store(page, garbage)
         page.reload()
         assert ticked(page) == []
         boxes(page).first.check()
@@ -88,12 +85,12 @@ def test_data_from_a_newer_version_is_never_overwritten(watch):
     page = watch.page
     page.goto(FR)
     newer = json.dumps({"version": 2, "checklists": {SLUG: {"done": ["x"]}}})
-    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(newer)})")
+    store(page, newer)
     page.reload()
     boxes(page).first.check()  # works for the visit …
     assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
     assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()  # … says it is not kept …
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") == newer  # … and leaves the newer record alone
+    assert stored_text(page) == newer  # … and leaves the newer record alone
 
 
 def test_content_change_keeps_the_other_ticks(watch):
@@ -102,7 +99,7 @@ def test_content_change_keeps_the_other_ticks(watch):
     items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
     # stored by an older version of the content: one item since removed, one still there
     old = {"version": 1, "checklists": {SLUG: {"ticked": ["removed-item", items[1]], "updated": "2026-01-01T10:00:00Z"}}}
-    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({json.dumps(old)}))")
+    store(page, old)
     page.reload()
     assert ticked(page) == [items[1]]  # kept; new items start unticked
     boxes(page).nth(0).check()

@@ -10,10 +10,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import go, reload
+from conftest import go, reload, store, stored, stored_text
 
 ROOT = Path(__file__).resolve().parents[1]
-KEY = "networking-guide"
 REMERCIER = yaml.safe_load((ROOT / "docs" / "techniques" / "remercier.yml").read_text(encoding="utf-8"))
 TICKS = ["list-helpers", "thank-within-48h"]
 SELF_CHECK = dict(zip([s["id"] for s in REMERCIER["statements"]], [4, 3, 2, 1]))  # 10 / 16 → 63
@@ -25,17 +24,7 @@ SAMPLE_EN = "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment a
 EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
 
 
-def raw(page) -> str | None:
-    return page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
 
-
-def stored(page) -> dict | None:
-    text = raw(page)
-    return None if text is None else json.loads(text)
-
-
-def store(page, data: dict) -> None:
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(data)])
 
 
 def sample() -> dict:
@@ -83,17 +72,15 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     page = watch.page
     make_data_on_remercier(page)
     # An assessment run and a plan, made elsewhere (assessment tests cover how): stored directly.
-    page.evaluate(
-        """([key, history, plan]) => { const d = JSON.parse(localStorage.getItem(key));
-        d.selfAssessment.history = history; d.plan = plan; localStorage.setItem(key, JSON.stringify(d)); }""",
-        [KEY, HISTORY, PLAN],
-    )
+    data = stored(page)
+    data["selfAssessment"]["history"], data["plan"] = HISTORY, PLAN
+    store(page, data)
 
     go(page, "/my-data/")
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
     expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
-    before = raw(page)
+    before = stored_text(page)
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Exporter mes données (JSON)").click()
@@ -119,7 +106,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     erase.click()
     assert messages == ["Effacer toutes les données du guide sur cet appareil ? Cette action est définitive."]
-    assert raw(page) == before
+    assert stored_text(page) == before
     expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     expect(live).to_have_text("")
 
@@ -127,7 +114,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     erase.click()
     expect(live).to_have_text("Toutes les données du guide ont été effacées de cet appareil.")
     expect(summary).to_have_text(EMPTY_FR)
-    assert raw(page) is None
+    assert stored_text(page) is None
 
     import_file(page, exported_path)
     expect(live).to_have_text("Données importées. Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
@@ -165,12 +152,12 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     live = page.locator("[data-guide-mydata] [data-live]")
     shown = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
     expect(summary).to_have_text(shown)
-    before = raw(page)
+    before = stored_text(page)
 
     for name, content, reason in BAD_FILES:
         import_file(page, payload(name, content))
         expect(live).to_have_text(f"Ce fichier n’est pas une sauvegarde valide du guide ({reason}). Rien n’a été modifié.")
-        assert raw(page) == before, name
+        assert stored_text(page) == before, name
         expect(summary).to_have_text(shown)
         page.evaluate("document.querySelector('[data-guide-mydata] [data-live]').textContent = ''")
 

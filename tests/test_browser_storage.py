@@ -2,20 +2,20 @@
 data saved by one widget is read by the others, in both languages."""
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import go, reload
+from conftest import go, reload, store, stored
 
 from test_site import GUIDE
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
 FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
 TECHNIQUE = GUIDE.techniques[2]
-KEY = "networking-guide"
 
 
 @pytest.fixture(params=[BLOCKED, FULL], ids=["blocked", "full"])
@@ -91,7 +91,7 @@ RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").
 def test_a_record_from_the_first_release_is_read_and_kept(watch):
     page = watch.page
     go(page, "/my-data/")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(RELEASE_1)])
+    store(page, RELEASE_1)
     reload(page)
     answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
     expect(page.locator("[data-summary]")).to_have_text(
@@ -124,10 +124,10 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     # A new tick is written beside everything the first release kept, which stays as it was.
     go(page, "/techniques/remercier/")
     page.locator("[data-guide-checklist='remercier'] input[data-item='log-thanks']").check()
-    now = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    now = stored(page)
     assert now["checklists"]["remercier"]["ticked"] == RELEASE_1["checklists"]["remercier"]["ticked"] + ["log-thanks"]
     del now["checklists"]["remercier"]
-    before = json.loads(json.dumps(RELEASE_1))
+    before = copy.deepcopy(RELEASE_1)
     del before["checklists"]["remercier"]
     assert now == before
 
@@ -148,7 +148,7 @@ MALFORMED = {
 def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     page = watch.page
     go(page, "/my-data/")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(MALFORMED)])
+    store(page, MALFORMED)
     reload(page)
     expect(page.locator("[data-summary]")).to_have_text(
         "Cet appareil garde : 0 liste(s) de contrôle, 1 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), un plan d’action."
@@ -159,5 +159,9 @@ def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     expect(page.locator("[data-guide-selfcheck='remercier'] input:checked")).to_have_count(0)
     go(page, "/assessment/")
     expect(page.locator("[data-guide-results]")).to_be_hidden()
-    page.locator("[data-guide-assessment] fieldset[data-statement] input").first.check()
-    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["selfAssessment"]["answers"]["attitude-positive"]
+    first = page.locator("[data-guide-assessment] fieldset[data-statement]").first
+    first.locator("input[value='3']").check()
+    statement = first.get_attribute("data-statement")
+    answers = stored(page)["selfAssessment"]["answers"]
+    assert answers["attitude-positive"] == {statement: 3}
+    assert "contact-visuel" not in answers and answers["remercier"] == {}  # the bad answers are gone

@@ -238,6 +238,17 @@ def test_pages_without_widgets_load_no_widget_script(site):
         assert not html.select('script[type="module"]') and not html.find(id="guide-strings")
 
 
+def test_scripts_and_styles_ship_minified(site):
+    sources = sorted((ROOT / "overrides/assets/guide").iterdir())
+    assert {s.name for s in sources} == {f.name for f in (site / "assets/guide").iterdir()}
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        shipped = (site / "assets/guide" / source.name).read_text(encoding="utf-8")
+        header = text.splitlines()[0]  # every source opens with a comment saying what it is
+        assert header.startswith(("//", "/*")) and header[3:] not in shipped, source.name
+        assert len(shipped) < 0.85 * len(text), source.name
+
+
 def test_combined_checklists_page(site):
     for prefix in LANGS.values():
         html = page(site, f"{prefix}checklists")
