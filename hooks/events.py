@@ -1,70 +1,94 @@
 """MkDocs events → the `guide` package (hooks/guide/). Each function only wires.
 
-static-i18n runs every event once per language build, so `on_config` starts each build afresh
-and nothing else outlives a language's build.
+static-i18n runs every event once per language build; each event reaches the `Build` of its own
+language through `BUILDS.of(…)` (see guide/build.py), and `on_config` of the default language
+starts a new set of builds, so nothing outlives the `mkdocs build` (or `serve` rebuild) it is for.
 """
 from __future__ import annotations
 
+import functools
 import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.build import Build, after_all_languages, language_homes, minify_assets
+from guide import i18n_fixes
+from guide.assets import Assets
+from guide.build import Builds, Languages
 from guide.content import ContentError
 from guide.csp import add_policy
-from guide.render import modules_needed
 
-_command = "build"  # set once per process; "serve" (or GUIDE_PDFS=off) skips the PDF handouts
-_build: Build | None = None  # the current language build, replaced in on_config
+BUILDS = Builds()
+_pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process
+
+
+def _one_line_errors(event):
+    """A content error anywhere in an event ends the build with its one line, no traceback."""
+
+    @functools.wraps(event)
+    def wrapper(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+    return wrapper
+
+
+def _lang(config) -> str:
+    return Languages.of(config).current
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _pdfs
+    _pdfs = command != "serve" and os.environ.get("GUIDE_PDFS") != "off"
 
 
+@_one_line_errors
 def on_config(config):
-    global _build
-    try:
-        _build = Build.start(config, with_pdfs=_command != "serve" and os.environ.get("GUIDE_PDFS") != "off")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
+    BUILDS.start(config, with_pdfs=_pdfs)
 
 
 def on_files(files, config):
-    return minify_assets(files, config)
+    BUILDS.of(_lang(config)).assets = Assets(files, config)
+    return files
 
 
+def on_env(env, config, files):
+    env.globals["guide"] = BUILDS.of(_lang(config)).theme_globals()
+    return env
+
+
+@_one_line_errors
 def on_page_content(html, page, config, files):
-    modules = modules_needed(html)
-    if modules:  # read by overrides/main.html
-        page.meta["guide_modules"] = modules
-        page.meta["guide_strings"] = _build.script_strings
-    return html
+    return BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
+
+
+def on_page_context(context, page, config, nav):
+    context.update(BUILDS.of(_lang(config)).template_values(page.file.src_uri))
+    return context
 
 
 def on_post_page(output, page, config):
-    try:
-        output = _build.renderer(config).render_page(output, page.url, f"docs/{page.file.src_uri}")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    return add_policy(_build.finish_page(output, page.url, config.site_url))
+    build = BUILDS.of(_lang(config))
+    return add_policy(i18n_fixes.finish_page(output, page.url, config.site_url, build.prefix))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return add_policy(language_homes(output_content, config.site_url, _build.default_lang))
+    languages = Languages.of(config)
+    prefixes = {lang: languages.prefix(lang) for lang in languages.all}
+    return add_policy(i18n_fixes.language_homes(output_content, config.site_url, prefixes))
 
 
 def _write_pdfs(config):
-    _build.write_pdfs(config)
+    BUILDS.of(_lang(config)).write_pdfs(config.site_dir)
 
 
 @event_priority(-200)  # after static-i18n (−100) has built every other language
 def _after_all_languages(config):
-    after_all_languages(config)
+    i18n_fixes.after_all_languages(config)
 
 
 on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)

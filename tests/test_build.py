@@ -122,4 +122,4 @@ def test_html_in_content_shows_as_text(project):
 
 def test_a_script_that_does_not_parse_stops_the_build(project):
     edit(project / "overrides/assets/guide/quiz.js", "const id = form.dataset.guideQuiz;", "const id = ;")
-    assert failed_build(project) == "overrides/assets/guide/quiz.js: unexpected ; in expression on line 8 and column 14"
+    assert failed_build(project) == "overrides/assets/guide/quiz.js: unexpected ; in expression on line 9 and column 14"

@@ -10,6 +10,7 @@ import yaml
 from guide.content import ContentError, check_translations, load_guide, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("fr", "en")  # the site's, as mkdocs.yml declares them
 ARTICLE = "# Titre { #article }\n\nTexte.\n{ #pianiste }\n"
 
 
@@ -73,7 +74,7 @@ def error_for(tmp_path: Path, mutate=None, raw: str | None = None, quiz_mutate=N
         quiz_mutate(quiz_data)
     docs = write_site(tmp_path, {"alpha": raw if raw is not None else data}, quiz_data)
     with pytest.raises(ContentError) as caught:
-        load_guide(docs, tmp_path)
+        load_guide(docs, tmp_path, LANGUAGES)
     message = str(caught.value)
     assert "\n" not in message
     return message
@@ -81,7 +82,7 @@ def error_for(tmp_path: Path, mutate=None, raw: str | None = None, quiz_mutate=N
 
 def test_valid_content_loads_into_the_model(tmp_path):
     docs = write_site(tmp_path, {"alpha": technique(), "beta": technique("beta", 2)})
-    guide = load_guide(docs, tmp_path)
+    guide = load_guide(docs, tmp_path, LANGUAGES)
     assert [t.id for t in guide.techniques] == ["alpha", "beta"]
     alpha = guide.technique("alpha")
     assert alpha.title("fr") == "title (fr)" and alpha.title("en") == "title (en)"
@@ -92,7 +93,7 @@ def test_valid_content_loads_into_the_model(tmp_path):
 
 
 def test_the_real_content_is_valid():
-    guide = load_guide(ROOT / "docs", ROOT)
+    guide = load_guide(ROOT / "docs", ROOT, LANGUAGES)
     assert [t.number for t in guide.techniques] == list(range(1, 8))
     for t in guide.techniques:
         assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
@@ -111,7 +112,7 @@ CASES = [
     ("empty text", lambda d: d["checklist"]["during"][0]["text"].update(fr="  "), f"{F}: checklist.during[0].text.fr: empty text"),
     ("number instead of text", lambda d: d["summary"].update(en=42), f"{F}: summary.en: expected text, got a number"),
     ("text instead of a list", lambda d: d.update(statements="be nice"), f"{F}: statements: expected a list, got text"),
-    ("text instead of texts", lambda d: d.update(practice="hello"), f"{F}: practice: expected text in both languages (fr, en), got text"),
+    ("text instead of texts", lambda d: d.update(practice="hello"), f"{F}: practice: expected text in every language (fr, en), got text"),
     ("duplicate item ID", lambda d: d["statements"][1].update(id="s0"), f"{F}: statements[1].id: duplicate ID 's0'"),
     ("duplicate item ID across pause points", lambda d: d["checklist"]["after"][0].update(id="before-item"),
      f"{F}: checklist.after: duplicate ID 'before-item'"),
@@ -175,7 +176,7 @@ def test_quiz_id_may_not_reuse_a_technique_id(tmp_path):
 def test_duplicate_technique_number(tmp_path):
     docs = write_site(tmp_path, {"alpha": technique(), "beta": technique("beta", 1)})
     with pytest.raises(ContentError) as caught:
-        load_guide(docs, tmp_path)
+        load_guide(docs, tmp_path, LANGUAGES)
     assert str(caught.value) == (
         "docs/techniques/beta.yml: number: expected 2 (numbers run 1 to 2 without gaps or repeats), got 1"
     )
@@ -185,17 +186,17 @@ def test_text_keeps_html_as_text(tmp_path):
     data = technique()
     data["title"]["fr"] = "<script>alert(1)</script>"
     docs = write_site(tmp_path, {"alpha": data})
-    assert load_guide(docs, tmp_path).technique("alpha").title("fr") == "<script>alert(1)</script>"
+    assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").title("fr") == "<script>alert(1)</script>"
 
 
 @pytest.mark.parametrize("pages, expected", [
     (["index.md", "index.en.md", "article.md"], "docs/article.md: (page): no 'en' translation (article.en.md)"),
-    (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no French version (extra.md)"),
+    (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no version in the default language (extra.md)"),
 ])
 def test_pages_without_translation_are_named(pages, expected):
-    check_translations(["index.md", "index.en.md"])
+    check_translations(["index.md", "index.en.md"], ("en",))
     with pytest.raises(ContentError) as caught:
-        check_translations(pages)
+        check_translations(pages, ("en",))
     assert str(caught.value) == expected
 
 
@@ -208,7 +209,7 @@ def test_parse_yaml_reports_file_and_position():
 def test_markers_are_checked_outside_code_blocks(tmp_path):
     from guide.render import check_page_markers
 
-    guide = load_guide(write_site(tmp_path, {"alpha": technique()}), tmp_path)
+    guide = load_guide(write_site(tmp_path, {"alpha": technique()}), tmp_path, LANGUAGES)
     check_page_markers("<!-- guide:checklist alpha -->\n<!-- guide:quiz article -->\n<!-- guide:assessment -->\n", guide, "p.md")
     check_page_markers("```markdown\n<!-- guide:checklist nothing -->\n```\n", guide, "p.md")  # shown, not used
     for marker, reason in [

@@ -4,22 +4,25 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from guide.build import load_strings
 from guide.content import load_guide
-from guide.render import Renderer, make_environment, modules_needed
-from test_content import technique, write_site
+from guide.render import Renderer, make_environment
+from test_content import LANGUAGES, technique, write_site
 
 
 def renderer(tmp_path, lang="fr", prefix="", **changes):
     data = technique()
     for key, value in changes.items():
         data[key] = value
-    guide = load_guide(write_site(tmp_path, {"alpha": data}), tmp_path)
+    guide = load_guide(write_site(tmp_path, {"alpha": data}), tmp_path, LANGUAGES)
     env = make_environment(str(ROOT / "overrides"))
-    return Renderer(env=env, guide=guide, lang=lang, prefix=prefix, site_url="https://example.org/" + prefix)
+    strings = load_strings(LANGUAGES)[lang]
+    return Renderer(env=env, guide=guide, strings=strings, lang=lang, prefix=prefix, site_url="https://example.org/" + prefix)
 
 
 def render(r, marker, url="techniques/alpha/"):
-    return BeautifulSoup(r.render_page(f"<p>before</p>\n<!-- {marker} -->\n<p>after</p>", url, "docs/page.md"), "html.parser")
+    html, _ = r.render_page(f"<p>before</p>\n<!-- {marker} -->\n<p>after</p>", url, "docs/page.md")
+    return BeautifulSoup(html, "html.parser")
 
 
 def test_checklist_items_are_labelled_checkboxes_with_content_ids(tmp_path):
@@ -65,34 +68,45 @@ def test_content_text_is_escaped(tmp_path):
     title = {"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(2)>"}
     items = {"before": [{"id": "x", "text": title}], "during": [{"id": "y", "text": title}], "after": [{"id": "z", "text": title}]}
     for lang in ("fr", "en"):
-        html = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
+        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
             "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
-def test_pages_load_only_the_scripts_their_widgets_need():
-    assert modules_needed("<p>nothing</p>") == []
-    assert modules_needed("<!-- guide:checklist a -->\n<!-- guide:quiz a -->\n<!-- guide:self-check a -->") == ["checklist", "quiz", "selfcheck"]
-    assert modules_needed("<!-- guide:answer-key -->") == []  # printed, nothing to run
-    assert modules_needed("<!-- guide:assessment -->") == ["assessment"]
+def test_pages_load_only_the_scripts_their_widgets_need(tmp_path):
+    r = renderer(tmp_path)
+
+    def scripts(html):
+        return r.render_page(html, "techniques/alpha/", "p.md")[1]
+
+    assert scripts("<p>nothing</p>") == []
+    assert scripts("<!-- guide:checklist alpha -->\n<!-- guide:quiz alpha -->\n<!-- guide:self-check alpha -->") == ["checklist", "quiz", "selfcheck"]
+    assert scripts("<!-- guide:answer-key -->") == []  # printed, nothing to run
+    assert scripts("<!-- guide:assessment -->\n<!-- guide:checklists -->") == ["assessment", "checklist"]
 
 
-def test_every_string_the_interface_uses_exists_in_both_languages():
+def test_every_widget_is_kept_out_of_the_search_index(tmp_path):
+    r = renderer(tmp_path)
+    for marker in ["checklist alpha", "quiz alpha", "self-check alpha", "checklists", "assessment", "answer-key", "my-data"]:
+        html = render(r, f"guide:{marker}")
+        roots = [el for el in html.find_all(True) if el.parent is html or el.parent.name is None]
+        widget = [el for el in roots if el.name != "p"]
+        assert widget and all(el.has_attr("data-search-exclude") for el in widget), marker
+
+
+def test_every_string_the_interface_uses_exists_and_none_is_dead():
     import re
 
-    from guide.strings import SCRIPT_KEYS, STRINGS
+    strings = load_strings(LANGUAGES)
+    assert strings["fr"].keys() == strings["en"].keys()  # one table: a key has every language
 
-    assert STRINGS["fr"].keys() == STRINGS["en"].keys()
     def read(pattern):
-        return "".join(path.read_text(encoding="utf-8") for path in ROOT.glob(pattern) if path.name != "strings.py")
+        return "".join(path.read_text(encoding="utf-8") for path in ROOT.glob(pattern))
 
     used = set(re.findall(r"""\bt\(\s*["']([a-z_]+)""", read("overrides/assets/guide/*.js")))  # t("key")
-    used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/partials/guide/*.html")))  # {{ t.key }}
+    used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/**/*.html")))  # {{ t.key }}
     used |= set(re.findall(r"""\.t\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
-    built = {k for k in STRINGS["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
-    assert used - STRINGS["fr"].keys() == set()  # no key shown raw to the reader
-    assert STRINGS["fr"].keys() - used - built == set()  # no dead string
-    scripts = set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", read("overrides/assets/guide/*.js")))
-    scripts |= {k for k in STRINGS["fr"] if k.startswith("verdict_")}  # t(`verdict_${result}`)
-    assert SCRIPT_KEYS == scripts  # a page carries exactly the strings its scripts can ask for
+    built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
+    assert used - strings["fr"].keys() == set()  # no key shown raw to the reader
+    assert strings["fr"].keys() - used - built == set()  # no dead string

@@ -16,7 +16,7 @@ from guide.content import load_guide
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
-GUIDE = load_guide(ROOT / "docs", ROOT)
+GUIDE = load_guide(ROOT / "docs", ROOT, ("fr", "en"))
 SLUGS = [t.id for t in GUIDE.techniques]
 LANGS = {"fr": "", "en": "en/"}
 
@@ -228,22 +228,28 @@ def test_technique_page(site, slug, lang):
     for statement in statements:
         assert [label.get_text(strip=True) for label in statement.select("label")] == scale[lang]
     # the page's scripts: only the widgets it holds
-    modules = sorted(s["src"].rsplit("/", 1)[-1] for s in html.select('script[type="module"]'))
-    assert modules == ["checklist.js", "quiz.js", "selfcheck.js"]
+    [entry] = html.select('script[type="module"]')
+    imported = sorted(re.findall(r'from "\.\./\.\./(?:\.\./)?assets/guide/([a-z]+\.js)"', entry.string))
+    assert imported == ["checklist.js", "guide.js", "quiz.js", "selfcheck.js"]
 
 
 def test_pages_without_widgets_load_no_widget_script(site):
     for path in ["", "article", "en", "en/article"]:
         html = page(site, path)
-        assert not html.select('script[type="module"]') and not html.find(id="guide-strings")
+        assert not html.select('script[type="module"]') and not html.find(id="guide-config")
 
 
 def test_scripts_and_styles_ship_minified(site):
     sources = sorted((ROOT / "overrides/assets/guide").iterdir())
-    assert {s.name for s in sources} == {f.name for f in (site / "assets/guide").iterdir()}
-    for source in sources:
+    scripts = [s for s in sources if s.suffix == ".js"]
+    assert {s.name for s in scripts} == {f.name for f in (site / "assets/guide").iterdir()}
+    style = [s for s in sources if s.suffix == ".css"]
+    assert [s.name for s in style] == ["guide.css"]
+    inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
+    assert len(inline) == 1 and inline == {s.string for s in page(site, "en/techniques/remercier").find_all("style")}
+    for source in scripts + style:
         text = source.read_text(encoding="utf-8")
-        shipped = (site / "assets/guide" / source.name).read_text(encoding="utf-8")
+        shipped = inline.pop() if source.suffix == ".css" else (site / "assets/guide" / source.name).read_text(encoding="utf-8")
         header = text.splitlines()[0]  # every source opens with a comment saying what it is
         assert header.startswith(("//", "/*")) and header[3:] not in shipped, source.name
         assert len(shipped) < 0.85 * len(text), source.name
@@ -287,7 +293,7 @@ def test_pdf_handouts(site, lang):
 
 
 def test_every_page_has_a_strict_content_security_policy(site):
-    from guide.csp import script_hashes
+    from guide.csp import inline_hashes
 
     for file in site.rglob("*.html"):
         text = file.read_text(encoding="utf-8")
@@ -298,7 +304,10 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
         assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
         inline = [s for s in html.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
-        assert len(script_hashes(text)) == len({s.string for s in inline}) > 0
-        assert all(h in policy["script-src"] for h in script_hashes(text))
-        # the policy comes before any script
-        assert text.index("Content-Security-Policy") < text.index("<script")
+        assert len(inline_hashes(text, "script")) == len({s.string for s in inline}) > 0
+        assert all(h in policy["script-src"] for h in inline_hashes(text, "script"))
+        styles = inline_hashes(text, "style")
+        assert len(styles) == len({s.string for s in html.find_all("style")}) == 1  # the guide's style sheet
+        assert policy["style-src"] == f"'self' {styles[0]}"
+        # the policy comes before any script or style
+        assert text.index("Content-Security-Policy") < min(text.index("<script"), text.index("<style"))

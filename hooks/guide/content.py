@@ -15,7 +15,7 @@ from typing import Any, Callable
 import yaml
 
 from .cache import keep, kept_path
-from .model import LANGUAGES, PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question, Quiz, Technique, Text
+from .model import PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question, Quiz, Technique, Text
 
 MAX_FILE_BYTES = 64 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -72,10 +72,11 @@ def _type_name(value: Any) -> str:
 
 
 class _Reader:
-    """Walks one parsed file, knowing where it is so each error names the key path."""
+    """Walks one parsed file, knowing where it is so each error names the key path, and which
+    languages every text must have (the site's, from mkdocs.yml)."""
 
-    def __init__(self, file: str):
-        self.file = file
+    def __init__(self, file: str, languages: tuple[str, ...]):
+        self.file, self.languages = file, languages
 
     def fail(self, key: str, reason: str):
         raise ContentError(self.file, key or "(top level)", reason)
@@ -93,19 +94,20 @@ class _Reader:
         return value
 
     def text(self, value: Any, key: str) -> Text:
+        languages = ", ".join(self.languages)
         if not isinstance(value, dict):
-            self.fail(key, f"expected text in both languages (fr, en), got {_type_name(value)}")
+            self.fail(key, f"expected text in every language ({languages}), got {_type_name(value)}")
         for lang in value:
-            if lang not in LANGUAGES:
-                self.fail(_join(key, str(lang)), f"unknown language (expected {', '.join(LANGUAGES)})")
-        for lang in LANGUAGES:
+            if lang not in self.languages:
+                self.fail(_join(key, str(lang)), f"unknown language (expected {languages})")
+        for lang in self.languages:
             if lang not in value:
                 self.fail(_join(key, lang), "language missing")
             if not isinstance(value[lang], str):
                 self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
             if not value[lang].strip():
                 self.fail(_join(key, lang), "empty text")
-        return Text(**{lang: " ".join(value[lang].split()) for lang in LANGUAGES})
+        return Text({lang: " ".join(value[lang].split()) for lang in self.languages})
 
     def ident(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -254,8 +256,32 @@ def _parse_file(path: str, shown_as: str, mtime_ns: int, size: int) -> Any:
     return data
 
 
-def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> Technique:
-    r = _Reader(file)
+def read_yaml(path: Path, shown_as: str) -> Any:
+    """One YAML file, parsed (once per version of it), named `shown_as` in errors."""
+    try:
+        stat = path.stat()
+        return _parse_file(str(path), shown_as, stat.st_mtime_ns, stat.st_size)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(shown_as, "(file)", f"cannot be read ({error.__class__.__name__})") from None
+
+
+def read_strings(data: Any, file: str, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The interface strings table (key → text in every language) as one table per language."""
+    r = _Reader(file, languages)
+    if not isinstance(data, dict) or not data:
+        r.fail("", f"expected a mapping of strings, got {_type_name(data)}")
+    table: dict[str, dict[str, str]] = {lang: {} for lang in languages}
+    for key, value in data.items():
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            r.fail(str(key), "expected a key in lowercase_snake_case")
+        text = r.text(value, key)
+        for lang in languages:
+            table[lang][key] = text(lang)
+    return table
+
+
+def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...]) -> Technique:
+    r = _Reader(file, languages)
     data = r.mapping(
         data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands")
     )
@@ -277,8 +303,8 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> 
     )
 
 
-def read_quiz(data: Any, file: str, anchors: frozenset[str]) -> Quiz:
-    r = _Reader(file)
+def read_quiz(data: Any, file: str, anchors: frozenset[str], languages: tuple[str, ...]) -> Quiz:
+    r = _Reader(file, languages)
     data = r.mapping(data, "", ("id", "title", "questions"))
     return Quiz(
         id=r.ident(data["id"], "id"),
@@ -292,8 +318,9 @@ def article_anchors(markdown: str) -> frozenset[str]:
     return frozenset(ANCHOR_PATTERN.findall(markdown))
 
 
-def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
-    """Read and validate every content file under `docs_dir`; file names in errors are relative to `root`."""
+def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[str, ...]) -> Guide:
+    """Read and validate every content file under `docs_dir`, each text in every one of
+    `languages`; file names in errors are relative to `root`."""
     docs = Path(docs_dir)
     base = Path(root) if root else docs.parent
 
@@ -304,17 +331,13 @@ def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
             return path.as_posix()
 
     def read(path: Path) -> Any:
-        try:
-            stat = path.stat()
-            return _parse_file(str(path), name(path), stat.st_mtime_ns, stat.st_size)
-        except (OSError, UnicodeDecodeError) as error:
-            raise ContentError(name(path), "(file)", f"cannot be read ({error.__class__.__name__})") from None
+        return read_yaml(path, name(path))
 
     article = docs / ARTICLE_PAGE
     anchors = article_anchors(article.read_text(encoding="utf-8")) if article.exists() else frozenset()
     techniques = []
     for path in sorted((docs / TECHNIQUE_DIR).glob("*.yml")):
-        techniques.append(read_technique(read(path), name(path), path.stem, anchors))
+        techniques.append(read_technique(read(path), name(path), path.stem, anchors, languages))
     if not techniques:
         raise ContentError(name(docs / TECHNIQUE_DIR), "(folder)", "no technique content file (*.yml)")
     techniques.sort(key=lambda t: t.number)
@@ -325,22 +348,23 @@ def load_guide(docs_dir: str | Path, root: str | Path | None = None) -> Guide:
     quiz_path = docs / QUIZ_FILE
     if not quiz_path.exists():
         raise ContentError(name(quiz_path), "(file)", "missing: the whole-article quiz")
-    quiz = read_quiz(read(quiz_path), name(quiz_path), anchors)
+    quiz = read_quiz(read(quiz_path), name(quiz_path), anchors, languages)
     if any(t.id == quiz.id for t in techniques):
         raise ContentError(name(quiz_path), "id", f"'{quiz.id}' is already a technique's ID")
     return Guide(tuple(techniques), quiz)
 
 
-def check_translations(page_paths: list[str], languages: tuple[str, ...] = ("en",)) -> None:
-    """Every page (src paths, suffix layout) exists in French and in each other language."""
+def check_translations(page_paths: list[str], others: tuple[str, ...]) -> None:
+    """Every page (src paths, suffix layout) exists in the default language and in each of the
+    `others`."""
     pages = {p for p in page_paths if p.endswith(".md")}
     for page in sorted(pages):
         stem = page[:-3]
-        if any(stem.endswith(f".{lang}") for lang in languages):
+        if any(stem.endswith(f".{lang}") for lang in others):
             default = stem.rsplit(".", 1)[0] + ".md"
             if default not in pages:
-                raise ContentError(f"docs/{page}", "(page)", f"no French version ({default})")
+                raise ContentError(f"docs/{page}", "(page)", f"no version in the default language ({default})")
             continue
-        for lang in languages:
+        for lang in others:
             if f"{stem}.{lang}.md" not in pages:
                 raise ContentError(f"docs/{page}", "(page)", f"no '{lang}' translation ({stem}.{lang}.md)")

@@ -1,7 +1,8 @@
-"""A Content-Security-Policy for every built page: this origin only, inline scripts by hash.
+"""A Content-Security-Policy for every built page: this origin only, inline scripts and styles by hash.
 
-Material puts a few small inline scripts in each page; their SHA-256 hashes are computed from the
-finished HTML, so the policy admits exactly them and nothing injected later.
+Material puts a few small inline scripts in each page, and the guide its style sheet; their
+SHA-256 hashes are computed from the finished HTML, so the policy admits exactly them and nothing
+injected later.
 """
 from __future__ import annotations
 
@@ -9,30 +10,31 @@ import base64
 import hashlib
 import re
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+INLINE = re.compile(r"<(?P<tag>script|style)(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)>", re.S)
 DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' {scripts}; style-src 'self' {styles}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
 
 
-def script_hashes(html: str) -> list[str]:
-    """The CSP source of each inline script that runs (JSON data blocks need none)."""
-    hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        if DATA_TYPE.search(match.group("attrs")):
+def inline_hashes(html: str, tag: str = "script") -> list[str]:
+    """The CSP source of each inline script (or style) that applies (JSON data blocks need none)."""
+    hashes = set()
+    for match in INLINE.finditer(html):
+        if match.group("tag") != tag or (tag == "script" and DATA_TYPE.search(match.group("attrs"))):
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return sorted(set(hashes))
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(hashes)
 
 
 def add_policy(html: str) -> str:
-    policy = POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
+    scripts, styles = (" ".join(inline_hashes(html, tag)) for tag in ("script", "style"))
+    policy = re.sub(" +;", ";", POLICY.format(scripts=scripts, styles=styles))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     html, found = CHARSET.subn(lambda m: m.group(0) + meta, html, count=1)
     if not found:

@@ -1,24 +1,22 @@
 """Typed content of the guide: what the YAML files hold once validated.
 
-Every text the reader sees is a `Text` with both languages; every list item has a stable
-`id` (never its position) so stored progress survives reordering and both languages share it.
+Every text the reader sees is a `Text` holding every language the site is built in (the
+languages come from mkdocs.yml); every list item has a stable `id` (never its position) so stored
+progress survives reordering and every language shares it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGUAGES = ("fr", "en")
 PAUSE_POINTS = ("before", "during", "after")
-SCALE = (0, 1, 2, 3, 4)  # Never … Always
+SCALE = (0, 1, 2, 3, 4)  # the self-assessment's points, Never … Always: the one definition
 
 
-@dataclass(frozen=True)
-class Text:
-    fr: str
-    en: str
+class Text(dict):
+    """One text in every language: `text("fr")` gives the French."""
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self[lang]
 
 
 @dataclass(frozen=True)

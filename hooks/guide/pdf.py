@@ -9,16 +9,13 @@ from pathlib import Path
 
 from .render import Renderer, pdf_name
 
-PAPER = {"fr": "A4", "en": "letter"}  # the usual paper where each language's readers print
-CSS_FILE = "assets/guide/guide.css"
 
-
-def write_handouts(renderer: Renderer, site: Path) -> list[Path]:
+def write_handouts(renderer: Renderer, site: Path, style: str) -> list[Path]:
     """Writes the language's handouts under `site`/<prefix>pdf/; returns their paths."""
     from weasyprint import CSS, HTML
 
     site_dir = site / renderer.prefix
-    stylesheets = [CSS(filename=str(site / CSS_FILE)), CSS(string=f"@page {{ size: {PAPER.get(renderer.lang, 'A4')}; }}")]
+    stylesheets = [CSS(string=style), CSS(string=f"@page {{ size: {renderer.t['paper_size']}; }}")]
     template = renderer.env.get_template("partials/guide/handout.html")
     written = []
     techniques = renderer.guide.techniques

@@ -1,9 +1,10 @@
-"""Turn the guide's markers in a built page into widgets, from the model and the templates.
+"""Turn the guide's markers in a page into widgets, from the model and the templates.
 
 A page asks for a widget with an HTML comment on its own line, e.g.
-``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the finished page's HTML,
-after Markdown (a marker shown inside a code block is escaped and left alone) and after the search
-plugin has indexed the page: widgets' labels and answers stay out of the search index.
+``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the page's HTML once
+Markdown has made it (a marker shown inside a code block is escaped and left alone), in one pass.
+Every widget's root carries `data-search-exclude`, so Material's search indexes the page's text,
+not the widgets' labels and answers.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -18,24 +20,18 @@ from mkdocs.utils import get_relative_url
 
 from . import cache
 from .content import ContentError
-from .model import Guide, Technique
-from .strings import STRINGS
+from .model import SCALE, Guide, Technique
 
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE_URL = "article/"
 TEMPLATE_DIR = "partials/guide/"
-# Every widget a page may ask for: does its marker name a content ID, and which script module
-# (overrides/assets/guide/<module>.js) brings it to life (None: nothing to run).
-WIDGETS = {
-    "checklist": (True, "checklist"),
-    "quiz": (True, "quiz"),
-    "self-check": (True, "selfcheck"),
-    "checklists": (False, "checklist"),
-    "assessment": (False, "assessment"),
-    "answer-key": (False, None),
-    "my-data": (False, "mydata"),
-}
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+
+
+class Widget(NamedTuple):
+    takes_id: bool  # does its marker name a content ID
+    script: str | None  # overrides/assets/guide/<script>.js brings it to life (None: nothing to run)
+    render: Callable[["Renderer", str, str], str]  # (renderer, content ID, page URL) → HTML
 
 
 def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
@@ -43,19 +39,13 @@ def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
     marker = f"guide:{kind}" + (f" {arg}" if arg else "")
     if kind not in WIDGETS:
         raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS)})")
-    takes_id, _ = WIDGETS[kind]
+    takes_id = WIDGETS[kind].takes_id
     if not takes_id and arg:
         raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
     if takes_id:
         known = list(guide.quizzes()) if kind == "quiz" else [t.id for t in guide.techniques]
         if arg not in known:
             raise ContentError(file, marker, f"no content with ID '{arg}' (known: {', '.join(known)})")
-
-
-def modules_needed(html: str) -> list[str]:
-    """The widgets' script modules a page's HTML asks for, through its markers."""
-    modules = {WIDGETS[m.group(1)][1] for m in MARKER.finditer(html) if m.group(1) in WIDGETS}
-    return sorted(modules - {None})
 
 
 def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
@@ -92,6 +82,7 @@ class Renderer:
 
     env: jinja2.Environment
     guide: Guide
+    strings: dict[str, str]  # the language's interface strings
     lang: str
     prefix: str = ""  # the language's folder in the site ("" or "en/"): page URLs start with it
     site_url: str = ""  # the language's absolute root URL, printed on handouts
@@ -100,39 +91,25 @@ class Renderer:
 
     @property
     def t(self) -> dict[str, str]:
-        return STRINGS[self.lang]
+        return self.strings
 
     def _render(self, name: str, **values) -> Markup:
         """A partial from overrides/partials/guide/, as markup safe to place in another template."""
-        return Markup(self.env.get_template(TEMPLATE_DIR + name + ".html").render(t=self.t, lang=self.lang, **values))
+        template = self.env.get_template(TEMPLATE_DIR + name + ".html")
+        return Markup(template.render(t=self.t, lang=self.lang, scale=SCALE, **values))
 
-    def render_page(self, html: str, page_url: str, file: str) -> str:
-        """Replace every marker in a finished page's HTML with its widget."""
-        return MARKER.sub(lambda m: self.widget(m.group(1), m.group(2) or "", page_url, file), html)
+    def render_page(self, html: str, page_url: str, file: str) -> tuple[str, list[str]]:
+        """Every marker in a page's HTML replaced by its widget; and the scripts those widgets need."""
+        scripts = set()
 
-    def widget(self, kind: str, arg: str, page_url: str, file: str) -> str:
-        check_marker(kind, arg, self.guide, file)
-        rel = self.link(page_url)
-        if kind == "quiz":
-            return self._render("quiz", quiz_id=arg, questions=self.guide.quizzes()[arg], article_url=rel(ARTICLE_URL))
-        if kind == "checklist":
-            return self.checklist(self.guide.technique(arg), page_url)
-        if kind == "self-check":
-            return self._render("self-check", technique=self.guide.technique(arg))
-        if kind == "checklists":
-            return self._render(
-                "checklists",
-                pdf_url=rel(pdf_name()) if self.with_pdfs else "",
-                checklists=[self.checklist(t, page_url, with_pdf=False) for t in self.guide.techniques],
-            )
-        if kind == "assessment":
-            urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
-            return self._render("assessment", techniques=self.guide.techniques, technique_urls=urls)
-        if kind == "answer-key":
-            quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
-            quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
-            return self._render("answer-key", quizzes=quizzes, article_url=rel(ARTICLE_URL))
-        return self._render("my-data")
+        def widget(match: re.Match) -> str:
+            kind, arg = match.group(1), match.group(2) or ""
+            check_marker(kind, arg, self.guide, file)
+            scripts.add(WIDGETS[kind].script)
+            return WIDGETS[kind].render(self, arg, page_url)
+
+        html = MARKER.sub(widget, html)
+        return html, sorted(scripts - {None})
 
     def link(self, page_url: str):
         """A function giving the relative URL, from `page_url`, of a path in this language's site."""
@@ -147,3 +124,47 @@ class Renderer:
             page_url=self.site_url + f"techniques/{technique.id}/",
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
         )
+
+    # --- one method per widget, reached through WIDGETS -----------------------------------------
+
+    def quiz(self, quiz_id: str, page_url: str) -> str:
+        article = self.link(page_url)(ARTICLE_URL)
+        return self._render("quiz", quiz_id=quiz_id, questions=self.guide.quizzes()[quiz_id], article_url=article)
+
+    def checklist_widget(self, slug: str, page_url: str) -> str:
+        return self.checklist(self.guide.technique(slug), page_url)
+
+    def self_check(self, slug: str, page_url: str) -> str:
+        return self._render("self-check", technique=self.guide.technique(slug))
+
+    def all_checklists(self, _: str, page_url: str) -> str:
+        return self._render(
+            "checklists",
+            pdf_url=self.link(page_url)(pdf_name()) if self.with_pdfs else "",
+            checklists=[self.checklist(t, page_url, with_pdf=False) for t in self.guide.techniques],
+        )
+
+    def assessment(self, _: str, page_url: str) -> str:
+        rel = self.link(page_url)
+        urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
+        return self._render("assessment", techniques=self.guide.techniques, technique_urls=urls)
+
+    def answer_key(self, _: str, page_url: str) -> str:
+        quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
+        quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
+        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE_URL))
+
+    def my_data(self, _: str, page_url: str) -> str:
+        return self._render("my-data")
+
+
+# Every widget a page may ask for, by the name its marker gives.
+WIDGETS = {
+    "checklist": Widget(True, "checklist", Renderer.checklist_widget),
+    "quiz": Widget(True, "quiz", Renderer.quiz),
+    "self-check": Widget(True, "selfcheck", Renderer.self_check),
+    "checklists": Widget(False, "checklist", Renderer.all_checklists),
+    "assessment": Widget(False, "assessment", Renderer.assessment),
+    "answer-key": Widget(False, None, Renderer.answer_key),
+    "my-data": Widget(False, "mydata", Renderer.my_data),
+}

@@ -1,6 +1,7 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
-import { load, update, t, formatDate, mountAll, warnIfNotKept, download, printWith, el } from "./storage.js";
+import { load, update } from "./storage.js";
+import { t, formatDate, warnIfNotKept, download, printWith, el } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -51,8 +52,10 @@ function calendar(plan, skills) {
   download(`networking-${plan.date}.ics`, "text/calendar", lines.map(fold).join("\r\n") + "\r\n");
 }
 
-function mount(form) {
-  const results = document.querySelector("[data-guide-results]");
+// `root` holds the form and, after it, the results.
+export function mount(root) {
+  const form = root.querySelector("[data-guide-assessment]");
+  const results = root.querySelector("[data-guide-results]");
   const errors = form.querySelector("[data-errors]");
   const live = form.querySelector("[data-live]");
   const planLive = results.querySelector("[data-plan-live]");
@@ -118,7 +121,7 @@ function mount(form) {
     const link = event.target.closest("a[href^='#']");
     if (!link) return;
     event.preventDefault();
-    const set = document.getElementById(link.getAttribute("href").slice(1));
+    const set = root.querySelector(`#${CSS.escape(link.getAttribute("href").slice(1))}`);
     set.scrollIntoView({ block: "center" });
     set.querySelector("input").focus();
   });
@@ -143,5 +146,3 @@ function mount(form) {
   const history = load().selfAssessment.history;
   if (history.length) render(history);
 }
-
-mountAll("[data-guide-assessment]", mount);

@@ -1,7 +1,8 @@
 // A technique's checklist: ticks kept on the device by technique ID + item ID.
-import { load, update, t, formatDate, mountAll, warnIfNotKept, printWith } from "./storage.js";
+import { load, update } from "./storage.js";
+import { t, formatDate, warnIfNotKept, printWith } from "./dom.js";
 
-function mount(root) {
+export function mount(root) {
   const id = root.dataset.guideChecklist;
   const boxes = [...root.querySelectorAll("input[type=checkbox][data-item]")];
   const progress = root.querySelector("[data-progress]");
@@ -42,5 +43,3 @@ function mount(root) {
     root.querySelector("[data-page-url]").textContent = location.href.split("#")[0];
   });
 }
-
-mountAll("[data-guide-checklist]", mount);

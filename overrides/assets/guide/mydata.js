@@ -1,5 +1,6 @@
 // My data: what the guide keeps on this device, exported as JSON, imported (validated) or erased.
-import { load, save, erase, normalise, t, mountAll, download } from "./storage.js";
+import { load, save, erase, normalise } from "./storage.js";
+import { t, download } from "./dom.js";
 
 const APP = "networking-guide";
 
@@ -13,7 +14,7 @@ function summary(data) {
   });
 }
 
-function mount(root) {
+export function mount(root) {
   const live = root.querySelector("[data-live]");
   const show = () => (root.querySelector("[data-summary]").textContent = summary(load()));
   show();
@@ -50,5 +51,3 @@ function mount(root) {
     live.textContent = `${t("import_done")} ${summary(data)}`;
   });
 }
-
-mountAll("[data-guide-mydata]", mount);

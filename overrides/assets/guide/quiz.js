@@ -1,10 +1,11 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
 // feedback is shown beside each option and summed up in the form's polite live region.
-import { load, update, t, mountAll } from "./storage.js";
+import { load, update } from "./storage.js";
+import { t } from "./dom.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
 
-function mount(form) {
+export function mount(form) {
   const id = form.dataset.guideQuiz;
   const live = form.querySelector("[data-live]");
   const questions = [...form.querySelectorAll("[data-question]")];
@@ -90,5 +91,3 @@ function mount(form) {
     if (questions.every((q) => chosen(q).length)) check(false);
   }
 }
-
-mountAll("[data-guide-quiz]", mount);

@@ -2,7 +2,9 @@
 // Answers are saved as soon as they are chosen, keyed by technique ID + statement ID, so the
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
-import { load, update, t, mountAll } from "./storage.js";
+import { load, update } from "./storage.js";
+import { t } from "./dom.js";
+import { pageConfig } from "./config.js";
 
 export function bindScale(root) {
   const answers = load().selfAssessment.answers;
@@ -22,10 +24,11 @@ export function bindScale(root) {
 
 export const unanswered = (root) => [...root.querySelectorAll("[data-statement]")].filter((set) => !set.querySelector("input:checked"));
 
-// Score 0–100 of the statements inside `root`, all answered.
+// Score 0–100 of the statements inside `root`, all answered: the points' average over the top point.
 export function score(root) {
   const values = [...root.querySelectorAll("[data-statement] input:checked")].map((input) => Number(input.value));
-  return Math.round((values.reduce((a, b) => a + b, 0) / (4 * values.length)) * 100);
+  const top = Math.max(...pageConfig().scale);
+  return Math.round((values.reduce((a, b) => a + b, 0) / (top * values.length)) * 100);
 }
 
 function bandText(root, value) {
@@ -34,7 +37,7 @@ function bandText(root, value) {
 }
 
 // A technique's own self-check: its score out of 100 and the feedback of its band.
-function mount(form) {
+export function mount(form) {
   const live = form.querySelector("[data-live]");
   bindScale(form);
   form.addEventListener("submit", (event) => {
@@ -49,5 +52,3 @@ function mount(form) {
     live.textContent = `${t("selfcheck_score", { title: form.dataset.title, score: value })} ${bandText(form, value)}`;
   });
 }
-
-mountAll("[data-guide-selfcheck]", mount);

@@ -1,6 +1,8 @@
 // The guide's one record in the browser: everything under one localStorage key, versioned,
-// shared by both languages (keys are content IDs). Blocked, full or corrupt storage never
+// shared by every language (keys are content IDs). Blocked, full or corrupt storage never
 // throws: the page keeps working from memory for the visit.
+import { pageConfig } from "./config.js";
+
 const KEY = "networking-guide";
 const VERSION = 1;
 let memory = null;
@@ -26,13 +28,14 @@ export function normalise(raw) {
   if (raw.version !== VERSION) return [null, `version ${raw.version}`];
   const self = isObject(raw.selfAssessment) ? raw.selfAssessment : {};
   const plan = raw.plan;
+  const onScale = (v) => pageConfig().scale.includes(v);
   return [{
     version: VERSION,
     checklists: keep(raw.checklists, (c) => isTexts(c?.ticked), (c) => ({ ticked: c.ticked, updated: isDate(c.updated) ? c.updated : null })),
     quizzes: keep(raw.quizzes, (q) => Number.isInteger(q?.score) && Number.isInteger(q.total),
       (q) => ({ answers: keep(q.answers, isTexts), score: q.score, total: q.total, checked: isDate(q.checked) ? q.checked : null })),
     selfAssessment: {
-      answers: keep(self.answers, isObject, (a) => keep(a, (v) => Number.isInteger(v) && v >= 0 && v <= 4)),
+      answers: keep(self.answers, isObject, (a) => keep(a, onScale)),
       history: (Array.isArray(self.history) ? self.history : []).filter((h) => isDate(h?.date) && isObject(h.scores)),
     },
     plan: isObject(plan) ? { commitment: String(plan.commitment || ""), date: String(plan.date || ""), skills: isTexts(plan.skills) ? plan.skills : [] } : null,
@@ -87,65 +90,5 @@ export function erase() {
   }
 }
 
-// Interface strings of the page's language (rendered by the build into #guide-strings).
-let strings = null;
-export function t(key, values = {}) {
-  if (!strings) {
-    try {
-      strings = JSON.parse(document.getElementById("guide-strings").textContent);
-    } catch {
-      strings = {};
-    }
-  }
-  return (strings[key] || key).replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
-}
-
-export const formatDate = (iso) =>
-  new Intl.DateTimeFormat(document.documentElement.lang || "fr", { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
-
-// Runs `mount` on every element matching `selector`, on every page Material shows.
-export function mountAll(selector, mount) {
-  const run = () =>
-    document.querySelectorAll(selector).forEach((element) => {
-      if (element.dataset.mounted) return;
-      element.dataset.mounted = "true";
-      mount(element);
-      element.querySelectorAll("[data-js-only]").forEach((el) => (el.hidden = false));
-    });
-  if (window.document$) window.document$.subscribe(run);
-  else run();
-}
-
-// Tells the reader once per widget when nothing can be kept on this device.
-export function warnIfNotKept(root) {
-  if (persistent || root.querySelector(".guide-storage-off")) return;
-  root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
-}
-
-// A new element with properties and children: el("a", { href }, "text").
-export const el = (tag, props = {}, ...children) => {
-  const element = Object.assign(document.createElement(tag), props);
-  element.append(...children);
-  return element;
-};
-
-export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-// Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
-// class goes after printing, and at the latest when the next print starts.
-let printClass = "";
-export function printWith(className) {
-  const root = document.documentElement;
-  if (printClass) root.classList.remove(printClass);
-  printClass = className;
-  if (className) root.classList.add(className);
-  window.addEventListener("afterprint", () => className && root.classList.remove(className), { once: true });
-  window.print();
-}
+// Whether what the reader does now will still be there on their next visit.
+export const isKept = () => persistent;

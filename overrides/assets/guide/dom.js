@@ -1,0 +1,46 @@
+// Helpers the widgets share for the page: strings, dates, elements, downloads and printing.
+import { pageConfig } from "./config.js";
+import { isKept } from "./storage.js";
+
+// An interface string of the page's language, its {placeholders} filled from `values`.
+export function t(key, values = {}) {
+  const text = pageConfig().strings[key] || key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
+}
+
+export const formatDate = (iso) =>
+  new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+
+// A new element with properties and children: el("a", { href }, "text").
+export const el = (tag, props = {}, ...children) => {
+  const element = Object.assign(document.createElement(tag), props);
+  element.append(...children);
+  return element;
+};
+
+// Tells the reader once per widget when nothing can be kept on this device.
+export function warnIfNotKept(root) {
+  if (isKept() || root.querySelector(".guide-storage-off")) return;
+  root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
+}
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
+// class goes after printing, and at the latest when the next print starts.
+let printClass = "";
+export function printWith(className) {
+  const root = document.documentElement;
+  if (printClass) root.classList.remove(printClass);
+  printClass = className;
+  if (className) root.classList.add(className);
+  window.addEventListener("afterprint", () => className && root.classList.remove(className), { once: true });
+  window.print();
+}
