@@ -67,8 +67,11 @@ def synthetic_guide(docs: Path, count: int) -> Path:
 def hooks_time(docs: Path, repeat: int = 5) -> float:
     """What the hooks do for a guide: load + validate + render every widget in both languages."""
     from guide import cache
+    from guide.build import load_strings
     from guide.content import _parse_file, load_guide
     from guide.render import Renderer, make_environment
+
+    languages = ("fr", "en")
 
     env = make_environment(str(ROOT / "overrides"))
     best = float("inf")
@@ -76,9 +79,10 @@ def hooks_time(docs: Path, repeat: int = 5) -> float:
         _parse_file.cache_clear()  # parsing counts too: nothing kept in memory or on disk
         cache.ROOT = Path(tempfile.mkdtemp(dir=docs.parent))
         start = time.perf_counter()
-        guide = load_guide(docs, docs.parent)
+        guide = load_guide(docs, docs.parent, languages)
+        strings = load_strings(languages)
         for lang, prefix in (("fr", ""), ("en", "en/")):
-            renderer = Renderer(env=env, guide=guide, lang=lang, prefix=prefix, with_pdfs=True)
+            renderer = Renderer(env=env, guide=guide, strings=strings[lang], lang=lang, prefix=prefix, with_pdfs=True)
             for t in guide.techniques:
                 url = f"{prefix}techniques/{t.id}/"
                 page = f"<!-- guide:checklist {t.id} -->\n<!-- guide:quiz {t.id} -->\n<!-- guide:self-check {t.id} -->"
@@ -120,8 +124,12 @@ def serve_rebuild(work: Path) -> float:
 
 
 def weights(site: Path) -> list[tuple[str, int, int]]:
-    files = sorted((site / "assets/guide").glob("*.*"))
-    return [(f.name, f.stat().st_size, len(gzip.compress(f.read_bytes(), 9))) for f in files]
+    """Raw and gzipped bytes of each script, and of the style sheet every page carries inline."""
+    import re
+
+    style = re.search(r"<style>(.*?)</style>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(1).encode("utf-8")
+    files = [(f.name, f.read_bytes()) for f in sorted((site / "assets/guide").glob("*.js"))] + [("guide.css (inline)", style)]
+    return [(name, len(data), len(gzip.compress(data, 9))) for name, data in files]
 
 
 def main() -> int:
