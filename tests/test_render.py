@@ -110,3 +110,32 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
     built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
     assert used - strings["fr"].keys() == set()  # no key shown raw to the reader
     assert strings["fr"].keys() - used - built == set()  # no dead string
+
+
+def test_the_bundle_runs_modules_in_order_with_their_imports():
+    import subprocess
+
+    from guide.assets import _bundle_order, bundle
+
+    sources = {
+        "main": 'import { twice as double, base } from "./maths.js";\nimport { say } from "./say.js";\nsay(double(base));',
+        "maths": 'import { say } from "./say.js";\nexport const base = 21;\nexport function twice(x) { return 2 * x; }\nsay("maths");',
+        "say": "export function say(x) { console.log(String(x)); }\nconst mount = 1;",  # private names stay private
+        "other": "export const mount = 2;",
+    }
+    order = _bundle_order(sources, "main")
+    assert order == ["say", "maths", "main"]  # a module not imported is not bundled
+    result = subprocess.run(["node", "-e", bundle(sources, order)], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["maths", "42"]
+
+
+def test_the_bundler_refuses_module_syntax_it_does_not_read():
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from guide.assets import _bundle_order
+
+    with pytest.raises(PluginError, match=r"^overrides/assets/guide/main.js: line 2: write imports as"):
+        _bundle_order({"main": "const a = 1;\nimport * as b from './b.js';"}, "main")
+    with pytest.raises(PluginError, match=r"^overrides/assets/guide/a.js: imports form a cycle: a → b → a$"):
+        _bundle_order({"a": 'import { x } from "./b.js";', "b": 'import { y } from "./a.js";'}, "a")

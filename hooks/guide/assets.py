@@ -1,9 +1,12 @@
-"""The guide's scripts and style: shipped minified, and what the pages need of them.
+"""The guide's scripts and style: checked, bundled, minified, and what the pages need of them.
 
-Scripts are ES modules, one per widget, copied to `assets/guide/` minified (local names shortened;
-the sources in overrides/ stay readable). The style sheet is small, so every page carries it
-inline (no stylesheet request more than stock Material before the first paint). The interface
-strings a page carries are exactly those the scripts ask for with `t("key")`.
+The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable, one per widget).
+Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module
+`guide.js` and minified: a classic script runs where modules cannot (a page opened from disk, a
+frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). Any other
+script there (`embed.js`, for the pages that embed a widget) ships alone, minified. The style
+sheet is small, so every page carries it inline: no request more than stock Material before the
+first paint. The interface strings a page carries are exactly those the scripts ask for.
 """
 from __future__ import annotations
 
@@ -17,49 +20,119 @@ from .cache import keep, kept_path
 
 ASSETS = "assets/guide"
 STYLE = f"{ASSETS}/guide.css"
+ENTRY = "guide"  # the bundle's entry module, and the bundle's name
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_
 STRING_CALL = re.compile(r"""\bt\(\s*(?:["']([a-z0-9_]+)["']|`([a-z0-9_]+)\$\{)""")
+# The two module forms the bundler understands, one statement a line: what our sources use.
+IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([a-z0-9-]+)\.js";?[ \t]*$', re.M)
+EXPORT = re.compile(r"^export\s+((?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*))", re.M)
+OTHER_MODULE_SYNTAX = re.compile(r"^\s*(import|export)\b", re.M)
 
 
 class Assets:
-    """The minified files of one build, by their path in the site."""
+    """The scripts and style of one build: `files` loses the sources and gains what ships."""
 
     def __init__(self, files: Files, config):
-        self.minified: dict[str, str] = {}
-        self.sources: dict[str, str] = {}
+        self.sources: dict[str, str] = {}  # module name → source, for every script
+        style = ""
         for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
-            source = Path(file.abs_src_path).read_bytes()
-            target = kept_path("networking-guide-assets", source, f"-{Path(file.src_uri).name}")
-            if not target.exists():
-                keep(target, _minified(source.decode("utf-8"), file.src_uri))
-            self.sources[file.src_uri] = source.decode("utf-8")
-            self.minified[file.src_uri] = target.read_text(encoding="utf-8")
             files.remove(file)
-            if file.src_uri != STYLE:  # the style sheet goes inline
-                files.append(File.generated(config, file.src_uri, abs_src_path=str(target)))
-
-    @property
-    def style(self) -> str:
-        return self.minified.get(STYLE, "")
+            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            minified = _minified(source, file.src_uri)  # every source must parse, named in the error
+            if file.src_uri == STYLE:
+                style = minified
+            else:
+                self.sources[Path(file.src_uri).stem] = source
+        self.style = style
+        self.bundled = _bundle_order(self.sources, ENTRY)
+        shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js")}
+        for name in sorted(set(self.sources) - set(self.bundled)):
+            shipped[f"{ASSETS}/{name}.js"] = _minified(self.sources[name], f"{ASSETS}/{name}.js")
+        for uri, text in shipped.items():  # from a file: static-i18n reads every file's source path
+            path = kept_path("networking-guide-assets", text.encode("utf-8"), f"-shipped-{Path(uri).name}")
+            if not path.exists():
+                keep(path, text.encode("utf-8"))
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
 
     def string_keys(self, available: dict[str, str]) -> frozenset[str]:
-        """The interface strings the scripts can ask for, read from the scripts themselves."""
+        """The interface strings the bundled scripts can ask for, read from the scripts themselves."""
         exact, prefixes = set(), set()
-        for uri, source in self.sources.items():
-            if uri.endswith(".js"):
-                for key, prefix in STRING_CALL.findall(source):
-                    (exact.add(key) if key else prefixes.add(prefix))
-        unknown = sorted(k for k in exact if k not in available)
+        for name in self.bundled:
+            for key, prefix in STRING_CALL.findall(self.sources[name]):
+                if key:
+                    exact.add(key)
+                else:
+                    prefixes.add(prefix)
+        unknown = sorted(exact - available.keys())
         if unknown:
             raise PluginError(f"hooks/guide/strings.yml: {unknown[0]}: missing, but a script asks for it")
-        return frozenset(exact | {k for k in available if k.startswith(tuple(prefixes))})
+        return frozenset(exact | {key for key in available if key.startswith(tuple(prefixes))})
 
 
-def _minified(source: str, src_uri: str) -> bytes:
+def _imports(name: str, source: str) -> list[tuple[str, str]]:
+    """(names, module) of each import; any other module syntax stops the build with its line."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        if OTHER_MODULE_SYNTAX.match(line) and not (IMPORT.match(line) or EXPORT.match(line)):
+            raise PluginError(
+                f"overrides/{ASSETS}/{name}.js: line {number}: write imports as `import {{ a, b }} from \"./x.js\";` "
+                "and exports as `export function|const|let|class name`, one a line (the bundler reads only these)"
+            )
+    return [(m.group(1), m.group(2)) for m in IMPORT.finditer(source)]
+
+
+def _bundle_order(sources: dict[str, str], entry: str) -> list[str]:
+    """The modules reachable from `entry`, each after the modules it imports."""
+    order: list[str] = []
+    visiting: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in order:
+            return
+        if name in visiting:
+            raise PluginError(f"overrides/{ASSETS}/{name}.js: imports form a cycle: {' → '.join(visiting + [name])}")
+        if name not in sources:
+            raise PluginError(f"overrides/{ASSETS}/{visiting[-1]}.js: imports ./{name}.js, which does not exist")
+        visiting.append(name)
+        for _, module in _imports(name, sources[name]):
+            visit(module)
+        visiting.pop()
+        order.append(name)
+
+    visit(entry)
+    return order
+
+
+def bundle(sources: dict[str, str], order: list[str]) -> str:
+    """One classic script from ES modules: each module's code in its own function scope, its
+    exports returned as an object, each import read from the object of the module it names."""
+    chunks = []
+    for name in order:
+        source = sources[name]
+        code = IMPORT.sub(lambda m: f"const {{ {m.group(1).replace(' as ', ': ').strip()} }} = {_var(m.group(2))};", source)
+        exports = [m.group(2) for m in EXPORT.finditer(code)]
+        code = EXPORT.sub(lambda m: m.group(1), code)
+        chunks.append(f"const {_var(name)} = (() => {{\n{code}\nreturn {{ {', '.join(exports)} }};\n}})();")
+    return '"use strict";\n(() => {\n' + "\n".join(chunks) + "\n})();\n"
+
+
+def _var(module: str) -> str:
+    return "module_" + module.replace("-", "_")
+
+
+def _minified(source: str, src_uri: str) -> str:
+    """`source` minified (kept under the hash of its text); a source that does not parse stops
+    the build with one line naming the file."""
+    kept = kept_path("networking-guide-assets", source.encode("utf-8"), f"-{Path(src_uri).name}")
+    try:
+        return kept.read_text(encoding="utf-8")
+    except OSError:
+        pass
     import minify  # tdewolff-minify
 
     try:
-        return minify.string(MEDIA_TYPES[Path(src_uri).suffix], source).encode("utf-8")
+        text = minify.string(MEDIA_TYPES[Path(src_uri).suffix], source)
     except minify.MinifyError as error:
         raise PluginError(f"overrides/{src_uri}: {str(error).splitlines()[0]}") from None
+    keep(kept, text.encode("utf-8"))
+    return text

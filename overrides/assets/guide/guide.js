@@ -1,16 +1,26 @@
-// Mounts the guide's widgets on every page Material shows. A page names the widgets it holds and
-// imports their modules (overrides/main.html); importing a module mounts nothing, this does: once
-// per widget root, found by its data-guide-widget, then marked data-mounted (the buttons that need
-// JavaScript are shown only then).
-export function mountWidgets(widgets) {
-  const mountPage = () =>
-    document.querySelectorAll("[data-guide-widget]").forEach((root) => {
-      const mount = widgets[root.dataset.guideWidget];
-      if (!mount || root.dataset.mounted) return;
-      mount(root);
-      root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
-      root.dataset.mounted = "true";
-    });
-  if (window.document$) window.document$.subscribe(mountPage);
-  else mountPage();
+// The entry of the guide's script (bundled by hooks/guide/assets.py into one classic script):
+// mounts the widgets on every page Material shows. Importing a widget's module mounts nothing;
+// this does, once per widget root, found by its data-guide-widget, then marks it data-mounted
+// (the buttons that need JavaScript are shown only then).
+import { mount as checklist } from "./checklist.js";
+import { mount as quiz } from "./quiz.js";
+import { mount as selfcheck } from "./selfcheck.js";
+import { mount as assessment } from "./assessment.js";
+import { mount as mydata } from "./mydata.js";
+import { warnIfNotKept } from "./dom.js";
+
+const WIDGETS = { checklist, quiz, selfcheck, assessment, mydata };
+
+function mountPage() {
+  document.querySelectorAll("[data-guide-widget]").forEach((root) => {
+    const mount = WIDGETS[root.dataset.guideWidget];
+    if (!mount || root.dataset.mounted) return;
+    mount(root);
+    root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
+    warnIfNotKept(root);
+    root.dataset.mounted = "true";
+  });
 }
+
+if (window.document$) window.document$.subscribe(mountPage);
+else mountPage();

@@ -90,5 +90,18 @@ export function erase() {
   }
 }
 
-// Whether what the reader does now will still be there on their next visit.
-export const isKept = () => persistent;
+// Whether what the reader does now will still be there on their next visit (tried once with a
+// throw-away entry: a browser may read but refuse to write, or block both, as in some frames).
+let writable = null;
+export function isKept() {
+  if (writable === null) {
+    try {
+      window.localStorage.setItem(`${KEY}-probe`, "1");
+      window.localStorage.removeItem(`${KEY}-probe`);
+      writable = true;
+    } catch {
+      writable = false;
+    }
+  }
+  return writable && persistent && !newer;
+}
