@@ -10,7 +10,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.build import Build, after_all_languages, language_homes, minify_assets
+from guide.build import Build, after_all_languages, keep_heading_spaces, language_homes, minify_assets
 from guide.content import ContentError
 from guide.csp import add_policy
 from guide.render import modules_needed
@@ -37,6 +37,7 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    keep_heading_spaces(page.toc, html)
     modules = modules_needed(html)
     if modules:  # read by overrides/main.html
         page.meta["guide_modules"] = modules

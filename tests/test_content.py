@@ -188,6 +188,14 @@ def test_text_keeps_html_as_text(tmp_path):
     assert load_guide(docs, tmp_path).technique("alpha").title("fr") == "<script>alert(1)</script>"
 
 
+def test_no_break_spaces_survive_loading(tmp_path):
+    """Only ASCII whitespace is collapsed: French typography (U+00A0, U+202F) reaches the page."""
+    data = technique()
+    data["title"]["fr"] = "  Où en\n   suis-je\u00a0? «\u00a0Bien\u202f!\u00a0»\t"
+    docs = write_site(tmp_path, {"alpha": data})
+    assert load_guide(docs, tmp_path).technique("alpha").title("fr") == "Où en suis-je\u00a0? «\u00a0Bien\u202f!\u00a0»"
+
+
 @pytest.mark.parametrize("pages, expected", [
     (["index.md", "index.en.md", "article.md"], "docs/article.md: (page): no 'en' translation (article.en.md)"),
     (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no French version (extra.md)"),

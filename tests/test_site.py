@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from pypdf import PdfReader
 
 from guide.content import load_guide
@@ -263,6 +263,44 @@ def test_answer_key_lists_every_correct_option(site):
     expected = [o.text("fr") for qs in quizzes for q in qs for o in q.options if o.correct]
     assert len(correct) == len(expected)
     assert all(text in line for text, line in zip(expected, correct))
+
+
+# --- typography -------------------------------------------------------------------------------
+
+# French puts a no-break space before : ; ? ! and inside « », so that the sign never wraps to a
+# line of its own. Any of U+00A0 or U+202F will do; an ordinary space (or a line break) will not.
+FRENCH_SPACE_MISSING = re.compile(r"[ \t\r\n]+[:;?!»]|«[ \t\r\n]+")
+NOT_SHOWN = ["script", "style", "code", "pre", "svg"]
+VERBATIM = "article.md-content__inner"  # the French article's body, exactly as supplied
+
+
+def visible_texts(site: Path, path: str, skip: str | None = None) -> list[str]:
+    """What a page shows a reader, as one text (inline elements joined as they read), plus its
+    title, description and labels, and the interface strings its scripts show later."""
+    html = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    strings = html.find(id="guide-strings")
+    texts = list(json.loads(strings.string).values()) if strings else []
+    if skip:
+        for tag in html.select(skip):
+            tag.decompose()
+    for tag in html.find_all(NOT_SHOWN):
+        tag.decompose()
+    texts.append("".join(html.find_all(string=lambda s: not isinstance(s, Comment))))
+    for tag in html.find_all(True):
+        texts += [tag[a] for a in ("title", "aria-label", "alt", "placeholder") if isinstance(tag.get(a), str)]
+    description = html.find("meta", attrs={"name": "description"})
+    return texts + ([description["content"]] if description else [])
+
+
+def test_french_pages_keep_no_break_spaces(site):
+    """Every string a French page shows, content and interface alike; the article's own text is
+    checked word for word above, and stays as Ivan Misner's translator set it."""
+    faults = []
+    for path in pages_of(site, "fr"):
+        for text in visible_texts(site, f"{path}index.html", VERBATIM if path == "article/" else None):
+            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in FRENCH_SPACE_MISSING.finditer(text)]
+    assert faults == []
+    assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
 
 
 # --- PDF handouts -----------------------------------------------------------------------------

@@ -92,6 +92,25 @@ class Build:
             write_handouts(self.renderer(config), Path(config.site_dir))
 
 
+HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+TAG = re.compile(r"<[^>]*>")
+ASCII_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def keep_heading_spaces(toc, html: str) -> None:
+    """Python-Markdown's table of contents collapses every Unicode space of a heading, so the
+    no-break space in "Où en suis-je ?" reaches the sidebar as a plain one: give each entry its
+    heading's own text back, with only ASCII whitespace collapsed."""
+    titles = {m.group(1): ASCII_SPACES.sub(" ", TAG.sub("", m.group(2))).strip(" ") for m in HEADING.finditer(html)}
+
+    def restore(links) -> None:
+        for link in links:
+            link.title = titles.get(link.id, link.title)
+            restore(link.children)
+
+    restore(toc)
+
+
 HREFLANG_HREF = re.compile(r'href="[^"]*"( hreflang="([a-z]{2})")')
 
 

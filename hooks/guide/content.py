@@ -20,6 +20,7 @@ from .model import LANGUAGES, PAUSE_POINTS, Band, Guide, Item, Option, PausePoin
 MAX_FILE_BYTES = 64 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ANCHOR_PATTERN = re.compile(r"\{\s*#([a-z0-9-]+)\s*\}")
+ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn French no-break spaces into plain ones
 TECHNIQUE_DIR = "techniques"
 QUIZ_FILE = "quiz.yml"
 ARTICLE_PAGE = "article.md"
@@ -105,7 +106,7 @@ class _Reader:
                 self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
             if not value[lang].strip():
                 self.fail(_join(key, lang), "empty text")
-        return Text(**{lang: " ".join(value[lang].split()) for lang in LANGUAGES})
+        return Text(**{lang: ASCII_SPACES.sub(" ", value[lang]).strip() for lang in LANGUAGES})
 
     def ident(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
