@@ -303,6 +303,18 @@ def test_french_pages_keep_no_break_spaces(site):
     assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
+    """French: « » and ’. English: “ ” (‘ ’ inside them) and ’. No straight ' or " anywhere the
+    reader looks, in pages or in content."""
+    faults = []
+    for path in pages_of(site, lang):
+        skip = VERBATIM if (lang, path) == ("fr", "article/") else None
+        for text in visible_texts(site, f"{LANGS[lang]}{path}index.html", skip):
+            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in re.finditer("[\"']", text)]
+    assert faults == []
+
+
 # --- PDF handouts -----------------------------------------------------------------------------
 
 
