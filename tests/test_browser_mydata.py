@@ -176,7 +176,7 @@ def test_english_page_shows_english_strings(watch):
     messages = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     root.get_by_role("button", name="Erase everything").click()
-    assert messages == ["Erase all of the guide's data on this device? This cannot be undone."]
+    assert messages == ["Erase all of the guide’s data on this device? This cannot be undone."]
 
     import_file(page, payload("bad.json", "nope"))
     expect(live).to_have_text("This file is not a valid backup of the guide (JSON). Nothing was changed.")
@@ -185,7 +185,7 @@ def test_english_page_shows_english_strings(watch):
     expect(root.locator("[data-summary]")).to_have_text(SAMPLE_EN)
     page.once("dialog", lambda dialog: dialog.accept())
     root.get_by_role("button", name="Erase everything").click()
-    expect(live).to_have_text("All of the guide's data has been erased from this device.")
+    expect(live).to_have_text("All of the guide’s data has been erased from this device.")
     expect(root.locator("[data-summary]")).to_have_text(EMPTY_EN)
 
 
