@@ -87,6 +87,8 @@ def test_english_article_is_a_full_translation(site):
     french = len(page(site, "article").select_one("article").get_text(" ").split())
     assert 0.8 < words / french < 1.2
     assert "Ce n’est pas" not in english.get_text()
+    source = english.find(id="source").get_text(" ")
+    assert "our translation of the French version" in source and "not Ivan Misner’s own English words" in source
 
 
 # --- both languages ---------------------------------------------------------------------------
@@ -191,6 +193,9 @@ def test_technique_page(site, slug, lang):
     html = page(site, f"{LANGS[lang]}techniques/{slug}")
     quote = html.select_one(".admonition.quote")
     assert "Ivan Misner" in quote.get_text()
+    if lang == "en":  # Misner wrote in English: the box shows our translation of the French, and says so
+        assert quote.select_one(".admonition-title").get_text() == "What Ivan Misner says, in our translation"
+        assert "Translated by this guide from the French version: not his own English words." in quote.get_text()
     assert quote.find("a", href=re.compile(rf"article/#{slug}$"))
     assert html.select_one(".guide-own .guide-own__label")
     # the checklist: one fieldset per pause point, a labelled checkbox per item, IDs from content
