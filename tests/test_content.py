@@ -1,7 +1,9 @@
 """The content model: every validation rule, each with its exact one-line message."""
 from __future__ import annotations
 
+import itertools
 import marshal
+import math
 from pathlib import Path
 
 import pytest
@@ -248,3 +250,30 @@ def test_a_parse_is_kept_by_content_and_a_damaged_copy_is_parsed_again(tmp_path,
     with pytest.raises(ContentError, match="key 'a' appears twice"):
         content._parse_file(str(source), "x.yml", 4, 4)
     assert len(list((tmp_path / "networking-guide-yaml").iterdir())) == 1
+
+
+# --- what the real content teaches ------------------------------------------------------------
+
+GUIDE = load_guide(ROOT / "docs", ROOT)
+
+
+def band_of(technique, score: int):
+    return next(b for b in technique.bands if b.min <= score <= b.max)
+
+
+def js_score(answers) -> int:
+    """selfcheck.js: the mean of 0 (Never) … 4 (Always), out of 100, halves rounded up."""
+    return math.floor(sum(answers) / (4 * len(answers)) * 100 + 0.5)
+
+
+@pytest.mark.parametrize("technique", GUIDE.techniques, ids=lambda t: t.id)
+def test_the_top_band_needs_mostly_always(technique):
+    """The article asks for "every time" and "ALL of them": "Often" everywhere (75) is below the
+    top band, and no answers reach it unless more than half of them are "Always"."""
+    top = technique.bands[-1]
+    assert top.min == 90  # as the assessment page and the technique pages tell the reader
+    assert js_score([3] * len(technique.statements)) < top.min
+    assert band_of(technique, js_score([4] * len(technique.statements))) is top
+    for answers in itertools.product(range(5), repeat=len(technique.statements)):
+        if js_score(answers) >= top.min:
+            assert 2 * answers.count(4) > len(answers), answers

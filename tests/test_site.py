@@ -237,6 +237,13 @@ def test_technique_page(site, slug, lang):
     assert modules == ["checklist.js", "quiz.js", "selfcheck.js"]
 
 
+def test_the_pages_say_how_a_self_assessment_score_is_made(site):
+    told = {"fr": "Chaque réponse compte de 0 (Jamais) à 4 (Toujours)", "en": "Each answer counts from 0 (Never) to 4 (Always)"}
+    for lang, prefix in LANGS.items():
+        for path in ["assessment", *(f"techniques/{slug}" for slug in SLUGS)]:
+            assert told[lang] in page(site, prefix + path).select_one("article").get_text(), (lang, path)
+
+
 def test_pages_without_widgets_load_no_widget_script(site):
     for path in ["", "article", "en", "en/article"]:
         html = page(site, path)
