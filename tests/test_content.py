@@ -40,7 +40,10 @@ def technique(slug: str = "alpha", number: int = 1) -> dict:
         "title": text("title"),
         "summary": text("summary"),
         "practice": text("practice"),
-        "checklist": {point: [{"id": f"{point}-item", "text": text(point)}] for point in ("before", "during", "after")},
+        "checklist": {
+            point: [{"id": f"{point}-item{n}", "text": text(f"{point}{n}")} for n in ("", "-2", "-3")]
+            for point in ("before", "during", "after")
+        },
         "questions": [question("q-one"), question("q-two", "multiple")],
         "statements": [{"id": f"s{i}", "text": text(f"statement {i}")} for i in range(3)],
         "bands": [
@@ -98,7 +101,7 @@ def test_the_real_content_is_valid():
     assert [t.number for t in guide.techniques] == list(range(1, 8))
     for t in guide.techniques:
         assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
-        assert all(1 <= len(p.items) <= 9 for p in t.checklist)
+        assert all(3 <= len(p.items) <= 7 for p in t.checklist)
 
 
 F = "docs/techniques/alpha.yml"
@@ -119,8 +122,9 @@ CASES = [
      f"{F}: checklist.after: duplicate ID 'before-item'"),
     ("bad ID", lambda d: d["statements"][0].update(id="Not OK"), f"{F}: statements[0].id: expected an ID in lowercase-kebab-case, got 'Not OK'"),
     ("ID differs from file name", lambda d: d.update(id="beta"), f"{F}: id: 'beta' does not match the file name 'alpha'"),
-    ("too many checklist items", lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(10)]),
-     f"{F}: checklist.before: expected 1 to 9 entries, got 10"),
+    ("too many checklist items", lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(8)]),
+     f"{F}: checklist.before: expected 3 to 7 entries, got 8"),
+    ("too few checklist items", lambda d: d["checklist"]["after"].pop(), f"{F}: checklist.after: expected 3 to 7 entries, got 2"),
     ("too few statements", lambda d: d.update(statements=d["statements"][:2]), f"{F}: statements: expected 3 to 5 entries, got 2"),
     ("single question without a correct option", lambda d: d["questions"][0]["options"][0].update(correct=False),
      f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 0"),
@@ -140,7 +144,7 @@ CASES = [
     ("bands short of 100", lambda d: d["bands"][1].update(max=90), f"{F}: bands: bands must end at 100, the last ends at 90"),
     ("band upside down", lambda d: d["bands"][0].update(min=60), f"{F}: bands[0]: min 60 is above max 49"),
     ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got text"),
-    ("not a mapping", lambda d: d["checklist"].update(before=["just text"]), f"{F}: checklist.before[0]: expected a mapping, got text"),
+    ("not a mapping", lambda d: d["checklist"]["before"].__setitem__(0, "just text"), f"{F}: checklist.before[0]: expected a mapping, got text"),
 ]
 
 

@@ -25,7 +25,7 @@ TECHNIQUE_DIR = "techniques"
 QUIZ_FILE = "quiz.yml"
 ARTICLE_PAGE = "article.md"
 LIMITS = {  # (min, max) number of entries
-    "checklist": (1, 9),
+    "checklist": (3, 7),
     "questions": (2, 4),
     "quiz": (2, 10),
     "options": (2, 6),
