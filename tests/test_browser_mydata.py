@@ -128,7 +128,8 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
         expect(checklist.locator(f"input[data-item='{item}']")).to_be_checked()
     for sid, value in SELF_CHECK.items():
         expect(page.locator(f"[data-guide-selfcheck='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
-    expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text("Score\u00a0: 3 / 3")
+    questions = len(REMERCIER["questions"])
+    expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text(f"Score\u00a0: {questions} / {questions}")
 
 
 # 9 ------------------------------------------------------------------------------------------------

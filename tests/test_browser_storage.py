@@ -88,6 +88,22 @@ def test_answers_are_shared_by_widgets_and_languages(watch):
 RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8"))
 
 
+def expect_saved_answers(page, quiz_id: str) -> None:
+    """The first release's answers come back on the questions the guide still asks (same IDs,
+    same meaning); questions asked since start blank, so the quiz waits to be checked again."""
+    quiz = page.locator(f"[data-guide-quiz='{quiz_id}']")
+    expect(quiz).to_be_visible()
+    asked = {q.id for q in GUIDE.quizzes()[quiz_id]}
+    saved = RELEASE_1["quizzes"][quiz_id]["answers"]
+    for question, chosen in saved.items():
+        if question in asked:
+            assert [i.get_attribute("value") for i in quiz.locator(f"[data-question='{question}'] input:checked").all()] == chosen
+    if asked <= saved.keys():
+        expect(quiz.locator("[data-live]")).to_contain_text("Score\u00a0: ")
+    else:
+        expect(quiz.locator("[data-live]")).to_have_text("")
+
+
 def test_a_record_from_the_first_release_is_read_and_kept(watch):
     page = watch.page
     go(page, "/my-data/")
@@ -102,17 +118,14 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     checklist = page.locator("[data-guide-checklist='remercier']")
     ticked = [box.get_attribute("data-item") for box in checklist.locator("input[data-item]:checked").all()]
     assert ticked == RELEASE_1["checklists"]["remercier"]["ticked"]
-    quiz = page.locator("[data-guide-quiz='remercier']")
-    expect(quiz.locator("[data-live]")).to_contain_text("Score\u00a0: 2 / 3")
-    for question, chosen in RELEASE_1["quizzes"]["remercier"]["answers"].items():
-        assert [i.get_attribute("value") for i in quiz.locator(f"[data-question='{question}'] input:checked").all()] == chosen
+    expect_saved_answers(page, "remercier")
     for statement, value in RELEASE_1["selfAssessment"]["answers"]["remercier"].items():
         expect(page.locator(f"#st-remercier-{statement} input[value='{value}']")).to_be_checked()
 
     go(page, "/en/techniques/contact-visuel/")
     expect(page.locator("[data-guide-checklist='contact-visuel'] input[data-item='phone-away']")).to_be_checked()
     go(page, "/quiz/")
-    expect(page.locator("[data-guide-quiz='article'] [data-live]")).to_contain_text("Score\u00a0: 8 / 8")
+    expect_saved_answers(page, "article")
 
     go(page, "/assessment/")
     results = page.locator("[data-guide-results]")

@@ -155,7 +155,7 @@ class _Reader:
         )
 
     def question(self, raw: Any, key: str, anchors: frozenset[str]) -> Question:
-        data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"))
+        data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"), ("scenario",))
         kind = data["kind"]
         if kind not in ("single", "multiple"):
             self.fail(f"{key}.kind", f"expected single or multiple, got {kind!r}")
@@ -175,6 +175,7 @@ class _Reader:
             options=options,
             explanation=self.text(data["explanation"], f"{key}.explanation"),
             anchor=anchor,
+            scenario=self.boolean(data.get("scenario", False), f"{key}.scenario"),
         )
 
     def bands(self, raw: Any, key: str) -> tuple[Band, ...]:
@@ -265,7 +266,7 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> 
     number = r.integer(data["number"], "number")
     if number < 1:
         r.fail("number", f"expected 1 or more, got {number}")
-    return Technique(
+    technique = Technique(
         id=slug,
         number=number,
         title=r.text(data["title"], "title"),
@@ -276,6 +277,10 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str]) -> 
         statements=r.entries(data["statements"], "statements", "statements", r.item),
         bands=r.bands(data["bands"], "bands"),
     )
+    scenarios = sum(question.scenario for question in technique.questions)
+    if 2 * scenarios < len(technique.questions):  # a technique's quiz asks what to do, more than what was said
+        r.fail("questions", f"at least half must be situations (scenario: true), got {scenarios} of {len(technique.questions)}")
+    return technique
 
 
 def read_quiz(data: Any, file: str, anchors: frozenset[str]) -> Quiz:
