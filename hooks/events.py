@@ -14,7 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide import i18n_fixes
 from guide.assets import Assets
-from guide.build import Builds, Languages
+from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy
 
@@ -49,9 +49,18 @@ def on_config(config):
     BUILDS.start(config, with_pdfs=_pdfs)
 
 
-def on_files(files, config):
+def _assets(files, config):
     BUILDS.of(_lang(config)).assets = Assets(files, config)
     return files
+
+
+@event_priority(-110)  # after static-i18n (−100) has mapped the pages: generated pages stay out of its sitemap
+def _generated_pages(files, config):
+    BUILDS.of(_lang(config)).add_pages(files, config)
+    return files
+
+
+on_files = CombinedEvent(_assets, _generated_pages)
 
 
 def on_env(env, config, files):
@@ -61,17 +70,20 @@ def on_env(env, config, files):
 
 @_one_line_errors
 def on_page_content(html, page, config, files):
+    keep_heading_spaces(page.toc, html)
     return BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):
-    context.update(BUILDS.of(_lang(config)).template_values(page.file.src_uri))
+    context.update(BUILDS.of(_lang(config)).template_values(page.file.src_uri, page.url))
     return context
 
 
 def on_post_page(output, page, config):
     build = BUILDS.of(_lang(config))
-    return add_policy(i18n_fixes.finish_page(output, page.url, config.site_url, build.prefix))
+    if not build.is_embed(page.file.src_uri):  # an embed page has no language links nor Material's script
+        output = i18n_fixes.finish_page(output, page.url, config.site_url, build.prefix)
+    return add_policy(output)
 
 
 def on_post_template(output_content, template_name, config):

@@ -365,7 +365,7 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     assert "BEGIN:VEVENT" in lines and "END:VEVENT" in lines and "VERSION:2.0" in lines
     assert "DTSTART;VALUE=DATE:20310203" in lines
     (a, _), (b, _) = weakest_first(ANSWERS)[:2]
-    assert f"SUMMARY:Networking : mettre en pratique {BY_ID[a]['title']['fr']} + {BY_ID[b]['title']['fr']}" in lines
+    assert f"SUMMARY:Networking\u00a0: mettre en pratique {BY_ID[a]['title']['fr']} + {BY_ID[b]['title']['fr']}" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:"))
     assert description.startswith("DESCRIPTION:Appeler Marie\\, puis Paul\\; dire merci\\n")
     assert any(line.startswith("UID:") for line in lines) and any(line.startswith("DTSTAMP:") for line in lines)
@@ -397,7 +397,7 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     score = scores_of({tid: values})[tid]
     assert score == 60
     band = next(b for b in technique["bands"] if b["min"] <= score <= b["max"])
-    expect(live).to_have_text(f"{technique['title']['fr']} : {score} / 100. {band['feedback']['fr']}")
+    expect(live).to_have_text(f"{technique['title']['fr']}\u00a0: {score} / 100. {band['feedback']['fr']}")
     for other in technique["bands"]:
         if other is not band:
             expect(live).not_to_contain_text(other["feedback"]["fr"])

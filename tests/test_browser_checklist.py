@@ -34,7 +34,7 @@ def test_ticks_survive_reload_and_language_switch_then_reset(watch):
     ids = [first.get_attribute("data-item"), third.get_attribute("data-item")]
     total = boxes(page).count()
     assert page.locator(f"{CHECKLIST} [data-progress]").text_content() == f"2 / {total} cochés"
-    assert page.locator(f"{CHECKLIST} [data-updated]").text_content().startswith("Dernière mise à jour : ")
+    assert page.locator(f"{CHECKLIST} [data-updated]").text_content().startswith("Dernière mise à jour\u00a0: ")
     assert stored(page)["checklists"][SLUG]["ticked"] == ids
     assert stored(page)["version"] == 1
     page.reload()

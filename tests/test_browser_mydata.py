@@ -18,8 +18,8 @@ TICKS = ["list-helpers", "thank-within-48h"]
 SELF_CHECK = dict(zip([s["id"] for s in REMERCIER["statements"]], [4, 3, 2, 1]))  # 10 / 16 → 63
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
-EMPTY_FR = "Cet appareil garde : 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
-SAMPLE_FR = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+EMPTY_FR = "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
+SAMPLE_FR = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
 SAMPLE_EN = "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
 EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
 
@@ -58,13 +58,13 @@ def make_data_on_remercier(page) -> None:
     for correct in quiz.locator("[data-correct] input").all():
         correct.check()
     quiz.get_by_role("button", name="Vérifier").click()
-    expect(quiz.locator("[data-live]")).to_contain_text(f"Score : {len(REMERCIER['questions'])} / {len(REMERCIER['questions'])}")
+    expect(quiz.locator("[data-live]")).to_contain_text(f"Score\u00a0: {len(REMERCIER['questions'])} / {len(REMERCIER['questions'])}")
 
     selfcheck = page.locator("[data-guide-selfcheck='remercier']")
     for sid, value in SELF_CHECK.items():
         selfcheck.locator(f"#st-remercier-{sid} input[value='{value}']").check()
     selfcheck.get_by_role("button", name="Voir mon score").click()
-    expect(selfcheck.locator("[data-live]")).to_contain_text("Remerciez les gens : 63 / 100.")
+    expect(selfcheck.locator("[data-live]")).to_contain_text("Remerciez les gens\u00a0: 63 / 100.")
 
 
 # 8 ------------------------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     go(page, "/my-data/")
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     before = stored_text(page)
 
     with page.expect_download() as info:
@@ -105,9 +105,9 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     # Dismissing the confirmation erases nothing.
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     erase.click()
-    assert messages == ["Effacer toutes les données du guide sur cet appareil ? Cette action est définitive."]
+    assert messages == ["Effacer toutes les données du guide sur cet appareil\u00a0? Cette action est définitive."]
     assert stored_text(page) == before
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     expect(live).to_have_text("")
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -117,8 +117,8 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert stored_text(page) is None
 
     import_file(page, exported_path)
-    expect(live).to_have_text("Données importées. Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
-    expect(summary).to_have_text("Cet appareil garde : 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(live).to_have_text("Données importées. Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
     assert stored(page) == json.loads(before)
 
     go(page, "/techniques/remercier/")
@@ -128,7 +128,8 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
         expect(checklist.locator(f"input[data-item='{item}']")).to_be_checked()
     for sid, value in SELF_CHECK.items():
         expect(page.locator(f"[data-guide-selfcheck='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
-    expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text("Score : 3 / 3")
+    questions = len(REMERCIER["questions"])
+    expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text(f"Score\u00a0: {questions} / {questions}")
 
 
 # 9 ------------------------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     reload(page)
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
-    shown = "Cet appareil garde : 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
+    shown = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
     expect(summary).to_have_text(shown)
     before = stored_text(page)
 
@@ -176,7 +177,7 @@ def test_english_page_shows_english_strings(watch):
     messages = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     root.get_by_role("button", name="Erase everything").click()
-    assert messages == ["Erase all of the guide's data on this device? This cannot be undone."]
+    assert messages == ["Erase all of the guide’s data on this device? This cannot be undone."]
 
     import_file(page, payload("bad.json", "nope"))
     expect(live).to_have_text("This file is not a valid backup of the guide (JSON). Nothing was changed.")
@@ -185,7 +186,7 @@ def test_english_page_shows_english_strings(watch):
     expect(root.locator("[data-summary]")).to_have_text(SAMPLE_EN)
     page.once("dialog", lambda dialog: dialog.accept())
     root.get_by_role("button", name="Erase everything").click()
-    expect(live).to_have_text("All of the guide's data has been erased from this device.")
+    expect(live).to_have_text("All of the guide’s data has been erased from this device.")
     expect(root.locator("[data-summary]")).to_have_text(EMPTY_EN)
 
 

@@ -51,14 +51,14 @@ def test_keyboard_journey_without_auto_submit(watch):
     total = len(QUIZ.questions)
     first_right = first.options[1].correct
     score = total - (0 if first_right else 1)
-    assert live(page).text_content().startswith(f"Score : {score} / {total}.")
-    assert "Question 1 : " in live(page).text_content()
+    assert live(page).text_content().startswith(f"Score\u00a0: {score} / {total}.")
+    assert "Question 1\u00a0: " in live(page).text_content()
     # feedback of the chosen option and the explanation, with a link back to the article
     block = page.locator(f"#q-{QUIZ.id}-{first.id}")
     assert block.locator(f'[data-option="{first.options[1].id}"] .guide-feedback').is_visible()
     assert block.locator(f'[data-option="{first.options[0].id}"] .guide-feedback').is_hidden()
     mark = block.locator(f'[data-option="{first.options[1].id}"] [data-mark]').text_content()
-    assert mark == ("✓ Votre choix : bonne réponse" if first_right else "✗ Votre choix : mauvaise réponse")  # words, not colour
+    assert mark == ("✓ Votre choix\u00a0: bonne réponse" if first_right else "✗ Votre choix\u00a0: mauvaise réponse")  # words, not colour
     verdict = block.locator("[data-verdict]").text_content()
     assert verdict == ("✓ Correct" if first_right else "✗ Incorrect")
     link = block.locator(".guide-explanation a")
@@ -69,7 +69,7 @@ def test_unanswered_questions_are_named_and_focused(watch):
     page = watch.page
     page.goto("/quiz/")
     page.get_by_role("button", name="Vérifier").click()
-    assert live(page).text_content().startswith("Question 1 : choisissez au moins une réponse.")
+    assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse.")
     focused = page.evaluate("document.activeElement.name")
     assert focused == f"q-{QUIZ.id}-{QUIZ.questions[0].id}"
 
@@ -82,7 +82,7 @@ def test_partial_answer_on_a_multiple_choice_question(watch):
     page.get_by_role("button", name="Vérifier").click()
     assert page.locator(f"#q-{QUIZ.id}-{multiple.id} [data-verdict]").text_content() == "◐ Partiellement correct"
     total = len(QUIZ.questions)
-    assert live(page).text_content().startswith(f"Score : {total - 1} / {total}.")
+    assert live(page).text_content().startswith(f"Score\u00a0: {total - 1} / {total}.")
 
 
 def test_try_again_and_show_the_answers(watch):
@@ -132,7 +132,7 @@ def test_technique_quiz_and_axe_after_feedback(watch):
     for question in technique.questions:
         page.locator(f"#q-{technique.id}-{question.id}-{wrong(question)[0].id}").check()
     page.locator(form).get_by_role("button", name="Vérifier").click()
-    assert page.locator(f"{form} [data-live]").text_content().startswith("Score : 0 / ")
+    assert page.locator(f"{form} [data-live]").text_content().startswith("Score\u00a0: 0 / ")
     assert axe_violations(page) == []
     page.locator(form).get_by_role("button", name="Voir les réponses").click()
     assert axe_violations(page) == []

@@ -67,6 +67,7 @@ CATALOGUE = [
      f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 0"),
     ("too many correct options", R, "        correct: false\n", "        correct: true\n",
      f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 2"),
+    ("scenario not true or false", R, "scenario: true", 'scenario: "yes"', f"{R}: questions[0].scenario: expected true or false, got text"),
     ("reference to an unknown passage", R, "anchor: remercier", "anchor: merci",
      f"{R}: questions[0].anchor: no passage 'merci' in the article (known: aider-les-autres, article, attitude-positive, "
      "competences, contact-visuel, digne-de-confiance, pianiste, poser-des-questions, pratiques-mediocres, remercier, "

@@ -1,13 +1,18 @@
 """The content model: every validation rule, each with its exact one-line message."""
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import marshal
+import math
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from guide.content import ContentError, check_translations, load_guide, parse_yaml
+from guide.model import Text
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("fr", "en")  # the site's, as mkdocs.yml declares them
@@ -18,8 +23,8 @@ def text(word: str) -> dict:
     return {"fr": f"{word} (fr)", "en": f"{word} (en)"}
 
 
-def question(qid: str = "q-one", kind: str = "single") -> dict:
-    return {
+def question(qid: str = "q-one", kind: str = "single", scenario: bool | None = None) -> dict:
+    data = {
         "id": qid,
         "kind": kind,
         "prompt": text("prompt"),
@@ -30,6 +35,9 @@ def question(qid: str = "q-one", kind: str = "single") -> dict:
         "explanation": text("because"),
         "anchor": "pianiste",
     }
+    if scenario is not None:
+        data["scenario"] = scenario
+    return data
 
 
 def technique(slug: str = "alpha", number: int = 1) -> dict:
@@ -39,8 +47,11 @@ def technique(slug: str = "alpha", number: int = 1) -> dict:
         "title": text("title"),
         "summary": text("summary"),
         "practice": text("practice"),
-        "checklist": {point: [{"id": f"{point}-item", "text": text(point)}] for point in ("before", "during", "after")},
-        "questions": [question("q-one"), question("q-two", "multiple")],
+        "checklist": {
+            point: [{"id": f"{point}-item{n}", "text": text(f"{point}{n}")} for n in ("", "-2", "-3")]
+            for point in ("before", "during", "after")
+        },
+        "questions": [question("q-one", scenario=True), question("q-two", "multiple")],
         "statements": [{"id": f"s{i}", "text": text(f"statement {i}")} for i in range(3)],
         "bands": [
             {"min": 0, "max": 49, "feedback": text("low")},
@@ -88,6 +99,7 @@ def test_valid_content_loads_into_the_model(tmp_path):
     assert alpha.title("fr") == "title (fr)" and alpha.title("en") == "title (en)"
     assert [p.id for p in alpha.checklist] == ["before", "during", "after"]
     assert alpha.questions[1].kind == "multiple"
+    assert [q.scenario for q in alpha.questions] == [True, False]  # false unless said
     assert [b.min for b in alpha.bands] == [0, 50]
     assert set(guide.quizzes()) == {"alpha", "beta", "article"}
 
@@ -97,7 +109,8 @@ def test_the_real_content_is_valid():
     assert [t.number for t in guide.techniques] == list(range(1, 8))
     for t in guide.techniques:
         assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
-        assert all(1 <= len(p.items) <= 9 for p in t.checklist)
+        assert all(3 <= len(p.items) <= 7 for p in t.checklist)
+        assert 2 * sum(q.scenario for q in t.questions) >= len(t.questions)
 
 
 F = "docs/techniques/alpha.yml"
@@ -118,8 +131,13 @@ CASES = [
      f"{F}: checklist.after: duplicate ID 'before-item'"),
     ("bad ID", lambda d: d["statements"][0].update(id="Not OK"), f"{F}: statements[0].id: expected an ID in lowercase-kebab-case, got 'Not OK'"),
     ("ID differs from file name", lambda d: d.update(id="beta"), f"{F}: id: 'beta' does not match the file name 'alpha'"),
-    ("too many checklist items", lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(10)]),
-     f"{F}: checklist.before: expected 1 to 9 entries, got 10"),
+    ("too many checklist items", lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(8)]),
+     f"{F}: checklist.before: expected 3 to 7 entries, got 8"),
+    ("too few checklist items", lambda d: d["checklist"]["after"].pop(), f"{F}: checklist.after: expected 3 to 7 entries, got 2"),
+    ("scenario not a boolean", lambda d: d["questions"][1].update(scenario="yes"),
+     f"{F}: questions[1].scenario: expected true or false, got text"),
+    ("fewer than half of the questions are situations", lambda d: d["questions"][0].update(scenario=False),
+     f"{F}: questions: at least half must be situations (scenario: true), got 0 of 2"),
     ("too few statements", lambda d: d.update(statements=d["statements"][:2]), f"{F}: statements: expected 3 to 5 entries, got 2"),
     ("single question without a correct option", lambda d: d["questions"][0]["options"][0].update(correct=False),
      f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 0"),
@@ -139,7 +157,7 @@ CASES = [
     ("bands short of 100", lambda d: d["bands"][1].update(max=90), f"{F}: bands: bands must end at 100, the last ends at 90"),
     ("band upside down", lambda d: d["bands"][0].update(min=60), f"{F}: bands[0]: min 60 is above max 49"),
     ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got text"),
-    ("not a mapping", lambda d: d["checklist"].update(before=["just text"]), f"{F}: checklist.before[0]: expected a mapping, got text"),
+    ("not a mapping", lambda d: d["checklist"]["before"].__setitem__(0, "just text"), f"{F}: checklist.before[0]: expected a mapping, got text"),
 ]
 
 
@@ -187,6 +205,14 @@ def test_text_keeps_html_as_text(tmp_path):
     data["title"]["fr"] = "<script>alert(1)</script>"
     docs = write_site(tmp_path, {"alpha": data})
     assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").title("fr") == "<script>alert(1)</script>"
+
+
+def test_no_break_spaces_survive_loading(tmp_path):
+    """Only ASCII whitespace is collapsed: French typography (U+00A0, U+202F) reaches the page."""
+    data = technique()
+    data["title"]["fr"] = "  Où en\n   suis-je\u00a0? «\u00a0Bien\u202f!\u00a0»\t"
+    docs = write_site(tmp_path, {"alpha": data})
+    assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").title("fr") == "Où en suis-je\u00a0? «\u00a0Bien\u202f!\u00a0»"
 
 
 @pytest.mark.parametrize("pages, expected", [
@@ -241,3 +267,94 @@ def test_a_parse_is_kept_by_content_and_a_damaged_copy_is_parsed_again(tmp_path,
     with pytest.raises(ContentError, match="key 'a' appears twice"):
         content._parse_file(str(source), "x.yml", 4, 4)
     assert len(list((tmp_path / "networking-guide-yaml").iterdir())) == 1
+
+
+# --- what the real content teaches ------------------------------------------------------------
+
+GUIDE = load_guide(ROOT / "docs", ROOT, LANGUAGES)
+
+
+def every_question():
+    return [(quiz, question) for quiz, questions in GUIDE.quizzes().items() for question in questions]
+
+
+def test_the_article_quiz_covers_every_skill_the_pianist_and_the_mediocre_practices():
+    asked = {question.anchor for question in GUIDE.quiz.questions}
+    assert {t.id for t in GUIDE.techniques} | {"pianiste", "pratiques-mediocres"} <= asked
+
+
+def test_no_question_is_asked_twice_across_the_guide():
+    """Neither the same prompt nor the same set of correct answers, in any two quizzes."""
+    def same(text: str) -> str:
+        return " ".join(re.sub(r"[^\w ]", " ", text.lower()).split())
+
+    for lang in ("fr", "en"):
+        prompts = [same(q.prompt(lang)) for _, q in every_question()]
+        assert len(prompts) == len(set(prompts)), lang
+        answers = [frozenset(same(o.text(lang)) for o in q.options if o.correct) for _, q in every_question()]
+        repeated = {(quiz, q.id) for (quiz, q), a in zip(every_question(), answers) if answers.count(a) > 1}
+        assert repeated == set(), lang
+
+
+def test_at_least_half_of_each_technique_quiz_is_situations():
+    for technique in GUIDE.techniques:
+        assert 2 * sum(q.scenario for q in technique.questions) >= len(technique.questions), technique.id
+
+
+# A wrong option people can spot without thinking; each may serve one quiz at most.
+GIVEAWAYS = {"business cards": r"\bcards?\b", "selling": r"\bsell|\bsales?\b|pitch|prospect", "luck": r"\bluck"}
+
+
+@pytest.mark.parametrize("giveaway", GIVEAWAYS)
+def test_the_same_giveaway_does_not_recur_from_quiz_to_quiz(giveaway):
+    quizzes = {
+        quiz for quiz, q in every_question()
+        for o in q.options if not o.correct and re.search(GIVEAWAYS[giveaway], o.text("en"), re.I)
+    }
+    assert len(quizzes) <= 1, quizzes
+
+
+def test_every_wrong_option_says_why_it_is_wrong():
+    for quiz, question in every_question():
+        for option in question.options:
+            if not option.correct:
+                assert option.feedback("fr").startswith("Non") and option.feedback("en").startswith("No"), (quiz, question.id, option.id)
+                assert len(option.feedback("en").split()) >= 8, (quiz, question.id, option.id)  # a reason, not a verdict
+
+
+def band_of(technique, score: int):
+    return next(b for b in technique.bands if b.min <= score <= b.max)
+
+
+def js_score(answers) -> int:
+    """selfcheck.js: the mean of 0 (Never) … 4 (Always), out of 100, halves rounded up."""
+    return math.floor(sum(answers) / (4 * len(answers)) * 100 + 0.5)
+
+
+@pytest.mark.parametrize("technique", GUIDE.techniques, ids=lambda t: t.id)
+def test_the_top_band_needs_mostly_always(technique):
+    """The article asks for "every time" and "ALL of them": "Often" everywhere (75) is below the
+    top band, and no answers reach it unless more than half of them are "Always"."""
+    top = technique.bands[-1]
+    assert top.min == 90  # as the assessment page and the technique pages tell the reader
+    assert js_score([3] * len(technique.statements)) < top.min
+    assert band_of(technique, js_score([4] * len(technique.statements))) is top
+    for answers in itertools.product(range(5), repeat=len(technique.statements)):
+        if js_score(answers) >= top.min:
+            assert 2 * answers.count(4) > len(answers), answers
+
+
+def test_every_text_is_translated():
+    """Both languages are there (the loader sees to it) and differ: nothing left untranslated."""
+    def texts(value):
+        if isinstance(value, Text):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                yield from texts(item)
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                yield from texts(getattr(value, f.name))
+
+    same = [t("fr") for t in texts(GUIDE) if t("fr") == t("en")]
+    assert same == []

@@ -30,8 +30,9 @@ def test_checklist_items_are_labelled_checkboxes_with_content_ids(tmp_path):
     section = html.select_one("#checklist-alpha[data-guide-checklist=alpha]")
     assert [f.legend.get_text() for f in section.select("fieldset")] == ["Avant l’événement", "Pendant l’événement", "Après l’événement"]
     boxes = section.select("input[type=checkbox]")
-    assert [b["data-item"] for b in boxes] == ["before-item", "during-item", "after-item"]
-    assert [section.find("label", attrs={"for": b["id"]}).get_text() for b in boxes] == ["before (fr)", "during (fr)", "after (fr)"]
+    assert [b["data-item"] for b in boxes] == [f"{p}-item{n}" for p in ("before", "during", "after") for n in ("", "-2", "-3")]
+    labels = [section.find("label", attrs={"for": b["id"]}).get_text() for b in boxes]
+    assert labels[:3] == ["before (fr)", "before-2 (fr)", "before-3 (fr)"] and labels[-1] == "after-3 (fr)"
     assert section.find("a", download=True)["href"] == "../../pdf/checklist-alpha.pdf"
     assert "https://example.org/techniques/alpha/" in section.select_one(".guide-print-foot").get_text()
     assert html.get_text().strip().startswith("before") and html.get_text().strip().endswith("after")
@@ -66,7 +67,7 @@ def test_self_check_has_five_labelled_points_per_statement(tmp_path):
 
 def test_content_text_is_escaped(tmp_path):
     title = {"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(2)>"}
-    items = {"before": [{"id": "x", "text": title}], "during": [{"id": "y", "text": title}], "after": [{"id": "z", "text": title}]}
+    items = {point: [{"id": f"{point}-{n}", "text": title} for n in range(3)] for point in ("before", "during", "after")}
     for lang in ("fr", "en"):
         html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
             "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
@@ -106,7 +107,7 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
 
     used = set(re.findall(r"""\bt\(\s*["']([a-z_]+)""", read("overrides/assets/guide/*.js")))  # t("key")
     used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/**/*.html")))  # {{ t.key }}
-    used |= set(re.findall(r"""\.t\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
+    used |= set(re.findall(r"""(?:\.t|strings)\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
     built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
     assert used - strings["fr"].keys() == set()  # no key shown raw to the reader
     assert strings["fr"].keys() - used - built == set()  # no dead string

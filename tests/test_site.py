@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from pypdf import PdfReader
 
 from guide.content import load_guide
@@ -34,12 +34,13 @@ def normalise(text: str) -> str:
 
 
 def pages_of(site: Path, lang: str) -> list[str]:
-    """Every page folder of one language, relative to that language's root."""
+    """Every page folder of one language, relative to that language's root (the embed pages,
+    a widget each for other sites, aside: tests/test_embed.py)."""
     base = site / LANGS[lang]
     found = []
     for index in base.rglob("index.html"):
         rel = index.parent.relative_to(base).as_posix()
-        if lang == "fr" and (rel == "en" or rel.startswith("en/")):
+        if (lang == "fr" and (rel == "en" or rel.startswith("en/"))) or rel.startswith("embed/"):
             continue
         found.append("" if rel == "." else rel + "/")
     return sorted(found)
@@ -87,6 +88,8 @@ def test_english_article_is_a_full_translation(site):
     french = len(page(site, "article").select_one("article").get_text(" ").split())
     assert 0.8 < words / french < 1.2
     assert "Ce n’est pas" not in english.get_text()
+    source = english.find(id="source").get_text(" ")
+    assert "our translation of the French version" in source and "not Ivan Misner’s own English words" in source
 
 
 # --- both languages ---------------------------------------------------------------------------
@@ -191,6 +194,9 @@ def test_technique_page(site, slug, lang):
     html = page(site, f"{LANGS[lang]}techniques/{slug}")
     quote = html.select_one(".admonition.quote")
     assert "Ivan Misner" in quote.get_text()
+    if lang == "en":  # Misner wrote in English: the box shows our translation of the French, and says so
+        assert quote.select_one(".admonition-title").get_text() == "What Ivan Misner says, in our translation"
+        assert "Translated by this guide from the French version: not his own English words." in quote.get_text()
     assert quote.find("a", href=re.compile(rf"article/#{slug}$"))
     assert html.select_one(".guide-own .guide-own__label")
     # the checklist: one fieldset per pause point, a labelled checkbox per item, IDs from content
@@ -232,6 +238,13 @@ def test_technique_page(site, slug, lang):
     assert script["src"] == "../../" + ("../" if lang == "en" else "") + "assets/guide/guide.js" and script.has_attr("defer")
 
 
+def test_the_pages_say_how_a_self_assessment_score_is_made(site):
+    told = {"fr": "Chaque réponse compte de 0 (Jamais) à 4 (Toujours)", "en": "Each answer counts from 0 (Never) to 4 (Always)"}
+    for lang, prefix in LANGS.items():
+        for path in ["assessment", *(f"techniques/{slug}" for slug in SLUGS)]:
+            assert told[lang] in page(site, prefix + path).select_one("article").get_text(), (lang, path)
+
+
 def test_pages_without_widgets_load_no_widget_script(site):
     for path in ["", "article", "en", "en/article"]:
         html = page(site, path)
@@ -268,6 +281,56 @@ def test_answer_key_lists_every_correct_option(site):
     expected = [o.text("fr") for qs in quizzes for q in qs for o in q.options if o.correct]
     assert len(correct) == len(expected)
     assert all(text in line for text, line in zip(expected, correct))
+
+
+# --- typography -------------------------------------------------------------------------------
+
+# French puts a no-break space before : ; ? ! and inside « », so that the sign never wraps to a
+# line of its own. Any of U+00A0 or U+202F will do; an ordinary space (or a line break) will not.
+FRENCH_SPACE_MISSING = re.compile(r"[ \t\r\n]+[:;?!»]|«[ \t\r\n]+")
+NOT_SHOWN = ["script", "style", "code", "pre", "svg"]
+VERBATIM = "article.md-content__inner"  # the French article's body, exactly as supplied
+
+
+def visible_texts(site: Path, path: str, skip: str | None = None) -> list[str]:
+    """What a page shows a reader, as one text (inline elements joined as they read), plus its
+    title, description and labels, and the interface strings its scripts show later."""
+    html = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    config = html.find(id="guide-config")
+    texts = list(json.loads(config.string)["strings"].values()) if config else []
+    if skip:
+        for tag in html.select(skip):
+            tag.decompose()
+    for tag in html.find_all(NOT_SHOWN):
+        tag.decompose()
+    texts.append("".join(html.find_all(string=lambda s: not isinstance(s, Comment))))
+    for tag in html.find_all(True):
+        texts += [tag[a] for a in ("title", "aria-label", "alt", "placeholder") if isinstance(tag.get(a), str)]
+    description = html.find("meta", attrs={"name": "description"})
+    return texts + ([description["content"]] if description else [])
+
+
+def test_french_pages_keep_no_break_spaces(site):
+    """Every string a French page shows, content and interface alike; the article's own text is
+    checked word for word above, and stays as Ivan Misner's translator set it."""
+    faults = []
+    for path in pages_of(site, "fr"):
+        for text in visible_texts(site, f"{path}index.html", VERBATIM if path == "article/" else None):
+            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in FRENCH_SPACE_MISSING.finditer(text)]
+    assert faults == []
+    assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
+    """French: « » and ’. English: “ ” (‘ ’ inside them) and ’. No straight ' or " anywhere the
+    reader looks, in pages or in content."""
+    faults = []
+    for path in pages_of(site, lang):
+        skip = VERBATIM if (lang, path) == ("fr", "article/") else None
+        for text in visible_texts(site, f"{LANGS[lang]}{path}index.html", skip):
+            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in re.finditer("[\"']", text)]
+    assert faults == []
 
 
 # --- PDF handouts -----------------------------------------------------------------------------

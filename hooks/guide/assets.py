@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from .cache import keep, kept_path
+from .pages import add_generated
 
 ASSETS = "assets/guide"
 STYLE = f"{ASSETS}/guide.css"
@@ -49,11 +50,8 @@ class Assets:
         shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js")}
         for name in sorted(set(self.sources) - set(self.bundled)):
             shipped[f"{ASSETS}/{name}.js"] = _minified(self.sources[name], f"{ASSETS}/{name}.js")
-        for uri, text in shipped.items():  # from a file: static-i18n reads every file's source path
-            path = kept_path("networking-guide-assets", text.encode("utf-8"), f"-shipped-{Path(uri).name}")
-            if not path.exists():
-                keep(path, text.encode("utf-8"))
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, text in shipped.items():
+            add_generated(files, config, uri, text)
 
     def string_keys(self, available: dict[str, str]) -> frozenset[str]:
         """The interface strings the bundled scripts can ask for, read from the scripts themselves."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .assets import Assets
-from .content import ContentError, check_translations, load_guide, read_strings, read_yaml
+from .content import ASCII_SPACES, ContentError, check_translations, load_guide, read_strings, read_yaml
 from .model import SCALE, Guide
+from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import Renderer, check_page_markers, make_environment
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
@@ -68,8 +70,11 @@ class Build:
     site_url: str
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
+    site_name: str = ""
     assets: Assets | None = None  # set in on_files
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page src → widget scripts
+    embed_pages: dict[str, Embed] = field(default_factory=dict)  # generated embed page src → its widget
+    _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, config, languages: Languages, with_pdfs: bool) -> "Build":
@@ -90,6 +95,7 @@ class Build:
             site_url=config.site_url or "",
             with_pdfs=with_pdfs,
             theme_dirs=tuple(config.theme.dirs),
+            site_name=config.site_name,
         )
 
     @property
@@ -97,10 +103,31 @@ class Build:
         return self.languages.prefix(self.lang)
 
     @functools.cached_property
+    def embeds(self) -> list[Embed]:
+        return embeds(self.guide, self.lang, self.strings)
+
+    def add_pages(self, files, config) -> None:
+        """The embed pages (and, where the site's address is known, their oEmbed documents)."""
+        self.embed_pages = add_embed_pages(files, config, self.embeds, self.prefix)
+        if self.site_url:
+            for embed in self.embeds:
+                text = oembed(embed, self.site_url, self.prefix, self.site_name, HOST_SCRIPT)
+                add_generated(files, config, f"{self.prefix}{embed.path}{OEMBED_FILE}", text)
+
+    def oembed_links(self, url: str) -> list[dict]:
+        """The oEmbed discovery links of a page: its widgets' embeds, or its own if it is one."""
+        if not self.site_url:
+            return []
+        path = url[len(self.prefix):]
+        mine = [e for e in self.embeds if e.path == path or e.source.split("#")[0] == path]
+        return [{"href": f"{self.site_url}{self.prefix}{e.path}{OEMBED_FILE}", "title": e.title} for e in mine]
+
+    @functools.cached_property
     def renderer(self) -> Renderer:
         return Renderer(
             env=make_environment(*self.theme_dirs),
             guide=self.guide,
+            embeds=self.embeds,
             strings=self.strings,
             lang=self.lang,
             prefix=self.prefix,
@@ -119,26 +146,57 @@ class Build:
         language's home and strings (the 404 page speaks every language)."""
         every = load_strings(self.languages.all)
         homes = [(lang, self.languages.prefix(lang), every[lang]) for lang in self.languages.all]
-        return {"style": Markup(self.assets.style), "homes": homes}
+        return {"style": Markup(self.assets.style), "homes": homes, "t": self.strings}
 
-    def template_values(self, src_uri: str) -> dict:
-        """What overrides/main.html reads for a page: its widgets' scripts and what they read."""
+    def template_values(self, src_uri: str, url: str) -> dict:
+        """What the templates read for a page: its widgets' scripts and what they read, its
+        oEmbed links, and for an embed page the page its widget comes from."""
         scripts = self.page_scripts.get(src_uri, [])
-        return {"guide_scripts": scripts, "guide_config": Markup(self.script_config) if scripts else ""}
+        embed = self.embed_pages.get(src_uri)
+        return {
+            "guide_scripts": scripts,
+            "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
+            "guide_oembed": self.oembed_links(url),
+            "guide_embed_source": self.prefix + embed.source if embed else "",
+        }
 
-    @functools.cached_property
-    def script_config(self) -> str:
+    def script_config(self, embed: bool) -> str:
         """What the scripts read (overrides/assets/guide/config.js), as the JSON each widget page
-        carries: the interface strings they ask for, and the self-assessment scale."""
-        keys = self.assets.string_keys(self.strings)
-        strings = {key: text for key, text in self.strings.items() if key in keys}
-        return json.dumps({"strings": strings, "scale": SCALE}, ensure_ascii=False).replace("</", "<\\/")
+        carries: the interface strings they ask for, the self-assessment scale, whether the page
+        is an embed (it then tells its frame's host how tall it is)."""
+        if embed not in self._script_configs:
+            keys = self.assets.string_keys(self.strings)
+            strings = {key: text for key, text in self.strings.items() if key in keys}
+            config = {"strings": strings, "scale": SCALE, "embed": embed}
+            self._script_configs[embed] = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+        return self._script_configs[embed]
+
+    def is_embed(self, src_uri: str) -> bool:
+        return src_uri in self.embed_pages
 
     def write_pdfs(self, site_dir: str) -> None:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
 
             write_handouts(self.renderer, Path(site_dir), self.assets.style)
+
+
+HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+TAG = re.compile(r"<[^>]*>")
+
+
+def keep_heading_spaces(toc, html: str) -> None:
+    """Python-Markdown's table of contents collapses every Unicode space of a heading, so the
+    no-break space in "Où en suis-je ?" reaches the sidebar as a plain one: give each entry its
+    heading's own text back, with only ASCII whitespace collapsed."""
+    titles = {m.group(1): ASCII_SPACES.sub(" ", TAG.sub("", m.group(2))).strip(" ") for m in HEADING.finditer(html)}
+
+    def restore(links) -> None:
+        for link in links:
+            link.title = titles.get(link.id, link.title)
+            restore(link.children)
+
+    restore(toc)
 
 
 class Builds:

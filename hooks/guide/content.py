@@ -20,11 +20,12 @@ from .model import PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question
 MAX_FILE_BYTES = 64 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ANCHOR_PATTERN = re.compile(r"\{\s*#([a-z0-9-]+)\s*\}")
+ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn French no-break spaces into plain ones
 TECHNIQUE_DIR = "techniques"
 QUIZ_FILE = "quiz.yml"
 ARTICLE_PAGE = "article.md"
 LIMITS = {  # (min, max) number of entries
-    "checklist": (1, 9),
+    "checklist": (3, 7),
     "questions": (2, 4),
     "quiz": (2, 10),
     "options": (2, 6),
@@ -107,7 +108,7 @@ class _Reader:
                 self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
             if not value[lang].strip():
                 self.fail(_join(key, lang), "empty text")
-        return Text({lang: " ".join(value[lang].split()) for lang in self.languages})
+        return Text({lang: ASCII_SPACES.sub(" ", value[lang]).strip() for lang in self.languages})
 
     def ident(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -156,7 +157,7 @@ class _Reader:
         )
 
     def question(self, raw: Any, key: str, anchors: frozenset[str]) -> Question:
-        data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"))
+        data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"), ("scenario",))
         kind = data["kind"]
         if kind not in ("single", "multiple"):
             self.fail(f"{key}.kind", f"expected single or multiple, got {kind!r}")
@@ -176,6 +177,7 @@ class _Reader:
             options=options,
             explanation=self.text(data["explanation"], f"{key}.explanation"),
             anchor=anchor,
+            scenario=self.boolean(data.get("scenario", False), f"{key}.scenario"),
         )
 
     def bands(self, raw: Any, key: str) -> tuple[Band, ...]:
@@ -290,7 +292,7 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], lan
     number = r.integer(data["number"], "number")
     if number < 1:
         r.fail("number", f"expected 1 or more, got {number}")
-    return Technique(
+    technique = Technique(
         id=slug,
         number=number,
         title=r.text(data["title"], "title"),
@@ -301,6 +303,10 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], lan
         statements=r.entries(data["statements"], "statements", "statements", r.item),
         bands=r.bands(data["bands"], "bands"),
     )
+    scenarios = sum(question.scenario for question in technique.questions)
+    if 2 * scenarios < len(technique.questions):  # a technique's quiz asks what to do, more than what was said
+        r.fail("questions", f"at least half must be situations (scenario: true), got {scenarios} of {len(technique.questions)}")
+    return technique
 
 
 def read_quiz(data: Any, file: str, anchors: frozenset[str], languages: tuple[str, ...]) -> Quiz:

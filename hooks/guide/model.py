@@ -47,6 +47,7 @@ class Question:
     options: tuple[Option, ...]
     explanation: Text
     anchor: str  # id of the passage in the article page
+    scenario: bool = False  # a situation to act on ("At a breakfast meeting, …"), not recall of the text
 
 
 @dataclass(frozen=True)

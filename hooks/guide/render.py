@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from . import cache
 from .content import ContentError
 from .model import SCALE, Guide, Technique
+from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
 
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE_URL = "article/"
@@ -88,6 +89,7 @@ class Renderer:
     site_url: str = ""  # the language's absolute root URL, printed on handouts
     with_pdfs: bool = True
     today: str = field(default_factory=lambda: date.today().isoformat())
+    embeds: list[Embed] = field(default_factory=list)  # what may be embedded elsewhere (pages.py)
 
     @property
     def t(self) -> dict[str, str]:
@@ -115,11 +117,24 @@ class Renderer:
         """A function giving the relative URL, from `page_url`, of a path in this language's site."""
         return lambda target: get_relative_url(self.prefix + target, page_url)
 
+    def embed_code(self, kind: str, content_id: str, page_url: str) -> dict | None:
+        """What the widget's "Embed" button needs (None on an embed page itself, or a handout)."""
+        embed = embed_for(self.embeds, kind, content_id)
+        if embed is None or page_url.startswith(self.prefix + EMBED_DIR) or page_url.endswith(".pdf"):
+            return None
+        return {
+            "url": self.link(page_url)(embed.path),
+            "script": get_relative_url(HOST_SCRIPT, page_url),
+            "title": embed.title,
+            "height": embed.size[1],
+        }
+
     def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True, edition: bool = False) -> str:
         """A checklist; a handout (`edition`) carries the build's date, a page the date it is printed."""
         return self._render(
             "checklist",
             technique=technique,
+            embed=self.embed_code("checklist", technique.id, page_url),
             edition=self.t["edition"].replace("{date}", self.today) if edition else "",
             page_url=self.site_url + f"techniques/{technique.id}/",
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
@@ -129,13 +144,16 @@ class Renderer:
 
     def quiz(self, quiz_id: str, page_url: str) -> str:
         article = self.link(page_url)(ARTICLE_URL)
-        return self._render("quiz", quiz_id=quiz_id, questions=self.guide.quizzes()[quiz_id], article_url=article)
+        return self._render(
+            "quiz", quiz_id=quiz_id, questions=self.guide.quizzes()[quiz_id], article_url=article,
+            embed=self.embed_code("quiz", quiz_id, page_url),
+        )
 
     def checklist_widget(self, slug: str, page_url: str) -> str:
         return self.checklist(self.guide.technique(slug), page_url)
 
     def self_check(self, slug: str, page_url: str) -> str:
-        return self._render("self-check", technique=self.guide.technique(slug))
+        return self._render("self-check", technique=self.guide.technique(slug), embed=self.embed_code("self-check", slug, page_url))
 
     def all_checklists(self, _: str, page_url: str) -> str:
         return self._render(
@@ -147,7 +165,9 @@ class Renderer:
     def assessment(self, _: str, page_url: str) -> str:
         rel = self.link(page_url)
         urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
-        return self._render("assessment", techniques=self.guide.techniques, technique_urls=urls)
+        return self._render(
+            "assessment", techniques=self.guide.techniques, technique_urls=urls, embed=self.embed_code("assessment", "", page_url)
+        )
 
     def answer_key(self, _: str, page_url: str) -> str:
         quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]

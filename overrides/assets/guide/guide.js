@@ -8,6 +8,9 @@ import { mount as selfcheck } from "./selfcheck.js";
 import { mount as assessment } from "./assessment.js";
 import { mount as mydata } from "./mydata.js";
 import { warnIfNotKept } from "./dom.js";
+import { showEmbedCode } from "./embedcode.js";
+import { resizeFrame } from "./frame.js";
+import { pageConfig } from "./config.js";
 
 const WIDGETS = { checklist, quiz, selfcheck, assessment, mydata };
 
@@ -17,6 +20,7 @@ function mountPage() {
     if (!mount || root.dataset.mounted) return;
     mount(root);
     root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
+    root.querySelectorAll("[data-action=embed]").forEach((button) => button.addEventListener("click", () => showEmbedCode(button)));
     warnIfNotKept(root);
     root.dataset.mounted = "true";
   });
@@ -24,3 +28,4 @@ function mountPage() {
 
 if (window.document$) window.document$.subscribe(mountPage);
 else mountPage();
+if (pageConfig().embed) resizeFrame(document.querySelector(".guide-embed article"));
