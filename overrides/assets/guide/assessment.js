@@ -1,7 +1,7 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
 import { load, update } from "./storage.js";
-import { t, formatDate, warnIfNotKept, download, printWith, el } from "./dom.js";
+import { t, formatDate, warnIfNotKept, download, printWith, el, onSubmit } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -96,8 +96,7 @@ export function mount(root) {
     update((data) => (data.plan = { commitment: commitment.value.trim(), date: planDate.value, skills: weakest.map((row) => row.technique) })).plan;
 
   bindScale(form);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+  onSubmit(form, () => {
     const missing = unanswered(form);
     errors.hidden = missing.length === 0;
     if (missing.length) {

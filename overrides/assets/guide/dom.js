@@ -18,6 +18,21 @@ export const el = (tag, props = {}, ...children) => {
   return element;
 };
 
+// Runs `handler` when the form is sent, by its submit button or the Enter key, and never lets it
+// leave the page. Clicks are caught before they submit: a frame sandboxed without allow-forms
+// fires no submit event at all.
+export function onSubmit(form, handler) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    handler();
+  });
+  form.addEventListener("click", (event) => {
+    if (!event.target.closest("button[type=submit]")) return;
+    event.preventDefault();
+    handler();
+  });
+}
+
 // Tells the reader once per widget when nothing can be kept on this device.
 export function warnIfNotKept(root) {
   if (isKept() || root.querySelector(".guide-storage-off")) return;

@@ -1,7 +1,7 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
 // feedback is shown beside each option and summed up in the form's polite live region.
 import { load, update } from "./storage.js";
-import { t } from "./dom.js";
+import { t, onSubmit } from "./dom.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
 
@@ -63,8 +63,7 @@ export function mount(form) {
       update((data) => (data.quizzes[id] = { answers, score, total, checked: new Date().toISOString() }));
     }
   }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+  onSubmit(form, () => {
     check();
   });
   form.addEventListener("click", (event) => {

@@ -3,7 +3,7 @@
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
 import { load, update } from "./storage.js";
-import { t } from "./dom.js";
+import { t, onSubmit } from "./dom.js";
 import { pageConfig } from "./config.js";
 
 export function bindScale(root) {
@@ -40,8 +40,7 @@ function bandText(root, value) {
 export function mount(form) {
   const live = form.querySelector("[data-live]");
   bindScale(form);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+  onSubmit(form, () => {
     const missing = unanswered(form);
     if (missing.length) {
       live.textContent = `${t("missing_answers", { n: missing.length })}.`;
