@@ -107,7 +107,8 @@ class _Reader:
                 self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
             if not value[lang].strip():
                 self.fail(_join(key, lang), "empty text")
-        return Text({lang: " ".join(value[lang].split()) for lang in self.languages})
+        # ASCII whitespace only: str.split() would also break the no-break spaces of French typography
+        return Text({lang: re.sub(r"[ \t\r\n]+", " ", value[lang]).strip(" ") for lang in self.languages})
 
     def ident(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
