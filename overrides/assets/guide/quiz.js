@@ -1,7 +1,9 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
-// feedback is shown beside each option and summed up in the form's polite live region.
+// feedback is shown beside each option and summed up in the form's polite live region. "Project"
+// shows it to a room, one question at a time (projector.js).
 import { load, update } from "./storage.js";
 import { t, onSubmit } from "./dom.js";
+import { project } from "./projector.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
 
@@ -80,6 +82,8 @@ export function mount(form) {
         q.querySelector(".guide-explanation").hidden = false;
       });
       live.textContent = t("answers_shown");
+    } else if (action === "project") {
+      project(form, event.target.closest("[data-action]"));
     }
   });
 

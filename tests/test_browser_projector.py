@@ -1,0 +1,234 @@
+"""Projector mode of the quizzes in Chromium: opened and driven by the keyboard alone (clicker keys
+included), one question at a time with its progress, the answer revealed in words, Esc back to the
+button; large type and 7:1 contrast at 1280×720; axe clean; the reader's record never touched."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import STORAGE_KEY, reload, store, stored_text
+from test_browser_site import axe_violations
+from test_site import GUIDE, LANGS, page as built_page, pages_of
+
+RECORD = (Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8")
+TECHNIQUE = GUIDE.technique("attitude-positive")  # three questions: a first, a middle and a last one
+TEXT = {
+    "fr": {"project": "Projeter", "previous": "Question précédente", "next": "Question suivante",
+           "reveal": "Afficher la réponse", "close": "Quitter la projection", "correct": "✓ Bonne réponse",
+           "position": "Question {n} sur {total}\u00a0: ", "answer": "Bonne(s) réponse(s)\u00a0: "},
+    "en": {"project": "Project", "previous": "Previous question", "next": "Next question",
+           "reveal": "Show the answer", "close": "Leave the projector", "correct": "✓ Correct answer",
+           "position": "Question {n} of {total}: ", "answer": "Correct answer(s): "},
+}
+QUIZZES = [(lang, quiz) for lang in LANGS for quiz in ("article", TECHNIQUE.id)]
+
+
+def path_of(lang: str, quiz: str) -> str:
+    return "/" + LANGS[lang] + ("quiz/" if quiz == "article" else f"techniques/{quiz}/")
+
+
+def questions_of(quiz: str):
+    return GUIDE.quiz.questions if quiz == "article" else GUIDE.technique(quiz).questions
+
+
+def ready(page) -> None:
+    """Every widget of the page mounted (guide.js marks each root data-mounted)."""
+    page.wait_for_selector("[data-guide-widget]:not([data-mounted])", state="detached")
+
+
+def open_page(page, lang: str, quiz: str, record: str | None = RECORD) -> None:
+    page.goto(path_of(lang, quiz))
+    if record is not None:
+        store(page, record)
+        reload(page)
+    ready(page)
+
+
+def projector(page):
+    return page.locator("dialog.guide-projector[open]")
+
+
+def shown(page) -> dict:
+    dialog = projector(page)
+    return {
+        "progress": dialog.locator(".guide-projector__progress").text_content(),
+        "prompts": dialog.locator(".guide-projector__question").all_text_contents(),
+        "options": dialog.locator(".guide-projector__options li:visible").count(),
+        "marks": dialog.locator(".guide-projector__mark").all_text_contents(),
+        "explanation": dialog.locator(".guide-projector__explanation:visible").all_text_contents(),
+        "live": dialog.locator('[role="status"]').text_content(),
+    }
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Tab from the top of the page until `selector` has the focus, as a keyboard user does."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("e => e === document.activeElement"):
+            return
+    pytest.fail(f"{selector} never reached with Tab")
+
+
+@pytest.mark.parametrize("lang, quiz", QUIZZES)
+def test_projector_by_keyboard_alone(watch, lang, quiz):
+    page, text = watch.page, TEXT[lang]
+    questions = questions_of(quiz)
+    total = len(questions)
+    assert total >= 3
+    open_page(page, lang, quiz)
+    before = stored_text(page)
+    button = f'form[data-guide-quiz="{quiz}"] button[data-action="project"]'
+    assert page.locator(button).text_content() == text["project"]
+    tab_to(page, button)
+    page.keyboard.press("Enter")
+
+    title = page.locator(".md-content h1").text_content().strip()
+    assert page.get_by_role("dialog", name=title).is_visible()
+
+    def expect(n: int, revealed: bool = False) -> dict:
+        now = shown(page)
+        question = questions[n - 1]
+        assert now["progress"] == f"{n} / {total}"
+        assert now["prompts"] == [question.prompt(lang)]  # one question at a time
+        assert now["options"] == len(question.options)
+        right = [o for o in question.options if o.correct]
+        assert now["marks"] == ([text["correct"]] * len(right) if revealed else [])
+        assert now["explanation"] == ([question.explanation(lang)] if revealed else [])
+        if revealed:  # the marks sit on the right options, in words
+            items = projector(page).locator(".guide-projector__options li")
+            for index, option in enumerate(question.options):
+                assert (text["correct"] in items.nth(index).text_content()) == option.correct
+        return now
+
+    now = expect(1)
+    assert now["live"] == text["position"].format(n=1, total=total) + questions[0].prompt(lang)
+    page.keyboard.press("ArrowLeft")  # nothing before the first question
+    expect(1)
+    page.keyboard.press("ArrowRight")
+    now = expect(2)
+    assert now["live"].startswith(text["position"].format(n=2, total=total))
+    page.keyboard.press("PageDown")  # what a presentation clicker sends
+    expect(3)
+    page.keyboard.press("PageUp")
+    expect(2)
+    page.keyboard.press("ArrowLeft")
+    expect(1)
+    page.keyboard.press("Space")
+    now = expect(1, revealed=True)
+    assert now["live"].startswith(text["answer"]) and now["live"].endswith(questions[0].explanation(lang))
+    assert axe_violations(page) == []
+    page.keyboard.press("PageDown")
+    expect(2)
+    page.keyboard.press("Enter")
+    expect(2, revealed=True)
+    page.keyboard.press("PageUp")
+    expect(1, revealed=True)  # what was shown stays shown for this session
+    for n in range(2, total + 1):
+        page.keyboard.press("PageDown")
+        expect(n, revealed=n == 2)
+    page.keyboard.press("PageDown")  # nothing after the last question
+    expect(total)
+    assert axe_violations(page) == []
+    url = page.url
+    page.keyboard.press("n")  # Material's "next page" shortcut does not reach through the projector
+    assert page.url == url and projector(page).is_visible()
+
+    page.keyboard.press("Escape")
+    assert projector(page).count() == 0
+    assert page.locator(button).evaluate("e => e === document.activeElement")
+    assert axe_violations(page) == []
+    # opened again, it starts over at the first question with nothing revealed
+    page.keyboard.press("Enter")
+    expect(1)
+    page.keyboard.press("Escape")
+    assert stored_text(page) == before == RECORD  # nothing saved to the reader's record
+
+
+def test_projector_with_the_mouse_saves_nothing(watch):
+    page, text = watch.page, TEXT["en"]
+    open_page(page, "en", TECHNIQUE.id, record=None)
+    form = page.locator(f'form[data-guide-quiz="{TECHNIQUE.id}"]')
+    form.get_by_role("button", name=text["project"]).click()
+    dialog = projector(page)
+    dialog.get_by_role("button", name=text["next"]).click()
+    assert shown(page)["progress"] == f"2 / {len(TECHNIQUE.questions)}"
+    dialog.get_by_role("button", name=text["reveal"]).click()
+    assert shown(page)["explanation"] == [TECHNIQUE.questions[1].explanation("en")]
+    dialog.get_by_role("button", name=text["previous"]).click()
+    assert shown(page)["progress"] == f"1 / {len(TECHNIQUE.questions)}"
+    dialog.get_by_role("button", name=text["close"]).click()
+    assert projector(page).count() == 0
+    assert form.get_by_role("button", name=text["project"]).evaluate("e => e === document.activeElement")
+    assert stored_text(page) is None
+    assert page.evaluate("key => Object.keys(localStorage).filter(k => k !== key)", STORAGE_KEY) == []
+
+
+def luminance(colour: str) -> float:
+    r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", colour)[:3])
+    return sum(w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4) for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+
+
+def contrast(one: str, two: str) -> float:
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+STYLE = """e => {
+  let back = e;  // the first opaque background at or above the element
+  while (back && getComputedStyle(back).backgroundColor.match(/rgba\\(.*, 0\\)$|transparent/)) back = back.parentElement;
+  const style = getComputedStyle(e);
+  return {size: parseFloat(style.fontSize), colour: style.color, background: getComputedStyle(back).backgroundColor,
+          outline: style.outlineColor, outlineStyle: style.outlineStyle, opacity: style.opacity};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
+    page, text = watch.page, TEXT[lang]
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, lang, "article")
+    page.locator('button[data-action="project"]').click()
+    page.keyboard.press("Space")
+    dialog = projector(page)
+    parts = {
+        "question": (".guide-projector__question", 32),
+        "option": (".guide-projector__options li", 24),
+        "answer": (".guide-projector__correct", 24),
+        "mark": (".guide-projector__mark", 24),
+        "explanation": (".guide-projector__explanation", 20),
+        "progress": (".guide-projector__progress", 24),
+        "button": ("button", 16),
+        "keys": (".guide-projector__keys", 14),
+    }
+    for name, (selector, size) in parts.items():
+        style = dialog.locator(selector).first.evaluate(STYLE)
+        assert style["size"] >= size, (name, style)
+        assert style["opacity"] == "1"
+        assert contrast(style["colour"], style["background"]) >= 7, (name, style)
+    # every control keeps 7:1 with the focus on it, and its focus ring is as dark
+    dialog.locator("button").first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    focused = dialog.locator("button:focus-visible")
+    assert focused.count() == 1
+    style = focused.evaluate(STYLE)
+    assert contrast(style["colour"], style["background"]) >= 7, style
+    assert style["outlineStyle"] == "solid" and contrast(style["outline"], "rgb(255, 255, 255)") >= 7, style
+    assert dialog.locator(".guide-projector__stage").evaluate("e => e.scrollHeight <= e.clientHeight")  # it fits
+
+
+def test_every_quiz_has_the_project_button(site):
+    """Every quiz of both languages (seven techniques and the article) carries the button among
+    the actions shown only with JavaScript."""
+    for lang, prefix in LANGS.items():
+        quizzes = []
+        for path in pages_of(site, lang):
+            for form in built_page(site, prefix + path).select("form[data-guide-quiz]"):
+                quizzes.append(form["data-guide-quiz"])
+                [button] = form.select('button[data-action="project"]')
+                assert button.get_text() == TEXT[lang]["project"] and button["type"] == "button"
+                assert button.find_parent(attrs={"data-js-only": True}).has_attr("hidden")
+        assert sorted(quizzes) == sorted(["article", *(t.id for t in GUIDE.techniques)]), lang
