@@ -1,8 +1,11 @@
-"""The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight.
+"""The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight, and
+Lighthouse side by side with stock Material (bench/stock.py).
 
-    .venv/bin/python bench/run.py [--rounds 9]
+    .venv/bin/python bench/run.py [--rounds 9] [--stock-rounds 5] [--only build|stock]
 
-Prints a Markdown table and writes it to bench/results.md. Targets come from issue #5; a target
+Prints Markdown tables and writes them to bench/results.md, one section each; `--only` runs one
+part (the comparison takes about four minutes) and leaves the other section of the file as it
+was. Targets come from issue #5 (build) and from "As fast as the stock theme" (stock); a target
 missed is marked ✗ and makes the exit status 1.
 """
 from __future__ import annotations
@@ -21,6 +24,8 @@ import time
 from pathlib import Path
 
 import yaml
+
+import stock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -132,40 +137,66 @@ def weights(site: Path) -> list[tuple[str, int, int]]:
     return [(name, len(data), len(gzip.compress(data, 9))) for name, data in files]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=9)
-    args = parser.parse_args()
+def build_measures(rounds: int, work: Path) -> tuple[str, bool]:
     rows = []
 
     def row(what, value, target, ok):
         rows.append((what, value, target, "✓" if ok else "✗"))
         print(f"{what}: {value} (target {target})", file=sys.stderr)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        a, b, ratio = hook_overhead(args.rounds, work)
-        row("Hook overhead: build with / without hooks (median, PDFs off)", f"{a:.2f} s / {b:.2f} s = ×{ratio:.3f}", "≤ ×1.10", ratio <= 1.10)
-        small = hooks_time(synthetic_guide(work / "g7" / "docs", 7))
-        large = hooks_time(synthetic_guide(work / "g70" / "docs", 70))
-        per = (large / 70) / (small / 7)
-        row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.3f}", "≤ ×1.05", per <= 1.05)
-        full = build_seconds(ROOT / "mkdocs.yml", work / "full", pdfs=True)
-        row("Full build with PDFs", f"{full:.1f} s", "≤ 10 s", full <= 10)
-        rebuild = serve_rebuild(work)
-        row("`mkdocs serve` rebuild after editing one page", f"{rebuild:.1f} s", "≤ 2 s", rebuild <= 2)
-        files = weights(work / "full")
-        total = sum(gz for _, _, gz in files)
-        detail = ", ".join(f"{name} {raw / 1024:.1f}/{gz / 1024:.1f}" for name, raw, gz in files)
-        row("Our JS + CSS, raw/gzipped KB", f"{detail}; total {total / 1024:.1f} KB gz", "≤ 8 KB gz", total <= 8 * 1024)
+    a, b, ratio = hook_overhead(rounds, work)
+    row("Hook overhead: build with / without hooks (median, PDFs off)", f"{a:.2f} s / {b:.2f} s = ×{ratio:.3f}", "≤ ×1.10", ratio <= 1.10)
+    small = hooks_time(synthetic_guide(work / "g7" / "docs", 7))
+    large = hooks_time(synthetic_guide(work / "g70" / "docs", 70))
+    per = (large / 70) / (small / 7)
+    row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.3f}", "≤ ×1.05", per <= 1.05)
+    full = build_seconds(ROOT / "mkdocs.yml", work / "full", pdfs=True)
+    row("Full build with PDFs", f"{full:.1f} s", "≤ 10 s", full <= 10)
+    rebuild = serve_rebuild(work)
+    row("`mkdocs serve` rebuild after editing one page", f"{rebuild:.1f} s", "≤ 2 s", rebuild <= 2)
+    files = weights(work / "full")
+    total = sum(gz for _, _, gz in files)
+    detail = ", ".join(f"{name} {raw / 1024:.1f}/{gz / 1024:.1f}" for name, raw, gz in files)
+    row("Our JS + CSS, raw/gzipped KB", f"{detail}; total {total / 1024:.1f} KB gz", "≤ 8 KB gz", total <= 8 * 1024)
 
     table = ["| Measure | Result | Target | Met |", "|---|---|---|---|"]
     table += [f"| {what} | {value} | {target} | {ok} |" for what, value, target, ok in rows]
+    return "\n".join(table) + "\n", all(ok == "✓" for *_, ok in rows)
+
+
+SECTIONS = {"build": "Build, hooks and assets", "stock": "Side by side with stock Material"}
+
+
+def write_results(new: dict[str, str]) -> None:
+    """bench/results.md with the sections just measured replaced and the others kept as they were."""
+    path = ROOT / "bench" / "results.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = {title: "## " + body for title, body in
+            ((part.split("\n", 1)[0], part) for part in old.split("\n## ")[1:])}
+    kept.update({title: f"## {title}\n\n{body}" for title, body in new.items()})
+    text = "# Benchmark results\n\n" + "\n".join(kept[title] for title in SECTIONS.values() if title in kept)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=9, help="builds per side for the hook overhead")
+    parser.add_argument("--stock-rounds", type=int, default=5, help="Lighthouse runs per site and page")
+    parser.add_argument("--only", choices=SECTIONS, help="run one part: build (about a minute) or stock (about four)")
+    args = parser.parse_args()
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}"
-    text = "\n".join(table) + f"\n\nMeasured on {machine}.\n"
-    print(text)
-    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
-    return 0 if all(ok == "✓" for *_, ok in rows) else 1
+    sections, met = {}, True
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.only in (None, "build"):
+            text, ok = build_measures(args.rounds, work)
+            sections[SECTIONS["build"]], met = text + f"\nMeasured on {machine}.\n", met and ok
+        if args.only in (None, "stock"):
+            text, ok = stock.run(work, args.stock_rounds)
+            sections[SECTIONS["stock"]], met = text + f"\nMeasured on {machine}.\n", met and ok
+    print("\n".join(f"## {title}\n\n{body}" for title, body in sections.items()))
+    write_results(sections)
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
