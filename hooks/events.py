@@ -49,18 +49,12 @@ def on_config(config):
     BUILDS.start(config, with_pdfs=_pdfs)
 
 
-def _assets(files, config):
-    BUILDS.of(_lang(config)).assets = Assets(files, config)
+@event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
+def on_files(files, config):
+    build = BUILDS.of(_lang(config))
+    build.assets = Assets(files, config)
+    build.add_pages(files, config)
     return files
-
-
-@event_priority(-110)  # after static-i18n (−100) has mapped the pages: generated pages stay out of its sitemap
-def _generated_pages(files, config):
-    BUILDS.of(_lang(config)).add_pages(files, config)
-    return files
-
-
-on_files = CombinedEvent(_assets, _generated_pages)
 
 
 def on_env(env, config, files):

@@ -122,5 +122,7 @@ def test_html_in_content_shows_as_text(project):
 
 
 def test_a_script_that_does_not_parse_stops_the_build(project):
-    edit(project / "overrides/assets/guide/quiz.js", "const id = form.dataset.guideQuiz;", "const id = ;")
-    assert failed_build(project) == "overrides/assets/guide/quiz.js: unexpected ; in expression on line 9 and column 14"
+    script = project / "overrides/assets/guide/quiz.js"
+    edit(script, "const id = form.dataset.guideQuiz;", "const id = ;")
+    line = script.read_text(encoding="utf-8").splitlines().index("  const id = ;") + 1
+    assert failed_build(project) == f"overrides/assets/guide/quiz.js: unexpected ; in expression on line {line} and column 14"

@@ -10,13 +10,13 @@ first paint. The interface strings a page carries are exactly those the scripts 
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from .cache import keep, kept_path
 from .pages import add_generated
 
 ASSETS = "assets/guide"
@@ -118,19 +118,13 @@ def _var(module: str) -> str:
     return "module_" + module.replace("-", "_")
 
 
+@functools.lru_cache(maxsize=64)
 def _minified(source: str, src_uri: str) -> str:
-    """`source` minified (kept under the hash of its text); a source that does not parse stops
-    the build with one line naming the file."""
-    kept = kept_path("networking-guide-assets", source.encode("utf-8"), f"-{Path(src_uri).name}")
-    try:
-        return kept.read_text(encoding="utf-8")
-    except OSError:
-        pass
+    """`source` minified (once per text in a process); a source that does not parse stops the
+    build with one line naming the file."""
     import minify  # tdewolff-minify
 
     try:
-        text = minify.string(MEDIA_TYPES[Path(src_uri).suffix], source)
+        return minify.string(MEDIA_TYPES[Path(src_uri).suffix], source)
     except minify.MinifyError as error:
         raise PluginError(f"overrides/{src_uri}: {str(error).splitlines()[0]}") from None
-    keep(kept, text.encode("utf-8"))
-    return text

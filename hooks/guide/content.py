@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import marshal
 import re
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
-from .cache import keep, kept_path
 from .model import PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question, Quiz, Technique, Text
 
 MAX_FILE_BYTES = 64 * 1024
@@ -242,20 +240,9 @@ def parse_yaml(text: str, file: str) -> Any:
 
 @functools.lru_cache(maxsize=256)
 def _parse_file(path: str, shown_as: str, mtime_ns: int, size: int) -> Any:
-    """One file parsed once per version of it: both language builds, and every build after, read
-    the parse kept under the hash of the file's text (plain data, so `marshal` holds it)."""
-    text = Path(path).read_text(encoding="utf-8")
-    kept = kept_path("networking-guide-yaml", text.encode("utf-8"))
-    try:
-        return marshal.loads(kept.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    data = parse_yaml(text, shown_as)  # a file with a problem is never kept
-    try:
-        keep(kept, marshal.dumps(data))
-    except ValueError:  # a type marshal cannot hold (a YAML date): the rules will say what is wrong
-        pass
-    return data
+    """One file parsed once per version of it in a process (both language builds, and every
+    `serve` rebuild after, read the same parse)."""
+    return parse_yaml(Path(path).read_text(encoding="utf-8"), shown_as)
 
 
 def read_yaml(path: Path, shown_as: str) -> Any:

@@ -15,7 +15,6 @@ from html import escape
 
 from mkdocs.structure.files import File, Files
 
-from .cache import keep, kept_path
 from .model import Guide
 
 EMBED_DIR = "embed/"
@@ -91,8 +90,6 @@ def oembed(embed: Embed, site_url: str, prefix: str, provider: str, host_script:
 
 
 def add_generated(files: Files, config, src_uri: str, text: str) -> None:
-    """A file made by the build, added from a kept copy (static-i18n reads each file's source path)."""
-    path = kept_path("networking-guide-pages", text.encode("utf-8"), f"-{src_uri.rsplit('/', 1)[-1]}")
-    if not path.exists():
-        keep(path, text.encode("utf-8"))
-    files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    """A file made by the build. Added after static-i18n has mapped the site's files (events.py):
+    it reads every file's source path, which a generated file does not have."""
+    files.append(File.generated(config, src_uri, content=text))

@@ -18,7 +18,6 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import cache
 from .content import ContentError
 from .model import SCALE, Guide, Technique
 from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
@@ -55,19 +54,14 @@ def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
         check_marker(match.group(1), match.group(2) or "", guide, file)
 
 
-BYTECODE_DIR = cache.ROOT / "networking-guide-jinja"
-
-
 @functools.lru_cache(maxsize=4)
 def make_environment(*template_dirs: str) -> jinja2.Environment:
     """Our own environment over the theme's folders, with autoescaping: content text is never HTML.
 
-    Shared by the language builds of one process and compiled once across builds (Jinja's bytecode
-    cache checks each template's source); `auto_reload` picks up a template edited during `serve`."""
-    BYTECODE_DIR.mkdir(exist_ok=True)
+    Shared by the language builds of one process (templates compile once); `auto_reload` picks up
+    a template edited during `serve`."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(template_dirs)),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(BYTECODE_DIR)),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=True,
     )
 
