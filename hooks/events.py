@@ -16,7 +16,7 @@ from guide import i18n_fixes
 from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
-from guide.csp import add_policy
+from guide.csp import add_policy, renew_policy
 
 BUILDS = Builds()
 _pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process
@@ -98,3 +98,15 @@ def _after_all_languages(config):
 
 
 on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` adds a live-reload script to every page it sends: the page's policy admits
+    it too, so a saved change shows at once, under the same policy as the built site."""
+    inject = server._inject_js_into_html
+
+    def inject_and_admit(content: bytes, epoch: int) -> bytes:
+        return renew_policy(inject(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = inject_and_admit
+    return server

@@ -13,6 +13,7 @@ import re
 INLINE = re.compile(r"<(?P<tag>script|style)(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)>", re.S)
 DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 POLICY = (
     "default-src 'self'; script-src 'self' {scripts}; style-src 'self' {styles}; img-src 'self' data:; "
@@ -40,3 +41,9 @@ def add_policy(html: str) -> str:
     if not found:
         raise ValueError("page has no <meta charset>: the policy must come first")
     return html
+
+
+def renew_policy(html: str) -> str:
+    """The page's policy made anew from its scripts as they are now: `mkdocs serve` adds its
+    live-reload script to each page it sends, and the reader's browser must run it."""
+    return add_policy(POLICY_META.sub("", html, count=1))
