@@ -104,7 +104,7 @@ class Build:
             strings=self.strings,
             lang=self.lang,
             prefix=self.prefix,
-            site_url=(self.site_url or "/") + self.prefix,
+            site_url=self.site_url + self.prefix if self.site_url else "",
             with_pdfs=self.with_pdfs,
         )
 
