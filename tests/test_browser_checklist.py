@@ -202,7 +202,7 @@ def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):
     for path, paper in ((FR, "A4"), (EN, "Letter")):
         page.emulate_media(media="screen")
         page.goto(path)
-        for printed_only in (".guide-qr", ".guide-print-foot"):
+        for printed_only in (".guide-qr", ".guide-print-notes", ".guide-print-foot"):
             assert not page.locator(f"{CHECKLIST} {printed_only}").is_visible(), printed_only
         page.emulate_media(media="print")
         code = page.locator(f"{CHECKLIST} .guide-qr svg")
@@ -212,6 +212,7 @@ def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):
         [sheet] = printed_sheets(page.pdf(format=paper))
         assert sheet.qr_codes == [f"{server}{path}"]  # what a phone reads from the paper
         assert f"{server}{path}" in sheet.text  # and the same address, printed beside it
+        assert sheet.text_bottom_mm < 25  # the sheet is used down to its foot
 
 
 @pytest.fixture

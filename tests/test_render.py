@@ -114,9 +114,12 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
     assert strings["fr"].keys() - used - built == set()  # no dead string
 
 
-def test_printed_checklist_carries_a_qr_code_of_its_page_online(tmp_path):
+def test_printed_checklist_carries_notes_and_a_qr_code_of_its_page_online(tmp_path):
     html = render(renderer(tmp_path, lang="en", prefix="en/"), "guide:checklist alpha", url="en/techniques/alpha/")
     section = html.select_one("#checklist-alpha")
+    notes = section.select_one(".guide-print-notes")
+    assert "People I met" in notes.get_text() and "One thing to do next time:" in notes.get_text()
+    assert len(notes.select(".guide-print-notes__people .guide-print-notes__row")) >= 5
     foot = section.select_one(".guide-print-foot")
     code = foot.select_one(".guide-qr svg")
     # an image with a name for assistive technology, and the address it encodes printed beside it

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import printed_sheets
+from guide.build import load_strings
 from guide.content import load_guide
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,14 +300,20 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_handouts_carry_a_qr_code_of_the_page_online(site, origin, lang):
+def test_pdf_handouts_fill_their_page_with_notes_and_a_qr_code_of_the_page_online(site, origin, lang):
+    strings = load_strings(tuple(LANGS))[lang]
+    notes = [flat(strings[key]) for key in ("notes_people", "notes_name", "notes_business", "notes_follow_up", "notes_next_time")]
     for technique in GUIDE.techniques:
         address = f"{origin}/{LANGS[lang]}techniques/{technique.id}/"
         [sheet] = printed_sheets(site / LANGS[lang] / "pdf" / f"checklist-{technique.id}.pdf")
         assert sheet.qr_codes == [address], technique.id  # what a phone reads: the page to tick online
-        assert address in flat(sheet.text), technique.id
+        text = flat(sheet.text)
+        assert address in text and all(note in text for note in notes), technique.id
+        # the sheet is used to its foot: its last line ends within 25 mm of the paper's edge (12 mm margin)
+        assert sheet.text_bottom_mm < 25, (technique.id, sheet.text_bottom_mm)
     combined = printed_sheets(site / LANGS[lang] / "pdf" / "checklists.pdf")
     assert [p.qr_codes for p in combined] == [[f"{origin}/{LANGS[lang]}techniques/{t.id}/"] for t in GUIDE.techniques]
+    assert all(p.text_bottom_mm < 25 for p in combined)
 
 
 def test_every_page_has_a_strict_content_security_policy(site):
@@ -363,5 +370,7 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
             assert len(sheets) == (len(SLUGS) if pdf.name == "checklists.pdf" else 1), pdf
             for sheet in sheets:
                 assert sheet.qr_codes == [] and "http" not in sheet.text and "/techniques/" not in sheet.text, pdf
+                assert flat(load_strings(tuple(LANGS))[lang]["notes_next_time"]) in flat(sheet.text)
+                assert sheet.text_bottom_mm < 25, (pdf, sheet.text_bottom_mm)
     not_found = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert {a["href"] for a in not_found.select(".md-select__link[hreflang]")} == {"/", "/en/"}
