@@ -144,3 +144,23 @@ def test_qr_svg_needs_an_address_and_escapes_its_name():
         qr_svg("")
     code = BeautifulSoup(qr_svg("https://example.org/?a=1&b=2", 'the "list" <here>'), "html.parser").svg
     assert code["aria-label"] == code.title.get_text() == 'the "list" <here>'
+
+
+def test_a_served_preview_prints_no_address(monkeypatch):
+    """`mkdocs serve` puts its own local address in site_url: a sheet printed from the preview
+    gets no QR code of it (the page fills in the address it is printed from)."""
+    from mkdocs.config import load_config
+
+    import events
+
+    monkeypatch.setenv("GUIDE_SITE_URL", "https://example.org/guide/")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.site_url == "https://example.org/guide/"
+    for command, expected in (("build", "https://example.org/guide/"), ("serve", "")):
+        events.on_startup(command=command, dirty=False)
+        if command == "serve":
+            config.site_url = "http://127.0.0.1:8000/guide/"  # what `mkdocs serve` does before any event
+        events.on_config(config)
+        assert events.BUILDS.of("fr").renderer.site_url == expected
+    events.on_startup(command="build", dirty=False)
