@@ -20,6 +20,8 @@ from guide.csp import add_policy, renew_policy
 
 BUILDS = Builds()
 _pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process
+# `mkdocs serve` replaces site_url with its own local address: no sheet prints that as the guide's
+_published = True
 
 
 def _one_line_errors(event):
@@ -40,13 +42,14 @@ def _lang(config) -> str:
 
 
 def on_startup(command, dirty):
-    global _pdfs
+    global _pdfs, _published
     _pdfs = command != "serve" and os.environ.get("GUIDE_PDFS") != "off"
+    _published = command != "serve"
 
 
 @_one_line_errors
 def on_config(config):
-    BUILDS.start(config, with_pdfs=_pdfs)
+    BUILDS.start(config, with_pdfs=_pdfs, published=_published)
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,16 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` as a reader of the README runs it, into `target`."""
+def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str | None) -> subprocess.CompletedProcess:
+    """`mkdocs build` as a reader of the README runs it, into `target` (a variable given as None
+    is left unset)."""
     command = [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name, value in env_vars.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -49,6 +56,15 @@ def origin() -> str:
 def site(tmp_path_factory, origin) -> Path:
     target = tmp_path_factory.mktemp("site") / "site"
     result = build_site(target, GUIDE_SITE_URL=f"{origin}/")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_without_address(tmp_path_factory) -> Path:
+    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL)."""
+    target = tmp_path_factory.mktemp("site-without-address") / "site"
+    result = build_site(target, GUIDE_SITE_URL=None)
     assert result.returncode == 0, result.stderr
     return target
 
@@ -178,3 +194,42 @@ def stored(page) -> dict | None:
 def store(page, data: dict | str) -> None:
     """Puts a record where the widgets read it: a dict as JSON, a string as it is (to test bad ones)."""
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, data if isinstance(data, str) else json.dumps(data)])
+
+
+# --- printed sheets: what a phone reads from them, where their text ends -------------------------
+
+MM = 72 / 25.4  # PDF points in a millimetre
+
+
+@dataclass
+class PrintedSheet:
+    """One page of a PDF as a reader of the paper sees it: its text, the QR codes a phone reads
+    from its image, and how far from the sheet's bottom edge its text ends."""
+
+    text: str
+    qr_codes: list[str]
+    width_mm: float
+    height_mm: float
+    text_bottom_mm: float  # from the bottom edge to the lowest character's bottom
+
+
+def printed_sheets(pdf: bytes | Path) -> list[PrintedSheet]:
+    """Each page rendered at 108 dpi (about 3 pixels a module for a 27 mm code) and read by
+    zxing-cpp, a reader independent of the encoder the guide uses (segno)."""
+    import pypdfium2
+    import zxingcpp
+
+    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    pages = []
+    try:
+        for page in document:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            bottoms = [textpage.get_charbox(i)[1] for i in range(min(len(text), textpage.count_chars())) if not text[i].isspace()]
+            image = page.render(scale=1.5).to_pil()
+            codes = [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+            pages.append(PrintedSheet(text, codes, width / MM, height / MM, min(bottoms, default=height) / MM))
+    finally:
+        document.close()
+    return pages

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from pypdf import PdfReader
 
-from conftest import store, stored, stored_text
+from conftest import PageWatch, printed_sheets, serve, store, stored, stored_text
 from test_browser_site import axe_violations
 
 SLUG = "attitude-positive"
@@ -194,3 +195,45 @@ def test_printed_sheet_says_when_and_where_from(watch, server):
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does
     assert "Imprimé le " in foot.text_content()
     assert f"{server}{FR}" in foot.text_content()
+
+
+def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):
+    page = watch.page
+    for path, paper in ((FR, "A4"), (EN, "Letter")):
+        page.emulate_media(media="screen")
+        page.goto(path)
+        for printed_only in (".guide-qr", ".guide-print-notes", ".guide-print-foot"):
+            assert not page.locator(f"{CHECKLIST} {printed_only}").is_visible(), printed_only
+        page.emulate_media(media="print")
+        code = page.locator(f"{CHECKLIST} .guide-qr svg")
+        assert code.is_visible() and code.get_attribute("role") == "img" and f"{server}{path}" in code.get_attribute("aria-label")
+        box = code.bounding_box()
+        assert 95 <= box["width"] == box["height"] <= 115  # 25 to 30 mm, quiet zone included (96 px an inch)
+        [sheet] = printed_sheets(page.pdf(format=paper))
+        assert sheet.qr_codes == [f"{server}{path}"]  # what a phone reads from the paper
+        assert f"{server}{path}" in sheet.text  # and the same address, printed beside it
+        assert sheet.text_bottom_mm < 25  # the sheet is used down to its foot
+
+
+@pytest.fixture
+def served_without_address(site_without_address):
+    httpd = serve(site_without_address)
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_without_a_site_address_the_printed_sheet_says_where_it_is_from(browser, served_without_address):
+    origin = served_without_address
+    context = browser.new_context(base_url=origin)
+    watch = PageWatch(context.new_page(), origin)
+    page = watch.page
+    page.goto(EN)
+    [sheet] = printed_sheets(page.pdf(format="Letter"))  # printing fills the address in (checklist.js)
+    assert sheet.qr_codes == [] and f"{origin}{EN}" in sheet.text
+    page.goto("/checklists/")
+    sheets = printed_sheets(page.pdf(format="A4"))
+    from test_site import SLUGS
+
+    assert [f"{origin}/techniques/{slug}/" in sheet.text for sheet, slug in zip(sheets, SLUGS)] == [True] * len(SLUGS)
+    assert watch.errors == [] and watch.foreign == []
+    context.close()

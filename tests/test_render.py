@@ -1,23 +1,25 @@
 """Rendering widgets from the model, without MkDocs: labels, IDs, escaping, links."""
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from guide.build import load_strings
 from guide.content import load_guide
+from guide.qr import qr_svg
 from guide.render import Renderer, make_environment
 from test_content import LANGUAGES, technique, write_site
 
 
-def renderer(tmp_path, lang="fr", prefix="", **changes):
+def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **changes):
     data = technique()
     for key, value in changes.items():
         data[key] = value
     guide = load_guide(write_site(tmp_path, {"alpha": data}), tmp_path, LANGUAGES)
     env = make_environment(str(ROOT / "overrides"))
     strings = load_strings(LANGUAGES)[lang]
-    return Renderer(env=env, guide=guide, strings=strings, lang=lang, prefix=prefix, site_url="https://example.org/" + prefix)
+    return Renderer(env=env, guide=guide, strings=strings, lang=lang, prefix=prefix, site_url=site_url + prefix if site_url else "")
 
 
 def render(r, marker, url="techniques/alpha/"):
@@ -140,3 +142,55 @@ def test_the_bundler_refuses_module_syntax_it_does_not_read():
         _bundle_order({"main": "const a = 1;\nimport * as b from './b.js';"}, "main")
     with pytest.raises(PluginError, match=r"^overrides/assets/guide/a.js: imports form a cycle: a → b → a$"):
         _bundle_order({"a": 'import { x } from "./b.js";', "b": 'import { y } from "./a.js";'}, "a")
+
+
+def test_printed_checklist_carries_notes_and_a_qr_code_of_its_page_online(tmp_path):
+    html = render(renderer(tmp_path, lang="en", prefix="en/"), "guide:checklist alpha", url="en/techniques/alpha/")
+    section = html.select_one("#checklist-alpha")
+    notes = section.select_one(".guide-print-notes")
+    assert "People I met" in notes.get_text() and "One thing to do next time:" in notes.get_text()
+    assert len(notes.select(".guide-print-notes__people .guide-print-notes__row")) >= 5
+    foot = section.select_one(".guide-print-foot")
+    code = foot.select_one(".guide-qr svg")
+    # an image with a name for assistive technology, and the address it encodes printed beside it
+    assert code["role"] == "img" and code["aria-label"] == code.title.get_text() == "QR code of this checklist online: https://example.org/en/techniques/alpha/"
+    assert code.has_attr("viewbox") and not code.has_attr("width")  # sized by the style sheet
+    assert foot.select_one("[data-page-url]").get_text() == "https://example.org/en/techniques/alpha/"
+
+
+def test_without_a_site_address_a_checklist_invents_none(tmp_path):
+    r = renderer(tmp_path, site_url="")
+    section = render(r, "guide:checklist alpha").select_one("#checklist-alpha")
+    assert not section.select("svg") and "http" not in str(section)
+    # the page's copy fills the address it is printed from (checklist.js); hidden until then
+    address = section.select_one("[data-page-url]")
+    assert address.get_text() == "" and address["data-page-href"] == "./" and address.parent.has_attr("hidden")
+    handout = BeautifulSoup(r.checklist(r.guide.technique("alpha"), "pdf/x.pdf", with_pdf=False, edition=True), "html.parser")
+    assert not handout.select("svg, [data-page-url]") and "http" not in str(handout)  # a handout prints no address
+
+
+def test_qr_svg_needs_an_address_and_escapes_its_name():
+    with pytest.raises(ValueError):
+        qr_svg("")
+    code = BeautifulSoup(qr_svg("https://example.org/?a=1&b=2", 'the "list" <here>'), "html.parser").svg
+    assert code["aria-label"] == code.title.get_text() == 'the "list" <here>'
+
+
+def test_a_served_preview_prints_no_address(monkeypatch):
+    """`mkdocs serve` puts its own local address in site_url: a sheet printed from the preview
+    gets no QR code of it (the page fills in the address it is printed from)."""
+    from mkdocs.config import load_config
+
+    import events
+
+    monkeypatch.setenv("GUIDE_SITE_URL", "https://example.org/guide/")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.site_url == "https://example.org/guide/"
+    for command, expected in (("build", "https://example.org/guide/"), ("serve", "")):
+        events.on_startup(command=command, dirty=False)
+        if command == "serve":
+            config.site_url = "http://127.0.0.1:8000/guide/"  # what `mkdocs serve` does before any event
+        events.on_config(config)
+        assert events.BUILDS.of("fr").renderer.site_url == expected
+    events.on_startup(command="build", dirty=False)

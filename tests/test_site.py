@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from pypdf import PdfReader
 
+from conftest import printed_sheets
+from guide.build import load_strings
 from guide.content import load_guide
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -354,6 +356,28 @@ def test_pdf_handouts(site, lang):
         assert technique.title(lang) in combined.pages[number].extract_text()
 
 
+def flat(text: str) -> str:
+    """Text as extracted from a PDF, every run of spaces (no-break ones too) made one space."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_handouts_fill_their_page_with_notes_and_a_qr_code_of_the_page_online(site, origin, lang):
+    strings = load_strings(tuple(LANGS))[lang]
+    notes = [flat(strings[key]) for key in ("notes_people", "notes_name", "notes_business", "notes_follow_up", "notes_next_time")]
+    for technique in GUIDE.techniques:
+        address = f"{origin}/{LANGS[lang]}techniques/{technique.id}/"
+        [sheet] = printed_sheets(site / LANGS[lang] / "pdf" / f"checklist-{technique.id}.pdf")
+        assert sheet.qr_codes == [address], technique.id  # what a phone reads: the page to tick online
+        text = flat(sheet.text)
+        assert address in text and all(note in text for note in notes), technique.id
+        # the sheet is used to its foot: its last line ends within 25 mm of the paper's edge (12 mm margin)
+        assert sheet.text_bottom_mm < 25, (technique.id, sheet.text_bottom_mm)
+    combined = printed_sheets(site / LANGS[lang] / "pdf" / "checklists.pdf")
+    assert [p.qr_codes for p in combined] == [[f"{origin}/{LANGS[lang]}techniques/{t.id}/"] for t in GUIDE.techniques]
+    assert all(p.text_bottom_mm < 25 for p in combined)
+
+
 def test_every_page_has_a_strict_content_security_policy(site):
     from guide.csp import inline_hashes
 
@@ -373,3 +397,42 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert policy["style-src"] == f"'self' {styles[0]}"
         # the policy comes before any script or style
         assert text.index("Content-Security-Policy") < min(text.index("<script"), text.index("<style"))
+
+
+# --- built without an address (no GUIDE_SITE_URL) ---------------------------------------------
+
+# the only absolute addresses the guide's output may hold: the article's link, and XML namespaces
+KNOWN_ADDRESSES = {
+    "https://ivanmisner.com/", "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml",
+    "http://www.sitemaps.org/schemas/sitemap/0.9",
+}
+
+
+def test_without_a_site_address_nothing_invents_one(site_without_address):
+    site = site_without_address
+    texts = {f: f.read_text(encoding="utf-8") for f in site.rglob("*") if f.suffix in {".html", ".xml", ".json"}}
+    texts |= {f: f.read_text(encoding="utf-8") for f in (site / "assets/guide").iterdir()}
+    for file, text in texts.items():
+        assert "example.org" not in text, file
+        assert set(re.findall(r"https?://[^\s\"'<>)\\]+", text)) <= KNOWN_ADDRESSES, file
+    for lang, prefix in LANGS.items():
+        for slug in SLUGS:
+            html = page(site, f"{prefix}techniques/{slug}")
+            checklist = html.select_one(f"#checklist-{slug}")
+            assert not checklist.select("svg, .guide-qr"), slug  # no code rather than a wrong one
+            # the printed page says where it is from once printed (checklist.js), not before
+            address = checklist.select_one("[data-page-url]")
+            assert address.get_text() == "" and address["data-page-href"] == "./" and address.parent.has_attr("hidden")
+            # language links stay on the site wherever it is served: no address, the pages' own paths
+            other = {"fr": "en", "en": "fr"}[lang]
+            alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
+            assert urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", alternates[other])).path == f"/{LANGS[other]}techniques/{slug}/"
+        for pdf in sorted((site / prefix / "pdf").glob("*.pdf")):
+            sheets = printed_sheets(pdf)
+            assert len(sheets) == (len(SLUGS) if pdf.name == "checklists.pdf" else 1), pdf
+            for sheet in sheets:
+                assert sheet.qr_codes == [] and "http" not in sheet.text and "/techniques/" not in sheet.text, pdf
+                assert flat(load_strings(tuple(LANGS))[lang]["notes_next_time"]) in flat(sheet.text)
+                assert sheet.text_bottom_mm < 25, (pdf, sheet.text_bottom_mm)
+    not_found = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["href"] for a in not_found.select(".md-select__link[hreflang]")} == {"/", "/en/"}

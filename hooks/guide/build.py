@@ -67,7 +67,7 @@ class Build:
     strings: dict[str, str]  # this language's interface strings
     languages: Languages
     lang: str
-    site_url: str
+    site_url: str  # the guide's address online; "" when unknown
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
     site_name: str = ""
@@ -77,7 +77,8 @@ class Build:
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, config, languages: Languages, with_pdfs: bool) -> "Build":
+    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True) -> "Build":
+        """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?"""
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         guide = load_guide(docs, root, languages.all)
@@ -92,7 +93,7 @@ class Build:
             strings=strings[languages.current],
             languages=languages,
             lang=languages.current,
-            site_url=config.site_url or "",
+            site_url=(config.site_url or "") if published else "",
             with_pdfs=with_pdfs,
             theme_dirs=tuple(config.theme.dirs),
             site_name=config.site_name,
@@ -131,7 +132,7 @@ class Build:
             strings=self.strings,
             lang=self.lang,
             prefix=self.prefix,
-            site_url=(self.site_url or "/") + self.prefix,
+            site_url=self.site_url + self.prefix if self.site_url else "",
             with_pdfs=self.with_pdfs,
         )
 
@@ -205,12 +206,12 @@ class Builds:
     def __init__(self):
         self._by_lang: dict[str, Build] = {}
 
-    def start(self, config, with_pdfs: bool) -> Build:
+    def start(self, config, with_pdfs: bool, published: bool = True) -> Build:
         languages = Languages.of(config)
         if languages.current == languages.default:  # a new site build: forget the last one's
             self._by_lang.clear()
         try:
-            build = Build.start(config, languages, with_pdfs)
+            build = Build.start(config, languages, with_pdfs, published)
         except ContentError as error:
             from mkdocs.exceptions import PluginError
 

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from .content import ContentError
 from .model import SCALE, Guide, Technique
 from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
+from .qr import qr_svg
 
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE_URL = "article/"
@@ -80,7 +81,7 @@ class Renderer:
     strings: dict[str, str]  # the language's interface strings
     lang: str
     prefix: str = ""  # the language's folder in the site ("" or "en/"): page URLs start with it
-    site_url: str = ""  # the language's absolute root URL, printed on handouts
+    site_url: str = ""  # the language's absolute root URL online, printed on sheets; "" when unknown
     with_pdfs: bool = True
     today: str = field(default_factory=lambda: date.today().isoformat())
     embeds: list[Embed] = field(default_factory=list)  # what may be embedded elsewhere (pages.py)
@@ -123,14 +124,31 @@ class Renderer:
             "height": embed.size[1],
         }
 
+    def address(self, path: str) -> str:
+        """The absolute address online of a path in this language's site; "" when the site's
+        address is unknown (no GUIDE_SITE_URL): nothing printed may invent one."""
+        return self.site_url + path if self.site_url else ""
+
+    def qr(self, address: str) -> Markup:
+        """The QR code of an address online, named for assistive technology; none without one."""
+        return qr_svg(address, self.t["qr_label"].replace("{url}", address)) if address else Markup("")
+
     def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True, edition: bool = False) -> str:
-        """A checklist; a handout (`edition`) carries the build's date, a page the date it is printed."""
+        """A checklist; a handout (`edition`) carries the build's date, a page the date it is printed.
+
+        Printed, it says where to tick it online: the technique page's address and its QR code when
+        the site's address is known; otherwise a page fills in the address it is printed from (the
+        technique page's, `page_href` from here) and a handout prints none."""
+        path = f"techniques/{technique.id}/"
+        address = self.address(path)
         return self._render(
             "checklist",
             technique=technique,
             embed=self.embed_code("checklist", technique.id, page_url),
             edition=self.t["edition"].replace("{date}", self.today) if edition else "",
-            page_url=self.site_url + f"techniques/{technique.id}/",
+            page_url=address,
+            page_href="" if edition else self.link(page_url)(path),
+            qr=self.qr(address),
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
         )
 

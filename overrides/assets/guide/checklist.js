@@ -37,9 +37,15 @@ export function mount(root) {
       printWith(action === "print-blank" ? "guide-print-blank" : "");
     }
   });
-  // However the page is printed (buttons or the browser's menu), the sheet says when and where from.
+  // However the page is printed (buttons or the browser's menu), the sheet says when it was printed
+  // and where to tick it online: the address the build printed with its QR code, or, when the build
+  // knew no address, the technique page's address as seen from here.
   window.addEventListener("beforeprint", () => {
     root.querySelector("[data-print-date]").textContent = ` · ${t("printed_on", { date: formatDate(new Date().toISOString()) })}`;
-    root.querySelector("[data-page-url]").textContent = location.href.split("#")[0];
+    const address = root.querySelector("[data-page-url]");
+    if (address && !address.textContent) {
+      address.textContent = new URL(address.dataset.pageHref, location.href).href;
+      address.parentElement.hidden = false;
+    }
   });
 }
