@@ -79,16 +79,14 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     build = BUILDS.of(_lang(config))
     if not build.is_embed(page.file.src_uri):  # an embed page has no language links nor Material's script
-        output = i18n_fixes.finish_page(output, page.url, config.site_url, build.prefix)
+        output = i18n_fixes.finish_page(output, page.url, build.prefix, build.languages.prefixes)
     return add_policy(output)
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    languages = Languages.of(config)
-    prefixes = {lang: languages.prefix(lang) for lang in languages.all}
-    return add_policy(i18n_fixes.language_homes(output_content, config.site_url, prefixes))
+    return add_policy(i18n_fixes.language_homes(output_content, config.site_url, Languages.of(config).prefixes))
 
 
 def _write_pdfs(config):

@@ -103,7 +103,7 @@ def test_every_page_exists_in_both_languages(site):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_declare_language_description_and_hreflang(site, lang):
+def test_pages_declare_language_description_and_link_their_translation(site, lang):
     other = "en" if lang == "fr" else "fr"
     for path in pages_of(site, lang):
         html = page(site, LANGS[lang] + path)
@@ -111,12 +111,11 @@ def test_pages_declare_language_description_and_hreflang(site, lang):
         assert html.html["lang"] == lang, where
         description = html.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) > 40, where
-        alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
-        assert set(alternates) == {"fr", "en"}, where
-        # the alternate in the other language is this page's counterpart, and it exists
-        target = urljoin(f"http://x/{where}", alternates[other])
-        assert urlparse(target).path.lstrip("/") == LANGS[other] + path, where
+        # hreflang alternates live in the sitemap: in a page, Material would fetch a sitemap beside each
+        assert not html.select('link[rel="alternate"][hreflang]'), where
+        # the language switch links this page's counterpart, relatively (it works from any address)
         switch = html.select_one(f'.md-select__link[hreflang="{other}"]')
+        assert not re.match(r"^(/|https?:)", switch["href"]), where
         assert urlparse(urljoin(f"http://x/{where}", switch["href"])).path.lstrip("/") == LANGS[other] + path
 
 
@@ -423,10 +422,10 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
             # the printed page says where it is from once printed (checklist.js), not before
             address = checklist.select_one("[data-page-url]")
             assert address.get_text() == "" and address["data-page-href"] == "./" and address.parent.has_attr("hidden")
-            # language links stay on the site wherever it is served: no address, the pages' own paths
+            # language links stay on the site wherever it is served: relative, to the page's own translation
             other = {"fr": "en", "en": "fr"}[lang]
-            alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')}
-            assert urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", alternates[other])).path == f"/{LANGS[other]}techniques/{slug}/"
+            switch = html.select_one(f'.md-select__link[hreflang="{other}"]')["href"]
+            assert not switch.startswith("/") and urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", switch)).path == f"/{LANGS[other]}techniques/{slug}/"
         for pdf in sorted((site / prefix / "pdf").glob("*.pdf")):
             sheets = printed_sheets(pdf)
             assert len(sheets) == (len(SLUGS) if pdf.name == "checklists.pdf" else 1), pdf
@@ -436,3 +435,4 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
                 assert sheet.text_bottom_mm < 25, (pdf, sheet.text_bottom_mm)
     not_found = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert {a["href"] for a in not_found.select(".md-select__link[hreflang]")} == {"/", "/en/"}
+    assert not list(site.rglob("sitemap.xml*"))  # a sitemap needs absolute addresses: none without one

@@ -47,6 +47,10 @@ class Languages:
         """Where a language's pages live in the site: "" for the default, "en/" for English."""
         return "" if lang == self.default else f"{lang}/"
 
+    @property
+    def prefixes(self) -> dict[str, str]:
+        return {lang: self.prefix(lang) for lang in self.all}
+
 
 @functools.lru_cache(maxsize=8)
 def _strings(path: str, mtime_ns: int, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -116,11 +120,11 @@ class Build:
                 add_generated(files, config, f"{self.prefix}{embed.path}{OEMBED_FILE}", text)
 
     def oembed_links(self, url: str) -> list[dict]:
-        """The oEmbed discovery links of a page: its widgets' embeds, or its own if it is one."""
-        if not self.site_url:
-            return []
+        """An embed page's oEmbed discovery link. Only there: Material's script fetches a
+        `sitemap.xml` beside every `<link rel="alternate">` of a page it runs on (embed pages do
+        not load it), across origins when the guide is read from another address."""
         path = url[len(self.prefix):]
-        mine = [e for e in self.embeds if e.path == path or e.source.split("#")[0] == path]
+        mine = [e for e in self.embeds if e.path == path] if self.site_url else []
         return [{"href": f"{self.site_url}{self.prefix}{e.path}{OEMBED_FILE}", "title": e.title} for e in mine]
 
     @functools.cached_property

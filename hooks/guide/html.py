@@ -36,9 +36,10 @@ def start_tag(name: str, attrs: Attrs) -> str:
     return f"<{' '.join(parts)}>"
 
 
-def rewrite_tags(html: str, name: str, wanted: Callable[[Attrs], bool], change: Callable[[Attrs], Attrs], what: str) -> str:
-    """Every `<name …>` tag whose attributes are `wanted`, rewritten with `change(attrs)`.
-    Raises when there is none: `what` says which markup was expected."""
+def rewrite_tags(html: str, name: str, wanted: Callable[[Attrs], bool], change: Callable[[Attrs], Attrs | None], what: str) -> str:
+    """Every `<name …>` tag whose attributes are `wanted`, rewritten with `change(attrs)` (or
+    removed, where it gives None: for void tags such as <link>). Raises when there is none:
+    `what` says which markup was expected."""
     found = 0
 
     def rewrite(match: re.Match) -> str:
@@ -47,7 +48,8 @@ def rewrite_tags(html: str, name: str, wanted: Callable[[Attrs], bool], change: 
         if not wanted(attrs):
             return match.group(0)
         found += 1
-        return start_tag(name, change(dict(attrs)))
+        changed = change(dict(attrs))
+        return "" if changed is None else start_tag(name, changed)
 
     html = re.sub(rf"<{name}\b[^>]*>", rewrite, html)
     if not found:

@@ -1,32 +1,46 @@
 """Work-arounds for how static-i18n and Material meet, in one module: when upstream fixes them,
 this file and its calls in events.py go in one deletion.
 
-- static-i18n writes one search index for all languages (its `reconfigure_search` makes one lunr
+- Language links. static-i18n gives each page `<link rel="alternate" hreflang>` tags and a
+  language switch that point at the page's translations by absolute or root-relative URLs, and
+  Material's script fetches `sitemap.xml` beside each alternate (it expects them to be language
+  roots). Served from another address or a sub-folder, those links break and those fetches fail
+  (or cross origins, which the policy blocks). So pages carry no alternates (the sitemap holds the
+  hreflang alternates search engines read) and the language switch links each page's
+  translation relatively: one built site works from any address.
+- Search. static-i18n writes one index for all languages (its `reconfigure_search` makes one lunr
   index with every language's pages): each language gets its own, and translated pages point
   Material's search at it.
-- Material's language switch fetches `sitemap.xml` beside each `<link rel="alternate">`.
-- The hreflang alternates are made absolute, as search engines want them.
 - The root 404 page is written by whichever language is built last: its language links go to
   each language's home page.
+- Sitemaps need absolute addresses: without the guide's address (GUIDE_SITE_URL) there are none.
 """
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urlparse
+
+from mkdocs.utils import get_relative_url
 
 from .html import rewrite_json_script, rewrite_tags
 
+ALTERNATE = '<link rel="alternate" hreflang>'
 
-def finish_page(html: str, page_url: str, site_url: str, prefix: str) -> str:
-    """The page's hreflang alternates as absolute URLs, and a translated page's search pointed at
-    its own language's index (see `split_search_index`)."""
-    here = urljoin(site_url or "/", page_url)
+
+def _no_alternates(html: str) -> str:
+    return rewrite_tags(html, "link", lambda a: a.get("rel") == "alternate" and "hreflang" in a, lambda a: None, ALTERNATE)
+
+
+def finish_page(html: str, page_url: str, prefix: str, prefixes: dict[str, str]) -> str:
+    """A page's language switch linking its translations relatively, no alternates in its head,
+    and a translated page's search pointed at its own language's index (`split_search_index`)."""
+    path = page_url[len(prefix):]
     html = rewrite_tags(
-        html, "link", lambda a: a.get("rel") == "alternate" and "hreflang" in a,
-        lambda a: {**a, "href": urljoin(here, a["href"] or "")}, '<link rel="alternate" hreflang>',
+        html, "a", lambda a: a.get("hreflang") in prefixes,
+        lambda a: {**a, "href": get_relative_url(prefixes[a["hreflang"]] + path, page_url)}, "language switch (<a hreflang>)",
     )
+    html = _no_alternates(html)
     if not prefix:
         return html
 
@@ -39,42 +53,29 @@ def finish_page(html: str, page_url: str, site_url: str, prefix: str) -> str:
 
 
 def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
-    """A page that is no page (404): its language links go to each language's home page."""
-    root = site_url or "/"
-    for tag in ("link", "a"):  # the alternates in the head, the language switch in the header
-        html = rewrite_tags(
-            html, tag, lambda a: a.get("hreflang") in prefixes,
-            lambda a: {**a, "href": root + prefixes[a["hreflang"]]}, f"language link (<{tag} hreflang>)",
-        )
-    return html
+    """A page that is no page (404, served at any depth): its language links go to each
+    language's home page, from the site's root (its path in the guide's address, if known)."""
+    root = (urlparse(site_url).path or "/") if site_url else "/"
+    html = rewrite_tags(
+        html, "a", lambda a: a.get("hreflang") in prefixes,
+        lambda a: {**a, "href": root + prefixes[a["hreflang"]]}, "language switch (<a hreflang>)",
+    )
+    return _no_alternates(html)
 
 
 def after_all_languages(config) -> None:
-    """Site-wide work once every language is built: one search index per language, sitemaps."""
+    """Site-wide work once every language is built: one search index per language; sitemaps
+    only where the guide's address is known."""
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return
     site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_search_index(site, i18n.default_language, others)
-    for lang in others:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site / name).exists():
-                shutil.copyfile(site / name, site / lang / name)
-    write_alternate_sitemaps(site)
-
-
-EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
-
-
-def write_alternate_sitemaps(site: Path) -> None:
-    """Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, which
-    static-i18n points at the page's translations: give each page folder an empty one, so the
-    reader's browser logs no 404 (the real sitemaps, with hreflang, stay at each language root)."""
-    for page in site.rglob("index.html"):
-        target = page.parent / "sitemap.xml"
-        if not target.exists():
-            target.write_text(EMPTY_SITEMAP, encoding="utf-8")
+    if not config.site_url:
+        for lang in ["", *others]:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / lang / name).unlink(missing_ok=True)
 
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
