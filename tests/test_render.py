@@ -7,7 +7,7 @@ from conftest import ROOT
 from guide.build import load_strings
 from guide.content import load_guide
 from guide.render import Renderer, make_environment
-from test_content import LANGUAGES, technique, write_site
+from test_content import LANGUAGES, plan, technique, write_site
 
 
 def renderer(tmp_path, lang="fr", prefix="", **changes):
@@ -69,7 +69,8 @@ def test_content_text_is_escaped(tmp_path):
     title = {"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(2)>"}
     items = {point: [{"id": f"{point}-{n}", "text": title} for n in range(3)] for point in ("before", "during", "after")}
     for lang in ("fr", "en"):
-        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
+        pairs = dict(plan()["pairs"], item="during-1")
+        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs)).render_page(
             "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
