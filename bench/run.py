@@ -96,6 +96,7 @@ def hooks_time(docs: Path, repeat: int = 5) -> float:
                 url = f"{prefix}techniques/{t.id}/"
                 page = f"<!-- guide:checklist {t.id} -->\n<!-- guide:quiz {t.id} -->\n<!-- guide:self-check {t.id} -->"
                 renderer.render_page(page, url, "bench")
+                renderer.render_page(f"<!-- guide:plan {t.id} -->", f"{prefix}trainers/{t.id}/", "bench")
             for marker in ("checklists", "assessment", "answer-key"):
                 renderer.render_page(f"<!-- guide:{marker} -->", f"{prefix}{marker}/", "bench")
         best = min(best, time.perf_counter() - start)

@@ -141,3 +141,47 @@ def test_the_bundler_refuses_module_syntax_it_does_not_read():
         _bundle_order({"main": "const a = 1;\nimport * as b from './b.js';"}, "main")
     with pytest.raises(PluginError, match=r"^overrides/assets/guide/a.js: imports form a cycle: a → b → a$"):
         _bundle_order({"a": 'import { x } from "./b.js";', "b": 'import { y } from "./a.js";'}, "a")
+
+
+def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
+    html = render(renderer(tmp_path), "guide:plan alpha", url="trainers/alpha/")
+    root = html.select_one("#plan-alpha[data-guide-plan=alpha]")
+    assert not root.has_attr("data-search-exclude")  # a plan is the page's content: search finds it
+    assert root.select_one(".guide-own__label").get_text().startswith("Plan proposé par ce guide")
+    assert root.select_one(".guide-trainer-plan__objective").get_text() == "objective (fr)"
+    steps = root.select("ol.guide-trainer-plan__steps > li")
+    assert [(li["data-step"], li["data-minutes"]) for li in steps] == [("read", "1"), ("question", "1"), ("pairs", "3"), ("quiz", "2"), ("commitment", "1")]
+    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps] == ["(1\u00a0min)", "(1\u00a0min)", "(3\u00a0min)", "(2\u00a0min)", "(1\u00a0min)"]
+    assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8 minutes"
+    quote = root.select_one("blockquote")
+    assert quote.p.get_text() == "Alpha, d’abord. Le texte d’alpha, avec un lien."
+    assert quote.select_one(".guide-trainer-plan__attribution").get_text() == "— Dr Ivan Misner, Techniques de networking EFFICACES"
+    assert quote.select_one("cite a")["href"] == "../../article/#alpha"
+    assert "question (fr)" in steps[1].get_text() and "pairs (fr)" in steps[2].get_text()
+    item = steps[2].select_one(".guide-trainer-plan__item")
+    assert item["data-item"] == "during-item-2" and item.get_text() == "during-2 (fr)"
+    assert "(pendant l’événement)" in steps[2].get_text()
+    assert steps[3].find("a")["href"] == "../../techniques/alpha/#quiz-alpha"
+    assert steps[4].find("a")["href"] == "../../techniques/alpha/#checklist-alpha"
+    assert root.find("a", download=True)["href"] == "../../pdf/plan-alpha.pdf"
+    assert root.select_one(".guide-print-foot [data-page-url]").get_text() == "https://example.org/trainers/alpha/"
+
+
+def test_a_plan_in_english_says_the_passage_is_our_translation(tmp_path):
+    html = render(renderer(tmp_path, lang="en", prefix="en/"), "guide:plan alpha", url="en/trainers/alpha/")
+    quote = html.select_one("blockquote")
+    assert quote.p.get_text() == "Alpha, first. Alpha’s text, with a link."
+    attribution = quote.select_one(".guide-trainer-plan__attribution")
+    assert attribution.get_text() == "— Dr Ivan Misner, Effective networking techniques (our translation from the French)"
+    assert attribution.find("a")["href"] == "../../article/#alpha"  # the English article
+    assert html.select_one("[data-step=quiz] a")["href"] == "../../techniques/alpha/#quiz-alpha"
+
+
+def test_a_plan_needs_no_script_and_its_handout_links_are_absolute(tmp_path):
+    r = renderer(tmp_path)
+    assert r.render_page("<!-- guide:plan alpha -->", "trainers/alpha/", "p.md")[1] == []
+    handout = BeautifulSoup(r.plan(r.guide.technique("alpha"), "pdf/plan-alpha.pdf", handout=True), "html.parser")
+    links = [a["href"] for a in handout.select("a")]
+    assert links and all(href.startswith("https://example.org/") for href in links), links
+    assert not handout.find("a", download=True)  # the PDF does not offer itself
+    assert "Version du " in handout.select_one(".guide-print-foot").get_text()
