@@ -83,7 +83,7 @@ CATALOGUE = [
      "docs/techniques/remercier.en.md: guide:checklist merci: no content with ID 'merci' (known: attitude-positive, "
      "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)"),
     ("unknown widget", "docs/quiz.md", "<!-- guide:quiz article -->", "<!-- guide:survey article -->",
-     "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)"),
+     "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan)"),
     ("widget given an ID it does not take", "docs/assessment.md", "<!-- guide:assessment -->", "<!-- guide:assessment remercier -->",
      "docs/assessment.md: guide:assessment remercier: this widget takes no ID, got 'remercier'"),
     # trainers' plans
@@ -96,6 +96,9 @@ CATALOGUE = [
      "thank-publicly, thank-hosts, thank-for-time, thank-on-the-spot, thank-within-48h, say-what-they-did, log-thanks)"),
     ("the passage gone from the English article", "docs/article.en.md", "**Thank people.**{ #remercier }", "**Thank people.**",
      f"{R}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #remercier }}"),
+    ("a plan for a technique that does not exist", "docs/trainers/remercier.en.md", "<!-- guide:plan remercier -->", "<!-- guide:plan merci -->",
+     "docs/trainers/remercier.en.md: guide:plan merci: no content with ID 'merci' (known: attitude-positive, "
+     "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)"),
 ]
 
 
