@@ -360,6 +360,8 @@ def test_trainers_index_runs_the_series(site, lang):
         assert key in text
     links = {a["href"] for a in body.select("a")}
     assert {"../checklists/", "answer-key/", "../quiz/", "../assessment/"} <= links
+    # where to try the projector and the Embed button
+    assert {"../techniques/attitude-positive/#quiz-attitude-positive", "../techniques/attitude-positive/#checklist-attitude-positive"} <= links
     # the navigation has the trainers' section: the guide, the seven plans, the answer key
     section = {"fr": "Formateurs", "en": "Trainers"}[lang]
     nav = next(n for n in html.select(".md-nav--primary .md-nav__item--section") if n.find("label").get_text(strip=True) == section)
