@@ -59,13 +59,17 @@ def synthetic_guide(docs: Path, count: int) -> Path:
     if docs.exists():
         shutil.rmtree(docs)
     (docs / "techniques").mkdir(parents=True)
-    shutil.copy(ROOT / "docs/article.md", docs / "article.md")
     shutil.copy(ROOT / "docs/quiz.yml", docs / "quiz.yml")
     real = sorted((ROOT / "docs/techniques").glob("*.yml"))
+    passages = []  # each plan reads its passage from the article's list: one item per technique
     for number in range(1, count + 1):
         data = yaml.safe_load(real[(number - 1) % len(real)].read_text(encoding="utf-8"))
+        passages.append(f"{number}. **Technique {number}.**{{ #technique-{number} }} Un passage de l’article.")
         data["id"], data["number"] = f"technique-{number}", number
         (docs / "techniques" / f"technique-{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for page in ("article.md", "article.en.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        (docs / page).write_text(text + "\n\n" + "\n".join(passages) + "\n", encoding="utf-8")
     return docs
 
 
@@ -90,6 +94,7 @@ def hooks_time(docs: Path, repeat: int = 5) -> float:
                 url = f"{prefix}techniques/{t.id}/"
                 page = f"<!-- guide:checklist {t.id} -->\n<!-- guide:quiz {t.id} -->\n<!-- guide:self-check {t.id} -->"
                 renderer.render_page(page, url, "bench")
+                renderer.render_page(f"<!-- guide:plan {t.id} -->", f"{prefix}trainers/{t.id}/", "bench")
             for marker in ("checklists", "assessment", "answer-key"):
                 renderer.render_page(f"<!-- guide:{marker} -->", f"{prefix}{marker}/", "bench")
         best = min(best, time.perf_counter() - start)

@@ -140,6 +140,6 @@ def test_technique_quiz_and_axe_after_feedback(watch):
 
 def test_answer_key_page_is_accessible_and_prints(watch):
     page = watch.page
-    page.goto("/en/answer-key/")
+    page.goto("/en/trainers/answer-key/")
     assert page.locator(".guide-key-correct").count() > 20
     assert axe_violations(page) == []

@@ -56,8 +56,8 @@ CATALOGUE = [
     ("missing language", R, '  en: "Thank people"\n', "", f"{R}: title.en: language missing"),
     ("empty text", R, '"Thank people"', '"  "', f"{R}: title.en: empty text"),
     ("unknown key", R, "number: 7", "number: 7\ncolour: blue",
-     f"{R}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
-    ("misspelt key", R, "practice:", "practise:", f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+     f"{R}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)"),
+    ("misspelt key", R, "practice:", "practise:", f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)"),
     ("duplicate technique ID", R, "id: remercier", "id: contact-visuel", f"{R}: id: 'contact-visuel' does not match the file name 'remercier'"),
     ("duplicate technique number", R, "number: 7", "number: 6",
      "docs/techniques/suivi-des-recommandations.yml: number: expected 7 (numbers run 1 to 7 without gaps or repeats), got 6"),
@@ -75,7 +75,7 @@ CATALOGUE = [
     ("a number where text is expected", R, '"Thank people"', "42", f"{R}: title.en: expected text, got a number"),
     ("a date where text is expected", R, '"Thank people"', "2025-01-31", f"{R}: title.en: expected text, got a date"),
     ("text where a list is expected", R, "statements:\n", 'statements: "be grateful"\nold_statements:\n',
-     f"{R}: old_statements: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+     f"{R}: old_statements: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)"),
     ("oversized file", R, "number: 7", "number: 7\n#" + "x" * 70_000, f"{R}: (file): larger than 64 KiB"),
     ("quiz kind unknown", "docs/quiz.yml", "kind: single", "kind: essay", "docs/quiz.yml: questions[0].kind: expected single or multiple, got 'essay'"),
     ("marker for content that does not exist", "docs/techniques/remercier.en.md", "<!-- guide:checklist remercier -->",
@@ -83,9 +83,22 @@ CATALOGUE = [
      "docs/techniques/remercier.en.md: guide:checklist merci: no content with ID 'merci' (known: attitude-positive, "
      "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)"),
     ("unknown widget", "docs/quiz.md", "<!-- guide:quiz article -->", "<!-- guide:survey article -->",
-     "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)"),
+     "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan)"),
     ("widget given an ID it does not take", "docs/assessment.md", "<!-- guide:assessment -->", "<!-- guide:assessment remercier -->",
      "docs/assessment.md: guide:assessment remercier: this widget takes no ID, got 'remercier'"),
+    # trainers' plans
+    ("a plan longer than 10 minutes", R, "  quiz:\n    minutes: 2", "  quiz:\n    minutes: 7",
+     f"{R}: plan: the steps take 13 minutes; a plan takes 5 to 10"),
+    ("a pair activity of 5 minutes", R, "    minutes: 3\n    item: say-what-they-did", "    minutes: 5\n    item: say-what-they-did",
+     f"{R}: plan.pairs.minutes: expected 2 or 3, got 5"),
+    ("a pair activity on an unknown checklist item", R, "item: say-what-they-did", "item: say-thanks",
+     f"{R}: plan.pairs.item: no checklist item 'say-thanks' (known: list-helpers, prepare-specific-thanks, carry-thank-you-cards, "
+     "thank-publicly, thank-hosts, thank-for-time, thank-on-the-spot, thank-within-48h, say-what-they-did, log-thanks)"),
+    ("the passage gone from the English article", "docs/article.en.md", "**Thank people.**{ #remercier }", "**Thank people.**",
+     f"{R}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #remercier }}"),
+    ("a plan for a technique that does not exist", "docs/trainers/remercier.en.md", "<!-- guide:plan remercier -->", "<!-- guide:plan merci -->",
+     "docs/trainers/remercier.en.md: guide:plan merci: no content with ID 'merci' (known: attitude-positive, "
+     "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)"),
 ]
 
 

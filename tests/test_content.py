@@ -15,7 +15,17 @@ from guide.model import Text
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("fr", "en")  # the site's, as mkdocs.yml declares them
-ARTICLE = "# Titre { #article }\n\nTexte.\n{ #pianiste }\n"
+# The article in each language, with the list items the plans read aloud (markup to be removed)
+ARTICLE = (
+    "# Titre { #article }\n\nTexte.\n{ #pianiste }\n\n"
+    "1. **Alpha, d’abord.**{ #alpha } Le *texte* d’alpha, avec [un lien](https://example.org/).\n"
+    "2. **Bêta.**{ #beta } Le texte de bêta\n   sur deux lignes.\n\nAprès la liste.\n"
+)
+ARTICLE_EN = (
+    "# Title { #article }\n\nText.\n{ #pianiste }\n\n"
+    "1. **Alpha, first.**{ #alpha } Alpha’s *text*, with [a link](https://example.org/).\n"
+    "2. **Beta.**{ #beta } Beta’s text\non two lines.\n"
+)
 
 
 def text(word: str) -> dict:
@@ -39,6 +49,17 @@ def question(qid: str = "q-one", kind: str = "single", scenario: bool | None = N
     return data
 
 
+def plan() -> dict:
+    return {
+        "objective": text("objective"),
+        "read": {"minutes": 1},
+        "question": {"minutes": 1, "text": text("question")},
+        "pairs": {"minutes": 3, "item": "during-item-2", "text": text("pairs")},
+        "quiz": {"minutes": 2},
+        "commitment": {"minutes": 1, "text": text("commitment")},
+    }
+
+
 def technique(slug: str = "alpha", number: int = 1) -> dict:
     return {
         "id": slug,
@@ -56,6 +77,7 @@ def technique(slug: str = "alpha", number: int = 1) -> dict:
             {"min": 0, "max": 49, "feedback": text("low")},
             {"min": 50, "max": 100, "feedback": text("high")},
         ],
+        "plan": plan(),
     }
 
 
@@ -67,6 +89,7 @@ def write_site(tmp_path: Path, techniques: dict[str, dict | str], quiz_data: dic
     docs = tmp_path / "docs"
     (docs / "techniques").mkdir(parents=True)
     (docs / "article.md").write_text(ARTICLE, encoding="utf-8")
+    (docs / "article.en.md").write_text(ARTICLE_EN, encoding="utf-8")
     for slug, data in techniques.items():
         body = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
         (docs / "techniques" / f"{slug}.yml").write_text(body, encoding="utf-8")
@@ -117,7 +140,7 @@ F = "docs/techniques/alpha.yml"
 # (what is wrong, how to break a valid file, the exact message)
 CASES = [
     ("unknown key", lambda d: d.update(colour="blue"),
-     f"{F}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands)"),
+     f"{F}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)"),
     ("missing key", lambda d: d.pop("summary"), f"{F}: summary: missing"),
     ("missing language", lambda d: d["title"].pop("en"), f"{F}: title.en: language missing"),
     ("unknown language", lambda d: d["title"].update(de="Titel"), f"{F}: title.de: unknown language (expected fr, en)"),
@@ -148,7 +171,7 @@ CASES = [
     ("missing feedback", lambda d: d["questions"][0]["options"][1].pop("feedback"), f"{F}: questions[0].options[1].feedback: missing"),
     ("explanation missing a language", lambda d: d["questions"][1]["explanation"].pop("fr"), f"{F}: questions[1].explanation.fr: language missing"),
     ("unknown anchor", lambda d: d["questions"][0].update(anchor="nowhere"),
-     f"{F}: questions[0].anchor: no passage 'nowhere' in the article (known: article, pianiste)"),
+     f"{F}: questions[0].anchor: no passage 'nowhere' in the article (known: alpha, article, beta, pianiste)"),
     ("correct not a boolean", lambda d: d["questions"][0]["options"][0].update(correct="yes"),
      f"{F}: questions[0].options[0].correct: expected true or false, got text"),
     ("band gap", lambda d: d["bands"][1].update(min=60), f"{F}: bands: scores 50–59 are in no band"),
@@ -157,6 +180,24 @@ CASES = [
     ("band upside down", lambda d: d["bands"][0].update(min=60), f"{F}: bands[0]: min 60 is above max 49"),
     ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got text"),
     ("not a mapping", lambda d: d["checklist"]["before"].__setitem__(0, "just text"), f"{F}: checklist.before[0]: expected a mapping, got text"),
+    # a trainer's plan
+    ("plan missing", lambda d: d.pop("plan"), f"{F}: plan: missing"),
+    ("plan steps take too long", lambda d: d["plan"]["quiz"].update(minutes=6), f"{F}: plan: the steps take 12 minutes; a plan takes 5 to 10"),
+    ("pair activity too long", lambda d: d["plan"]["pairs"].update(minutes=5), f"{F}: plan.pairs.minutes: expected 2 or 3, got 5"),
+    ("pair activity too short", lambda d: d["plan"]["pairs"].update(minutes=1), f"{F}: plan.pairs.minutes: expected 2 or 3, got 1"),
+    ("a step of no minutes", lambda d: d["plan"]["read"].update(minutes=0), f"{F}: plan.read.minutes: expected 1 or more, got 0"),
+    ("minutes not whole", lambda d: d["plan"]["quiz"].update(minutes=1.5), f"{F}: plan.quiz.minutes: expected a whole number, got a number"),
+    ("unknown checklist item", lambda d: d["plan"]["pairs"].update(item="x"),
+     f"{F}: plan.pairs.item: no checklist item 'x' (known: before-item, before-item-2, before-item-3, during-item, during-item-2, "
+     "during-item-3, after-item, after-item-2, after-item-3)"),
+    ("pair activity without an item", lambda d: d["plan"]["pairs"].pop("item"), f"{F}: plan.pairs.item: missing"),
+    ("question without text", lambda d: d["plan"]["question"].pop("text"), f"{F}: plan.question.text: missing"),
+    ("commitment missing a language", lambda d: d["plan"]["commitment"]["text"].pop("en"), f"{F}: plan.commitment.text.en: language missing"),
+    ("text on a step that takes none", lambda d: d["plan"]["read"].update(text=text("passage")),
+     f"{F}: plan.read.text: unknown key (allowed: minutes)"),
+    ("a step missing", lambda d: d["plan"].pop("commitment"), f"{F}: plan.commitment: missing"),
+    ("unknown plan key", lambda d: d["plan"].update(warmup={"minutes": 1}),
+     f"{F}: plan.warmup: unknown key (allowed: objective, read, question, pairs, quiz, commitment)"),
 ]
 
 
@@ -178,6 +219,40 @@ RAW_CASES = [
 @pytest.mark.parametrize("raw, expected", [c[1:] for c in RAW_CASES], ids=[c[0] for c in RAW_CASES])
 def test_broken_files_have_one_line_messages(tmp_path, raw, expected):
     assert error_for(tmp_path, raw=raw) == expected
+
+
+def test_a_plan_reads_its_passage_from_the_article_in_each_language(tmp_path):
+    """The passage is the article's list item anchored with the technique's ID, markup removed."""
+    docs = write_site(tmp_path, {"alpha": technique(), "beta": technique("beta", 2)})
+    guide = load_guide(docs, tmp_path, LANGUAGES)
+    plan_ = guide.technique("alpha").plan
+    assert plan_.passage.anchor == "alpha"
+    assert plan_.passage.title("fr") == "Alpha, d’abord." and plan_.passage.title("en") == "Alpha, first."
+    assert plan_.passage.text("fr") == "Le texte d’alpha, avec un lien."
+    assert plan_.passage.text("en") == "Alpha’s text, with a link."
+    beta = guide.technique("beta").plan.passage
+    assert (beta.text("fr"), beta.text("en")) == ("Le texte de bêta sur deux lignes.", "Beta’s text on two lines.")
+    assert [(s.kind, s.minutes) for s in plan_.steps] == [("read", 1), ("question", 1), ("pairs", 3), ("quiz", 2), ("commitment", 1)]
+    assert plan_.minutes == 8 and plan_.step("pairs").item == "during-item-2"
+    assert plan_.step("commitment").text("en") == "commitment (en)" and plan_.step("quiz").text is None
+
+
+@pytest.mark.parametrize("page, article, expected", [
+    ("article.en.md", ARTICLE_EN.replace("{ #alpha }", ""),
+     f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
+    ("article.md", ARTICLE.replace("{ #alpha }", "{ #alfa }"),
+     f"{F}: plan.read: no passage to read aloud: docs/article.md has no list item anchored {{ #alpha }}"),
+    ("article.en.md", None, f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
+])
+def test_a_plan_whose_passage_is_missing_has_a_one_line_message(tmp_path, page, article, expected):
+    docs = write_site(tmp_path, {"alpha": technique()})
+    if article is None:
+        (docs / page).unlink()
+    else:
+        (docs / page).write_text(article, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_guide(docs, tmp_path, LANGUAGES)
+    assert str(caught.value) == expected
 
 
 def test_quiz_file_rules(tmp_path):
@@ -241,7 +316,7 @@ def test_markers_are_checked_outside_code_blocks(tmp_path):
         ("guide:checklist beta", "no content with ID 'beta' (known: alpha)"),
         ("guide:quiz beta", "no content with ID 'beta' (known: alpha, article)"),
         ("guide:assessment alpha", "this widget takes no ID, got 'alpha'"),
-        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data)"),
+        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan)"),
     ]:
         with pytest.raises(ContentError) as caught:
             check_page_markers(f"text\n<!-- {marker} -->\n", guide, "docs/p.md")

@@ -13,7 +13,7 @@ import pytest
 from conftest import CHROMIUM_FLAGS, ROOT, chromium_path
 
 LIGHTHOUSE = ROOT / "tools/lighthouse/node_modules/.bin/lighthouse"
-KINDS = ["", "article/", "techniques/attitude-positive/", "quiz/", "assessment/", "checklists/", "answer-key/", "my-data/"]
+KINDS = ["", "article/", "techniques/attitude-positive/", "quiz/", "assessment/", "checklists/", "trainers/", "trainers/attitude-positive/", "trainers/answer-key/", "my-data/"]
 TARGETS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 PERFORMANCE_AUDITS = {"first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"}
 

@@ -9,7 +9,7 @@ from guide.build import load_strings
 from guide.content import load_guide
 from guide.qr import qr_svg
 from guide.render import Renderer, make_environment
-from test_content import LANGUAGES, technique, write_site
+from test_content import LANGUAGES, plan, technique, write_site
 
 
 def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **changes):
@@ -71,7 +71,8 @@ def test_content_text_is_escaped(tmp_path):
     title = {"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(2)>"}
     items = {point: [{"id": f"{point}-{n}", "text": title} for n in range(3)] for point in ("before", "during", "after")}
     for lang in ("fr", "en"):
-        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items).render_page(
+        pairs = dict(plan()["pairs"], item="during-1")
+        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs)).render_page(
             "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
@@ -110,7 +111,7 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
     used = set(re.findall(r"""\bt\(\s*["']([a-z_]+)""", read("overrides/assets/guide/*.js")))  # t("key")
     used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/**/*.html")))  # {{ t.key }}
     used |= set(re.findall(r"""(?:\.t|strings)\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
-    built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_"))}  # t["pause_" ~ id] …
+    built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_", "qr_label"))}  # t["pause_" ~ id], qr(…, label) …
     assert used - strings["fr"].keys() == set()  # no key shown raw to the reader
     assert strings["fr"].keys() - used - built == set()  # no dead string
 
@@ -149,7 +150,7 @@ def test_printed_checklist_carries_notes_and_a_qr_code_of_its_page_online(tmp_pa
     section = html.select_one("#checklist-alpha")
     notes = section.select_one(".guide-print-notes")
     assert "People I met" in notes.get_text() and "One thing to do next time:" in notes.get_text()
-    assert len(notes.select(".guide-print-notes__people .guide-print-notes__row")) >= 5
+    assert len(notes.select(".guide-print-notes__people .guide-print-notes__row")) >= 4
     foot = section.select_one(".guide-print-foot")
     code = foot.select_one(".guide-qr svg")
     # an image with a name for assistive technology, and the address it encodes printed beside it
@@ -194,3 +195,47 @@ def test_a_served_preview_prints_no_address(monkeypatch):
         events.on_config(config)
         assert events.BUILDS.of("fr").renderer.site_url == expected
     events.on_startup(command="build", dirty=False)
+
+
+def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
+    html = render(renderer(tmp_path), "guide:plan alpha", url="trainers/alpha/")
+    root = html.select_one("#plan-alpha[data-guide-plan=alpha]")
+    assert not root.has_attr("data-search-exclude")  # a plan is the page's content: search finds it
+    assert root.select_one(".guide-own__label").get_text().startswith("Plan proposé par ce guide")
+    assert root.select_one(".guide-trainer-plan__objective").get_text() == "objective (fr)"
+    steps = root.select("ol.guide-trainer-plan__steps > li")
+    assert [(li["data-step"], li["data-minutes"]) for li in steps] == [("read", "1"), ("question", "1"), ("pairs", "3"), ("quiz", "2"), ("commitment", "1")]
+    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps] == ["(1\u00a0min)", "(1\u00a0min)", "(3\u00a0min)", "(2\u00a0min)", "(1\u00a0min)"]
+    assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8 minutes"
+    quote = root.select_one("blockquote")
+    assert quote.p.get_text() == "Alpha, d’abord. Le texte d’alpha, avec un lien."
+    assert quote.select_one(".guide-trainer-plan__attribution").get_text() == "— Dr Ivan Misner, Techniques de networking EFFICACES"
+    assert quote.select_one("cite a")["href"] == "../../article/#alpha"
+    assert "question (fr)" in steps[1].get_text() and "pairs (fr)" in steps[2].get_text()
+    item = steps[2].select_one(".guide-trainer-plan__item")
+    assert item["data-item"] == "during-item-2" and item.get_text() == "during-2 (fr)"
+    assert "(pendant l’événement)" in steps[2].get_text()
+    assert steps[3].find("a")["href"] == "../../techniques/alpha/#quiz-alpha"
+    assert steps[4].find("a")["href"] == "../../techniques/alpha/#checklist-alpha"
+    assert root.find("a", download=True)["href"] == "../../pdf/plan-alpha.pdf"
+    assert root.select_one(".guide-print-foot [data-page-url]").get_text() == "https://example.org/trainers/alpha/"
+
+
+def test_a_plan_in_english_says_the_passage_is_our_translation(tmp_path):
+    html = render(renderer(tmp_path, lang="en", prefix="en/"), "guide:plan alpha", url="en/trainers/alpha/")
+    quote = html.select_one("blockquote")
+    assert quote.p.get_text() == "Alpha, first. Alpha’s text, with a link."
+    attribution = quote.select_one(".guide-trainer-plan__attribution")
+    assert attribution.get_text() == "— Dr Ivan Misner, Effective networking techniques (our translation from the French)"
+    assert attribution.find("a")["href"] == "../../article/#alpha"  # the English article
+    assert html.select_one("[data-step=quiz] a")["href"] == "../../techniques/alpha/#quiz-alpha"
+
+
+def test_a_plan_needs_no_script_and_its_handout_links_are_absolute(tmp_path):
+    r = renderer(tmp_path)
+    assert r.render_page("<!-- guide:plan alpha -->", "trainers/alpha/", "p.md")[1] == []
+    handout = BeautifulSoup(r.plan(r.guide.technique("alpha"), "pdf/plan-alpha.pdf", handout=True), "html.parser")
+    links = [a["href"] for a in handout.select("a")]
+    assert links and all(href.startswith("https://example.org/") for href in links), links
+    assert not handout.find("a", download=True)  # the PDF does not offer itself
+    assert "Version du " in handout.select_one(".guide-print-foot").get_text()

@@ -99,7 +99,7 @@ def test_english_article_is_a_full_translation(site):
 
 def test_every_page_exists_in_both_languages(site):
     assert pages_of(site, "fr") == pages_of(site, "en")
-    assert len(pages_of(site, "fr")) == 14
+    assert len(pages_of(site, "fr")) == 22  # 14, the trainers' guide and a plan per technique
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -122,7 +122,7 @@ def test_pages_declare_language_description_and_link_their_translation(site, lan
 def test_sitemap_lists_both_languages_with_hreflang(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
-    assert len(urls) == 28
+    assert len(urls) == 44
     for url in urls:
         assert {link.get("hreflang") for link in url.findall("x:link", ns)} == {"fr", "en"}
 
@@ -136,9 +136,11 @@ def test_search_index_per_language(site):
     titles_fr = " | ".join(d["title"] for d in french["docs"])
     assert "Thank people" in titles_en and "Remerciez les gens" not in titles_en
     assert "Remerciez les gens" in titles_fr and "Thank people" not in titles_fr
-    # widgets' labels and answers stay out of the index: it finds pages, not quiz options
+    # widgets' labels and answers stay out of the index: it finds pages, not quiz options (a
+    # trainer's plan, which quotes the checklist item of its pair activity, is page content)
     item = GUIDE.techniques[0].checklist[0].items[0].text("fr")
-    assert item not in json.dumps(french, ensure_ascii=False)
+    widgets_pages = [d for d in french["docs"] if not d["location"].startswith("trainers/")]
+    assert item not in json.dumps(widgets_pages, ensure_ascii=False)
     config = json.loads(page(site, "en/article").find(id="__config").string)
     assert config["base"] == "../../en/"
 
@@ -276,12 +278,112 @@ def test_combined_checklists_page(site):
 
 
 def test_answer_key_lists_every_correct_option(site):
-    html = page(site, "answer-key")
+    html = page(site, "trainers/answer-key")
     correct = [li.get_text(" ", strip=True) for li in html.select(".guide-key-correct")]
     quizzes = [GUIDE.quiz.questions] + [t.questions for t in GUIDE.techniques]
     expected = [o.text("fr") for qs in quizzes for q in qs for o in q.options if o.correct]
     assert len(correct) == len(expected)
     assert all(text in line for text, line in zip(expected, correct))
+
+
+# --- trainers ----------------------------------------------------------------------------------
+
+ATTRIBUTION = {
+    "fr": "— Dr Ivan Misner, Techniques de networking EFFICACES",
+    "en": "— Dr Ivan Misner, Effective networking techniques (our translation from the French)",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_trainer_plan_page(site, slug, lang):
+    technique, prefix = GUIDE.technique(slug), LANGS[lang]
+    html = page(site, f"{prefix}trainers/{slug}")
+    [plan] = html.select(f'.guide-trainer-plan[data-guide-plan="{slug}"]')
+    assert not plan.find_parent(attrs={"data-search-exclude": True}) and not plan.has_attr("data-search-exclude")
+    assert plan.select_one(".guide-own__label").get_text() == {
+        "fr": "Plan proposé par ce guide — ce ne sont pas les mots d’Ivan Misner, sauf le passage lu à voix haute, tiré de son article.",
+        "en": "From this guide — not Ivan Misner’s words, except the passage read aloud, taken from his article.",
+    }[lang]
+    assert plan.select_one(".guide-trainer-plan__objective").get_text() == technique.plan.objective(lang)
+    # every step, in order, with its minutes; they add up to the total shown, 5 to 10
+    steps = plan.select("ol.guide-trainer-plan__steps > li")
+    assert [li["data-step"] for li in steps] == ["read", "question", "pairs", "quiz", "commitment"]
+    minutes = [int(li["data-minutes"]) for li in steps]
+    assert minutes == [s.minutes for s in technique.plan.steps]
+    for li, n in zip(steps, minutes):
+        assert li.h3.select_one(".guide-trainer-plan__minutes").get_text() == f"({n}\u00a0min)"
+    total = sum(minutes)
+    assert 5 <= total <= 10 and int(plan["data-minutes"]) == total
+    assert plan.select_one(".guide-trainer-plan__total").get_text() == {"fr": f"Total\u00a0: {total} minutes", "en": f"Total: {total} minutes"}[lang]
+    assert 2 <= minutes[2] <= 3  # the pair activity
+    # the passage read aloud is the article's own item, word for word, and attributed
+    article = page(site, f"{prefix}article")
+    item = article.find(id=slug).find_parent("li")
+    quote = plan.select_one("blockquote")
+    assert normalise(quote.p.get_text()) == normalise(item.get_text(" "))
+    assert quote.select_one(".guide-trainer-plan__attribution").get_text() == ATTRIBUTION[lang]
+    assert quote.select_one("cite a")["href"] == f"../../article/#{slug}"
+    # the question, the pair activity on its checklist item, the quiz, the commitment and its checklist
+    pairs = technique.plan.step("pairs")
+    assert steps[1].select_one(".guide-trainer-plan__ask").get_text() == technique.plan.step("question").text(lang)
+    assert pairs.text(lang) in steps[2].get_text()
+    assert steps[2].select_one(f'[data-item="{pairs.item}"]').get_text() == technique.item(pairs.item).text(lang)
+    assert steps[3].find("a", href=f"../../techniques/{slug}/#quiz-{slug}")
+    assert {"fr": "« Projeter »", "en": "“Project”"}[lang].replace(" ", "\u00a0") in steps[3].get_text()
+    assert technique.plan.step("commitment").text(lang) in steps[4].get_text()
+    assert steps[4].find("a", href=f"../../techniques/{slug}/#checklist-{slug}")
+    assert steps[4].find("a", href=f"../../pdf/checklist-{slug}.pdf")
+    assert plan.find("a", href=f"../../pdf/plan-{slug}.pdf", download=True)
+    assert not html.select("script[src*='assets/guide/']")  # nothing to run
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trainers_index_runs_the_series(site, lang):
+    prefix = LANGS[lang]
+    html = page(site, f"{prefix}trainers")
+    body = html.select_one("article")
+    rows = body.select("table tbody tr")
+    assert len(rows) == len(GUIDE.techniques) == 7
+    for week, (row, technique) in enumerate(zip(rows, GUIDE.techniques), start=1):
+        slug = technique.id
+        assert row.td.get_text() == str(week)
+        hrefs = [a["href"] for a in row.select("a")]
+        assert hrefs == [f"../techniques/{slug}/", f"{slug}/", f"../pdf/plan-{slug}.pdf", f"../pdf/checklist-{slug}.pdf"], week
+        assert row.find("a").get_text() == technique.title(lang)
+    text = body.get_text(" ")
+    words = {
+        "fr": ["« Projeter »", "Pg Suiv", "Pg Préc", "Espace", "Échap", "« Intégrer »"],
+        "en": ["“Project”", "Page Down", "Page Up", "Space", "Esc", "“Embed”"],
+    }[lang]
+    assert all(word.replace(" ", "\u00a0") in text or word in text for word in words), text
+    for key in ("→", "←"):
+        assert key in text
+    links = {a["href"] for a in body.select("a")}
+    assert {"../checklists/", "answer-key/", "../quiz/", "../assessment/"} <= links
+    # where to try the projector and the Embed button
+    assert {"../techniques/attitude-positive/#quiz-attitude-positive", "../techniques/attitude-positive/#checklist-attitude-positive"} <= links
+    # the navigation has the trainers' section: the guide, the seven plans, the answer key
+    section = {"fr": "Formateurs", "en": "Trainers"}[lang]
+    nav = next(n for n in html.select(".md-nav--primary .md-nav__item--section") if n.find("label").get_text(strip=True) == section)
+    targets = [urlparse(urljoin(f"http://x/{prefix}trainers/", a["href"])).path for a in nav.select("a.md-nav__link")]
+    targets = list(dict.fromkeys(targets))  # the page being read is listed with its own contents
+    assert targets == [f"/{prefix}trainers/"] + [f"/{prefix}trainers/{slug}/" for slug in SLUGS] + [f"/{prefix}trainers/answer-key/"]
+
+
+def test_plans_are_in_the_search_index(site):
+    for lang, prefix in LANGS.items():
+        index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        found = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("trainers/remercier/"))
+        assert GUIDE.technique("remercier").plan.step("question").text(lang) in found, lang
+
+
+def test_the_answer_key_moved_under_trainers(site):
+    assert not (site / "answer-key").exists() and not (site / "en/answer-key").exists()
+    for prefix in LANGS.values():
+        assert page(site, f"{prefix}trainers/answer-key").select(".guide-key-correct")
+        assert page(site, f"{prefix}quiz").find("a", href="../trainers/answer-key/")
+        assert page(site, prefix or ".").find("a", href="trainers/answer-key/")
 
 
 # --- typography -------------------------------------------------------------------------------
@@ -349,6 +451,21 @@ def test_pdf_handouts(site, lang):
                 assert " ".join(item.text(lang).split()) in text, item.id
         width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
         assert (round(width), round(height)) == ({"fr": (595, 842), "en": (612, 792)}[lang])
+    for technique in GUIDE.techniques:
+        reader = PdfReader(site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf")
+        assert len(reader.pages) == 1, technique.id
+        width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+        assert (round(width), round(height)) == ({"fr": (595, 842), "en": (612, 792)}[lang])
+        def words(text: str) -> str:  # lines joined, a hyphen at the end of a line joined too
+            return re.sub(r"(?<=-) ", "", " ".join(text.split()))
+
+        text = words(reader.pages[0].extract_text())
+        plan = technique.plan
+        for shown in [technique.title(lang), plan.objective(lang), plan.passage.title(lang), plan.step("question").text(lang),
+                      plan.step("commitment").text(lang), ATTRIBUTION[lang]]:
+            assert words(shown) in text, (technique.id, shown)
+        total = {"fr": f"Total\u00a0: {plan.minutes} minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
+        assert total in text or total.replace("\u00a0", " ") in text
     combined = PdfReader(site / LANGS[lang] / "pdf" / "checklists.pdf")
     assert len(combined.pages) == len(GUIDE.techniques)
     for number, technique in enumerate(GUIDE.techniques):
@@ -375,6 +492,10 @@ def test_pdf_handouts_fill_their_page_with_notes_and_a_qr_code_of_the_page_onlin
     combined = printed_sheets(site / LANGS[lang] / "pdf" / "checklists.pdf")
     assert [p.qr_codes for p in combined] == [[f"{origin}/{LANGS[lang]}techniques/{t.id}/"] for t in GUIDE.techniques]
     assert all(p.text_bottom_mm < 25 for p in combined)
+    # a trainer's plan leads back to itself online
+    for technique in GUIDE.techniques:
+        [sheet] = printed_sheets(site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf")
+        assert sheet.qr_codes == [f"{origin}/{LANGS[lang]}trainers/{technique.id}/"], technique.id
 
 
 def test_every_page_has_a_strict_content_security_policy(site):
@@ -426,7 +547,7 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
             other = {"fr": "en", "en": "fr"}[lang]
             switch = html.select_one(f'.md-select__link[hreflang="{other}"]')["href"]
             assert not switch.startswith("/") and urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", switch)).path == f"/{LANGS[other]}techniques/{slug}/"
-        for pdf in sorted((site / prefix / "pdf").glob("*.pdf")):
+        for pdf in sorted((site / prefix / "pdf").glob("checklist*.pdf")):
             sheets = printed_sheets(pdf)
             assert len(sheets) == (len(SLUGS) if pdf.name == "checklists.pdf" else 1), pdf
             for sheet in sheets:

@@ -5,6 +5,7 @@ The first problem found raises `ContentError`, whose message is one line:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -13,7 +14,10 @@ from typing import Any, Callable
 
 import yaml
 
-from .model import PAUSE_POINTS, Band, Guide, Item, Option, PausePoint, Question, Quiz, Technique, Text
+from .model import (
+    PAIRS_MINUTES, PAUSE_POINTS, PLAN_MINUTES, PLAN_STEPS, Band, Guide, Item, Option, Passage, PausePoint, Plan,
+    PlanStep, Question, Quiz, Technique, Text,
+)
 
 MAX_FILE_BYTES = 64 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -22,6 +26,10 @@ ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn Frenc
 TECHNIQUE_DIR = "techniques"
 QUIZ_FILE = "quiz.yml"
 ARTICLE_PAGE = "article.md"
+# An item of the article's list of skills: `1. **Gardez toujours une attitude positive.**{ #attitude-positive } Cela …`
+LIST_ITEM = re.compile(r"^ {0,3}\d+[.)][ \t]+")
+SKILL = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*\{\s*#(?P<anchor>[a-z0-9-]+)\s*\}(?P<text>.*)$", re.S)
+PLAN_FIELDS = {"read": (), "question": ("text",), "pairs": ("item", "text"), "quiz": (), "commitment": ("text",)}
 LIMITS = {  # (min, max) number of entries
     "checklist": (3, 7),
     "questions": (2, 4),
@@ -201,6 +209,34 @@ class _Reader:
             self.fail(key, f"bands must end at 100, the last ends at {expected - 1}")
         return tuple(bands)
 
+    def plan(self, raw: Any, key: str, checklist: tuple[PausePoint, ...], passage: Passage) -> Plan:
+        """A trainer's plan: its steps in PLAN_STEPS order, 5 to 10 minutes in all."""
+        data = self.mapping(raw, key, ("objective", *PLAN_STEPS))
+        objective = self.text(data["objective"], f"{key}.objective")
+        steps = []
+        for kind in PLAN_STEPS:
+            where = f"{key}.{kind}"
+            step = self.mapping(data[kind], where, ("minutes", *PLAN_FIELDS[kind]))
+            minutes = self.integer(step["minutes"], f"{where}.minutes")
+            if minutes < 1:
+                self.fail(f"{where}.minutes", f"expected 1 or more, got {minutes}")
+            item = None
+            if kind == "pairs":
+                low, high = PAIRS_MINUTES
+                if not low <= minutes <= high:
+                    self.fail(f"{where}.minutes", f"expected {low} {'or' if high == low + 1 else 'to'} {high}, got {minutes}")
+                item = self.ident(step["item"], f"{where}.item")
+                known = [i.id for point in checklist for i in point.items]
+                if item not in known:
+                    self.fail(f"{where}.item", f"no checklist item '{item}' (known: {', '.join(known)})")
+            text = self.text(step["text"], f"{where}.text") if "text" in step else None
+            steps.append(PlanStep(kind, minutes, text, item))
+        total = sum(step.minutes for step in steps)
+        low, high = PLAN_MINUTES
+        if not low <= total <= high:
+            self.fail(key, f"the steps take {total} minutes; a plan takes {low} to {high}")
+        return Plan(objective, tuple(steps), passage)
+
     def checklist(self, raw: Any, key: str) -> tuple[PausePoint, ...]:
         data = self.mapping(raw, key, PAUSE_POINTS)
         points = tuple(
@@ -269,26 +305,31 @@ def read_strings(data: Any, file: str, languages: tuple[str, ...]) -> dict[str, 
     return table
 
 
-def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...]) -> Technique:
+def read_technique(
+    data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...], article: "Article"
+) -> Technique:
     r = _Reader(file, languages)
     data = r.mapping(
-        data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands")
+        data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands", "plan")
     )
     if r.ident(data["id"], "id") != slug:
         r.fail("id", f"'{data['id']}' does not match the file name '{slug}'")
     number = r.integer(data["number"], "number")
     if number < 1:
         r.fail("number", f"expected 1 or more, got {number}")
+    title, summary, practice = (r.text(data[key], key) for key in ("title", "summary", "practice"))
+    checklist = r.checklist(data["checklist"], "checklist")
     technique = Technique(
         id=slug,
         number=number,
-        title=r.text(data["title"], "title"),
-        summary=r.text(data["summary"], "summary"),
-        practice=r.text(data["practice"], "practice"),
-        checklist=r.checklist(data["checklist"], "checklist"),
+        title=title,
+        summary=summary,
+        practice=practice,
+        checklist=checklist,
         questions=r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, anchors)),
         statements=r.entries(data["statements"], "statements", "statements", r.item),
         bands=r.bands(data["bands"], "bands"),
+        plan=r.plan(data["plan"], "plan", checklist, article.passage(slug, r, "plan.read")),
     )
     scenarios = sum(question.scenario for question in technique.questions)
     if 2 * scenarios < len(technique.questions):  # a technique's quiz asks what to do, more than what was said
@@ -311,6 +352,62 @@ def article_anchors(markdown: str) -> frozenset[str]:
     return frozenset(ANCHOR_PATTERN.findall(markdown))
 
 
+def plain(markdown: str) -> str:
+    """Markdown inline text as the reader sees it: links, emphasis, attribute lists and tags removed."""
+    text = re.sub(r"\{\s*[:#.][^}]*\}", "", markdown)  # { #anchor }, {: .class }
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](url)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # *emphasis*
+    return ASCII_SPACES.sub(" ", text).strip()
+
+
+def article_skills(markdown: str) -> dict[str, tuple[str, str]]:
+    """The article's list of skills: each item whose bold opening sentence carries an anchor,
+    as anchor → (that sentence, the rest of the item), in plain text."""
+    items: list[list[str]] = []
+    current: list[str] | None = None
+    for line in markdown.splitlines():
+        start = LIST_ITEM.match(line)
+        if start:
+            current = [line[start.end():]]
+            items.append(current)
+        elif current is not None and line.strip() and not line.lstrip().startswith("#"):
+            current.append(line.strip())  # the item goes on (a lazy or an indented line)
+        else:
+            current = None  # a blank line or a heading ends it
+    found = {}
+    for lines in items:
+        match = SKILL.match(" ".join(lines).strip())
+        if match:
+            found[match.group("anchor")] = (plain(match.group("title")), plain(match.group("text")))
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """The article in each language (docs/article.md, docs/article.<lang>.md): where the plans
+    take the passage they read aloud."""
+
+    files: dict[str, str]  # language → the file, as errors name it
+    skills: dict[str, dict[str, tuple[str, str]]]  # language → anchor → (title, text)
+
+    def passage(self, anchor: str, r: _Reader, key: str) -> Passage:
+        for lang in r.languages:
+            if anchor not in self.skills.get(lang, {}):
+                r.fail(key, f"no passage to read aloud: {self.files[lang]} has no list item anchored {{ #{anchor} }}")
+        return Passage(
+            anchor,
+            Text({lang: self.skills[lang][anchor][0] for lang in r.languages}),
+            Text({lang: self.skills[lang][anchor][1] for lang in r.languages}),
+        )
+
+
+def article_page(lang: str, languages: tuple[str, ...]) -> str:
+    """The article's page in a language (suffix layout: the default language has no suffix)."""
+    return ARTICLE_PAGE if lang == languages[0] else ARTICLE_PAGE.replace(".md", f".{lang}.md")
+
+
 def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[str, ...]) -> Guide:
     """Read and validate every content file under `docs_dir`, each text in every one of
     `languages`; file names in errors are relative to `root`."""
@@ -328,9 +425,15 @@ def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[s
 
     article = docs / ARTICLE_PAGE
     anchors = article_anchors(article.read_text(encoding="utf-8")) if article.exists() else frozenset()
+    files, skills = {}, {}
+    for lang in languages:
+        path = docs / article_page(lang, languages)
+        files[lang] = name(path)
+        skills[lang] = article_skills(path.read_text(encoding="utf-8")) if path.exists() else {}
+    articles = Article(files, skills)
     techniques = []
     for path in sorted((docs / TECHNIQUE_DIR).glob("*.yml")):
-        techniques.append(read_technique(read(path), name(path), path.stem, anchors, languages))
+        techniques.append(read_technique(read(path), name(path), path.stem, anchors, languages, articles))
     if not techniques:
         raise ContentError(name(docs / TECHNIQUE_DIR), "(folder)", "no technique content file (*.yml)")
     techniques.sort(key=lambda t: t.number)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAUSE_POINTS = ("before", "during", "after")
+PLAN_STEPS = ("read", "question", "pairs", "quiz", "commitment")  # a trainer's plan, in the order it runs
+PLAN_MINUTES = (5, 10)  # a plan's steps add up to 5 to 10 minutes
+PAIRS_MINUTES = (2, 3)  # the pair activity takes 2 or 3 of them
 SCALE = (0, 1, 2, 3, 4)  # the self-assessment's points, Never … Always: the one definition
 
 
@@ -58,6 +61,40 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A technique's item in the article, as the article gives it in each language (never retyped)."""
+
+    anchor: str  # its `{ #id }` in the article: the technique's ID
+    title: Text  # the bold sentence: "Remerciez les gens."
+    text: Text  # what follows it
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    kind: str  # one of PLAN_STEPS
+    minutes: int
+    text: Text | None = None  # what the trainer says or asks (question, pairs, commitment)
+    item: str | None = None  # the pair activity's checklist item ID
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A trainer's 5–10 minute education moment on one technique: the guide's own material,
+    around the passage of the article read aloud."""
+
+    objective: Text
+    steps: tuple[PlanStep, ...]  # one of each kind, in PLAN_STEPS order
+    passage: Passage
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+    def step(self, kind: str) -> PlanStep:
+        return next(step for step in self.steps if step.kind == kind)
+
+
+@dataclass(frozen=True)
 class Technique:
     id: str
     number: int
@@ -68,6 +105,11 @@ class Technique:
     questions: tuple[Question, ...]
     statements: tuple[Item, ...]
     bands: tuple[Band, ...]
+    plan: Plan
+
+    def item(self, item_id: str) -> Item | None:
+        """A checklist item by its ID, whatever its pause point."""
+        return next((i for point in self.checklist for i in point.items if i.id == item_id), None)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
-"""PDF handouts of the checklists, one per technique and one with all of them, per language.
+"""PDF handouts, per language: the checklists (one per technique and one with all of them) and the
+trainers' plans (one per technique).
 
-They are made from the same checklist template as the pages and styled by the same print rules
-(guide.css), so the paper version and the PDF cannot drift apart.
+They are made from the same templates as the pages and styled by the same print rules (guide.css),
+so the paper version and the PDF cannot drift apart.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .render import Renderer, pdf_name
+from .render import Renderer, pdf_name, plan_pdf_name
 
 
 def write_handouts(renderer: Renderer, site: Path, style: str) -> list[Path]:
@@ -19,15 +20,17 @@ def write_handouts(renderer: Renderer, site: Path, style: str) -> list[Path]:
     template = renderer.env.get_template("partials/guide/handout.html")
     written = []
     techniques = renderer.guide.techniques
-    jobs = [(pdf_name(t.id), t.title(renderer.lang), [t]) for t in techniques]
-    jobs.append((pdf_name(), renderer.t["download_all_pdf"], list(techniques)))
-    for name, title, chosen in jobs:
-        page_url = f"{renderer.prefix}{name}"
-        html = template.render(
-            lang=renderer.lang,
-            title=title,
-            checklists=[renderer.checklist(t, page_url, with_pdf=False, edition=True) for t in chosen],
-        )
+
+    def checklists(chosen):
+        return lambda url: [renderer.checklist(t, url, with_pdf=False, edition=True) for t in chosen]
+
+    jobs = [(pdf_name(t.id), t.title(renderer.lang), checklists([t])) for t in techniques]
+    jobs.append((pdf_name(), renderer.t["download_all_pdf"], checklists(techniques)))
+    for t in techniques:
+        title = renderer.t["trainer_print_title"].replace("{number}", str(t.number)).replace("{title}", t.title(renderer.lang))
+        jobs.append((plan_pdf_name(t.id), title, lambda url, t=t: [renderer.plan(t, url, handout=True)]))
+    for name, title, sheets in jobs:
+        html = template.render(lang=renderer.lang, title=title, sheets=sheets(f"{renderer.prefix}{name}"))
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         HTML(string=html, base_url=str(site_dir)).write_pdf(target, stylesheets=stylesheets)

@@ -4,7 +4,7 @@ A page asks for a widget with an HTML comment on its own line, e.g.
 ``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the page's HTML once
 Markdown has made it (a marker shown inside a code block is escaped and left alone), in one pass.
 Every widget's root carries `data-search-exclude`, so Material's search indexes the page's text,
-not the widgets' labels and answers.
+not the widgets' labels and answers; a trainer's plan is the one exception: it is the page's content.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .qr import qr_svg
 
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE_URL = "article/"
+TRAINERS_DIR = "trainers/"  # a technique's plan lives at trainers/<slug>/
 TEMPLATE_DIR = "partials/guide/"
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
@@ -70,6 +71,11 @@ def make_environment(*template_dirs: str) -> jinja2.Environment:
 def pdf_name(slug: str | None = None) -> str:
     """Where a checklist's PDF handout lives in a language's site; None for the combined one."""
     return f"pdf/checklist-{slug}.pdf" if slug else "pdf/checklists.pdf"
+
+
+def plan_pdf_name(slug: str) -> str:
+    """Where a trainer's plan's PDF handout lives in a language's site."""
+    return f"pdf/plan-{slug}.pdf"
 
 
 @dataclass
@@ -129,9 +135,9 @@ class Renderer:
         address is unknown (no GUIDE_SITE_URL): nothing printed may invent one."""
         return self.site_url + path if self.site_url else ""
 
-    def qr(self, address: str) -> Markup:
+    def qr(self, address: str, label: str = "qr_label") -> Markup:
         """The QR code of an address online, named for assistive technology; none without one."""
-        return qr_svg(address, self.t["qr_label"].replace("{url}", address)) if address else Markup("")
+        return qr_svg(address, self.t[label].replace("{url}", address)) if address else Markup("")
 
     def checklist(self, technique: Technique, page_url: str, with_pdf: bool = True, edition: bool = False) -> str:
         """A checklist; a handout (`edition`) carries the build's date, a page the date it is printed.
@@ -150,6 +156,31 @@ class Renderer:
             page_href="" if edition else self.link(page_url)(path),
             qr=self.qr(address),
             pdf_url=self.link(page_url)(pdf_name(technique.id)) if (with_pdf and self.with_pdfs) else "",
+        )
+
+    def plan(self, technique: Technique, page_url: str, handout: bool = False) -> str:
+        """A trainer's plan; on a handout its links are absolute (the PDF travels) and it carries
+        the build's date."""
+        link = (lambda target: self.site_url + target) if handout else self.link(page_url)
+        plan = technique.plan
+        pairs = plan.step("pairs")
+        point = next(p for p in technique.checklist if any(i.id == pairs.item for i in p.items))
+        technique_url = link(f"techniques/{technique.id}/")
+        return self._render(
+            "plan",
+            technique=technique,
+            plan=plan,
+            steps={step.kind: step for step in plan.steps},
+            item=technique.item(pairs.item),
+            moment=self.t["pause_" + point.id],
+            article_url=link(ARTICLE_URL),
+            quiz_url=f"{technique_url}#quiz-{technique.id}",
+            checklist_url=f"{technique_url}#checklist-{technique.id}",
+            checklist_pdf_url=link(pdf_name(technique.id)) if self.with_pdfs else "",
+            pdf_url=link(plan_pdf_name(technique.id)) if (self.with_pdfs and not handout) else "",
+            page_url=self.address(f"{TRAINERS_DIR}{technique.id}/"),
+            edition=self.t["edition"].replace("{date}", self.today) if handout else "",
+            qr=self.qr(self.address(f"{TRAINERS_DIR}{technique.id}/"), "qr_label_plan"),
         )
 
     # --- one method per widget, reached through WIDGETS -----------------------------------------
@@ -189,6 +220,9 @@ class Renderer:
     def my_data(self, _: str, page_url: str) -> str:
         return self._render("my-data")
 
+    def plan_widget(self, slug: str, page_url: str) -> str:
+        return self.plan(self.guide.technique(slug), page_url)
+
 
 # Every widget a page may ask for, by the name its marker gives.
 WIDGETS = {
@@ -199,4 +233,5 @@ WIDGETS = {
     "assessment": Widget(False, "assessment", Renderer.assessment),
     "answer-key": Widget(False, None, Renderer.answer_key),
     "my-data": Widget(False, "mydata", Renderer.my_data),
+    "plan": Widget(True, None, Renderer.plan_widget),
 }
