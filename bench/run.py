@@ -8,6 +8,7 @@ part (the comparison takes about four minutes) and leaves the other section of t
 was. Targets come from issue #5 (build) and from "As fast as the stock theme" (stock); a target
 missed is marked ✗ and makes the exit status 1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,9 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 import stock
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -35,16 +35,24 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 def build_seconds(config: Path, site: Path, pdfs: bool) -> float:
     env = dict(ENV, GUIDE_PDFS="on" if pdfs else "off")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                   cwd=config.parent, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
 def hook_overhead(rounds: int, work: Path) -> tuple[float, float, float]:
     """Median build time with our hooks and without them (same pages, PDFs off), alternating."""
     without = work / "mkdocs-no-hooks.yml"
-    without.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\ndocs_dir: {ROOT / 'docs'}\n"
-                       f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    without.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\ndocs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
     with_hooks, no_hooks = [], []
     build_seconds(ROOT / "mkdocs.yml", work / "warm", pdfs=False)  # warm the file cache
     for _ in range(rounds):
@@ -111,8 +119,14 @@ def serve_rebuild(work: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, env=ENV, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         lines = iter(process.stderr.readline, "")
         for line in lines:
@@ -152,7 +166,12 @@ def build_measures(rounds: int, work: Path) -> tuple[str, bool]:
     small = hooks_time(synthetic_guide(work / "g7" / "docs", 7))
     large = hooks_time(synthetic_guide(work / "g70" / "docs", 70))
     per = (large / 70) / (small / 7)
-    row("Scale: hooks' time per technique, 70 vs 7 techniques", f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.3f}", "≤ ×1.05", per <= 1.05)
+    row(
+        "Scale: hooks' time per technique, 70 vs 7 techniques",
+        f"{small * 1000:.0f} ms / 7, {large * 1000:.0f} ms / 70 → ×{per:.3f}",
+        "≤ ×1.05",
+        per <= 1.05,
+    )
     full = build_seconds(ROOT / "mkdocs.yml", work / "full", pdfs=True)
     row("Full build with PDFs", f"{full:.1f} s", "≤ 10 s", full <= 10)
     rebuild = serve_rebuild(work)
@@ -174,8 +193,7 @@ def write_results(new: dict[str, str]) -> None:
     """bench/results.md with the sections just measured replaced and the others kept as they were."""
     path = ROOT / "bench" / "results.md"
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    kept = {title: "## " + body for title, body in
-            ((part.split("\n", 1)[0], part) for part in old.split("\n## ")[1:])}
+    kept = {title: "## " + body for title, body in ((part.split("\n", 1)[0], part) for part in old.split("\n## ")[1:])}
     kept.update({title: f"## {title}\n\n{body}" for title, body in new.items()})
     text = "# Benchmark results\n\n" + "\n".join(kept[title] for title in SECTIONS.values() if title in kept)
     path.write_text(text, encoding="utf-8")

@@ -7,6 +7,7 @@ removed, no hooks, no overrides, no palette, `font: false`), serves both the sam
 compares the medians. Targets: first and largest contentful paint within 3 % of stock,
 performance 1.00, and on text pages at most 10 KiB more transferred than stock.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,17 +70,27 @@ def stock_project(work: Path, site_url: str) -> Path:
     i18n = next(plugin["i18n"] for plugin in guide["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
     config = {
-        "site_name": guide["site_name"], "site_description": guide["site_description"],
-        "site_url": site_url, "copyright": guide["copyright"],
+        "site_name": guide["site_name"],
+        "site_description": guide["site_description"],
+        "site_url": site_url,
+        "copyright": guide["copyright"],
         "theme": {"name": "material", "language": "fr", "font": False},
-        "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": [
-            {"locale": "fr", "name": "Français", "default": True},
-            {"locale": "en", "name": "English", **{k: english[k] for k in ("site_name", "site_description", "copyright")}},
-        ]}}],
+        "plugins": [
+            "search",
+            {
+                "i18n": {
+                    "docs_structure": "suffix",
+                    "languages": [
+                        {"locale": "fr", "name": "Français", "default": True},
+                        {"locale": "en", "name": "English", **{k: english[k] for k in ("site_name", "site_description", "copyright")}},
+                    ],
+                }
+            },
+        ],
     }
     (project / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + _top_level_block(text, "markdown_extensions"),
-        encoding="utf-8")
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + _top_level_block(text, "markdown_extensions"), encoding="utf-8"
+    )
     return project / "mkdocs.yml"
 
 
@@ -107,6 +118,7 @@ def lighthouse(urls: list[str]):
 @dataclass
 class Side:
     """One site's runs on one page."""
+
     blocking: list[str]
     runs: list[dict[str, float]] = field(default_factory=list)
 
@@ -127,14 +139,20 @@ def compare(work: Path, rounds: int = 5) -> tuple[list[list[str]], bool]:
             raise RuntimeError(f"{name} site did not build:\n{built.stderr}")
     # guide, stock, stock, guide, guide, …: neither site always runs first; one cold run first, not counted
     order = [(None, "guide", "")] + [
-        (page, name, page[1]) for page in PAGES for n in range(rounds)
-        for name in (("guide", "stock") if n % 2 == 0 else ("stock", "guide"))]
-    sides = {(page, name): Side(render_blocking((sites[name] / page[1] / "index.html").read_text(encoding="utf-8")))
-             for page in PAGES for name in sites}
+        (page, name, page[1])
+        for page in PAGES
+        for n in range(rounds)
+        for name in (("guide", "stock") if n % 2 == 0 else ("stock", "guide"))
+    ]
+    sides = {
+        (page, name): Side(render_blocking((sites[name] / page[1] / "index.html").read_text(encoding="utf-8")))
+        for page in PAGES
+        for name in sites
+    }
     servers = [serve(sites[name], ports[name]) for name in sites]
     try:
         # Lighthouse's runs first in zip(): its generator runs to its end, and checks its exit status
-        for measures, (page, name, path) in zip(lighthouse([f"{origins[name]}/{path}" for _, name, path in order]), order):
+        for measures, (page, name, path) in zip(lighthouse([f"{origins[name]}/{path}" for _, name, path in order]), order, strict=False):
             print(f"  {name} /{path}: FCP {measures['fcp']:.0f} ms, LCP {measures['lcp']:.0f} ms", file=sys.stderr)
             if page:
                 sides[page, name].runs.append(measures)
@@ -162,8 +180,15 @@ def _row(label: str, guide: Side, stock: Side, text_page: bool) -> tuple[list[st
     ], all(checks.values())
 
 
-HEADER = ["Page", "FCP guide / stock", "LCP guide / stock", "Performance guide / stock",
-          "Transfer guide / stock", "Blocking the first paint: guide / stock", "Met"]
+HEADER = [
+    "Page",
+    "FCP guide / stock",
+    "LCP guide / stock",
+    "Performance guide / stock",
+    "Transfer guide / stock",
+    "Blocking the first paint: guide / stock",
+    "Met",
+]
 
 
 def table(rows: list[list[str]], rounds: int, seconds: float) -> str:
@@ -173,8 +198,9 @@ def table(rows: list[list[str]], rounds: int, seconds: float) -> str:
         f"\n\nLighthouse 12.2.3, mobile defaults (simulated throttling), both sites served with gzip on "
         f"127.0.0.1 by the tests' server (HTTP/1.0: one connection per request); medians of "
         f"{rounds} runs per site, alternating. Targets: FCP and LCP ≤ ×1.03 of stock, performance 1.00, "
-        f"text pages' transfer ≤ stock + 10 KiB. \"Blocking\" lists the stylesheets and classic scripts "
-        f"in each page's <head>. The comparison took {seconds / 60:.1f} min.\n")
+        f'text pages\' transfer ≤ stock + 10 KiB. "Blocking" lists the stylesheets and classic scripts '
+        f"in each page's <head>. The comparison took {seconds / 60:.1f} min.\n"
+    )
 
 
 def run(work: Path, rounds: int = 5) -> tuple[str, bool]:

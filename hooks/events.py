@@ -4,19 +4,19 @@ static-i18n runs every event once per language build; each event reaches the `Bu
 language through `BUILDS.of(…)` (see guide/build.py), and `on_config` of the default language
 starts a new set of builds, so nothing outlives the `mkdocs build` (or `serve` rebuild) it is for.
 """
+
 from __future__ import annotations
 
 import functools
 import os
-
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide import i18n_fixes
 from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 BUILDS = Builds()
 _pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process

@@ -8,6 +8,7 @@ script there (`embed.js`, for the pages that embed a widget) ships alone, minifi
 sheet is small, so every page carries it inline: no request more than stock Material before the
 first paint. The interface strings a page carries are exactly those the scripts ask for.
 """
+
 from __future__ import annotations
 
 import functools
@@ -73,7 +74,7 @@ def _imports(name: str, source: str) -> list[tuple[str, str]]:
     for number, line in enumerate(source.splitlines(), start=1):
         if OTHER_MODULE_SYNTAX.match(line) and not (IMPORT.match(line) or EXPORT.match(line)):
             raise PluginError(
-                f"overrides/{ASSETS}/{name}.js: line {number}: write imports as `import {{ a, b }} from \"./x.js\";` "
+                f'overrides/{ASSETS}/{name}.js: line {number}: write imports as `import {{ a, b }} from "./x.js";` '
                 "and exports as `export function|const|let|class name`, one a line (the bundler reads only these)"
             )
     return [(m.group(1), m.group(2)) for m in IMPORT.finditer(source)]
@@ -88,7 +89,7 @@ def _bundle_order(sources: dict[str, str], entry: str) -> list[str]:
         if name in order:
             return
         if name in visiting:
-            raise PluginError(f"overrides/{ASSETS}/{name}.js: imports form a cycle: {' → '.join(visiting + [name])}")
+            raise PluginError(f"overrides/{ASSETS}/{name}.js: imports form a cycle: {' → '.join([*visiting, name])}")
         if name not in sources:
             raise PluginError(f"overrides/{ASSETS}/{visiting[-1]}.js: imports ./{name}.js, which does not exist")
         visiting.append(name)

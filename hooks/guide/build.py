@@ -5,6 +5,7 @@ other language (the same `config` object each time). So every event runs once pe
 a French event can come after the English build: each event reaches its language's `Build`
 explicitly, through `Builds.of(language)`, never through "the current one".
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,7 +34,7 @@ class Languages:
     all: tuple[str, ...]  # the default first
 
     @classmethod
-    def of(cls, config) -> "Languages":
+    def of(cls, config) -> Languages:
         i18n = config.plugins.get("i18n")
         if i18n is None:  # a site without static-i18n: one language, the theme's
             lang = config.theme["language"]
@@ -81,7 +82,7 @@ class Build:
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True) -> "Build":
+    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True) -> Build:
         """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?"""
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
@@ -123,7 +124,7 @@ class Build:
         """An embed page's oEmbed discovery link. Only there: Material's script fetches a
         `sitemap.xml` beside every `<link rel="alternate">` of a page it runs on (embed pages do
         not load it), across origins when the guide is read from another address."""
-        path = url[len(self.prefix):]
+        path = url[len(self.prefix) :]
         mine = [e for e in self.embeds if e.path == path] if self.site_url else []
         return [{"href": f"{self.site_url}{self.prefix}{e.path}{OEMBED_FILE}", "title": e.title} for e in mine]
 

@@ -3,20 +3,36 @@
 The first problem found raises `ContentError`, whose message is one line:
 ``<file>: <key path>: <reason>``. Nothing here knows about MkDocs.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from .model import (
-    PAIRS_MINUTES, PAUSE_POINTS, PLAN_MINUTES, PLAN_STEPS, Band, Guide, Item, Option, Passage, PausePoint, Plan,
-    PlanStep, Question, Quiz, Technique, Text,
+    PAIRS_MINUTES,
+    PAUSE_POINTS,
+    PLAN_MINUTES,
+    PLAN_STEPS,
+    Band,
+    Guide,
+    Item,
+    Option,
+    Passage,
+    PausePoint,
+    Plan,
+    PlanStep,
+    Question,
+    Quiz,
+    Technique,
+    Text,
 )
 
 MAX_FILE_BYTES = 64 * 1024
@@ -239,9 +255,7 @@ class _Reader:
 
     def checklist(self, raw: Any, key: str) -> tuple[PausePoint, ...]:
         data = self.mapping(raw, key, PAUSE_POINTS)
-        points = tuple(
-            PausePoint(point, self.entries(data[point], f"{key}.{point}", "checklist", self.item)) for point in PAUSE_POINTS
-        )
+        points = tuple(PausePoint(point, self.entries(data[point], f"{key}.{point}", "checklist", self.item)) for point in PAUSE_POINTS)
         seen = set()
         for point in points:
             for item in point.items:
@@ -305,13 +319,9 @@ def read_strings(data: Any, file: str, languages: tuple[str, ...]) -> dict[str, 
     return table
 
 
-def read_technique(
-    data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...], article: "Article"
-) -> Technique:
+def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...], article: Article) -> Technique:
     r = _Reader(file, languages)
-    data = r.mapping(
-        data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands", "plan")
-    )
+    data = r.mapping(data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands", "plan"))
     if r.ident(data["id"], "id") != slug:
         r.fail("id", f"'{data['id']}' does not match the file name '{slug}'")
     number = r.integer(data["number"], "number")
@@ -370,7 +380,7 @@ def article_skills(markdown: str) -> dict[str, tuple[str, str]]:
     for line in markdown.splitlines():
         start = LIST_ITEM.match(line)
         if start:
-            current = [line[start.end():]]
+            current = [line[start.end() :]]
             items.append(current)
         elif current is not None and line.strip() and not line.lstrip().startswith("#"):
             current.append(line.strip())  # the item goes on (a lazy or an indented line)
@@ -440,7 +450,9 @@ def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[s
     for expected, technique in enumerate(techniques, start=1):
         if technique.number != expected:
             path = name(docs / TECHNIQUE_DIR / f"{technique.id}.yml")
-            raise ContentError(path, "number", f"expected {expected} (numbers run 1 to {len(techniques)} without gaps or repeats), got {technique.number}")
+            raise ContentError(
+                path, "number", f"expected {expected} (numbers run 1 to {len(techniques)} without gaps or repeats), got {technique.number}"
+            )
     quiz_path = docs / QUIZ_FILE
     if not quiz_path.exists():
         raise ContentError(name(quiz_path), "(file)", "missing: the whole-article quiz")

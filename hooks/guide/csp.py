@@ -4,6 +4,7 @@ Material puts a few small inline scripts in each page, and the guide its style s
 SHA-256 hashes are computed from the finished HTML, so the policy admits exactly them and nothing
 injected later.
 """
+
 from __future__ import annotations
 
 import base64

@@ -2,12 +2,13 @@
 their attributes (whatever their order) and fails loudly when the markup it expects is gone, so
 an upgrade that changes the theme's markup stops the build instead of quietly shipping a page the
 rewrite missed."""
+
 from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Callable
 
 from mkdocs.exceptions import PluginError
 
@@ -61,5 +62,5 @@ def rewrite_json_script(html: str, script_id: str, change: Callable[[str], str])
     """The body of the `<script id=…>` data block rewritten with `change(body)`; raises when absent."""
     for match in re.finditer(r"(<script\b[^>]*>)(.*?)(</script>)", html, re.S):
         if attributes(match.group(1)).get("id") == script_id:
-            return html[: match.start(2)] + change(match.group(2)) + html[match.end(2):]
-    raise PluginError(f"the theme's markup has changed: no <script id=\"{script_id}\"> found to rewrite")
+            return html[: match.start(2)] + change(match.group(2)) + html[match.end(2) :]
+    raise PluginError(f'the theme\'s markup has changed: no <script id="{script_id}"> found to rewrite')

@@ -15,6 +15,7 @@ this file and its calls in events.py go in one deletion.
   each language's home page.
 - Sitemaps need absolute addresses: without the guide's address (GUIDE_SITE_URL) there are none.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,10 +36,13 @@ def _no_alternates(html: str) -> str:
 def finish_page(html: str, page_url: str, prefix: str, prefixes: dict[str, str]) -> str:
     """A page's language switch linking its translations relatively, no alternates in its head,
     and a translated page's search pointed at its own language's index (`split_search_index`)."""
-    path = page_url[len(prefix):]
+    path = page_url[len(prefix) :]
     html = rewrite_tags(
-        html, "a", lambda a: a.get("hreflang") in prefixes,
-        lambda a: {**a, "href": get_relative_url(prefixes[a["hreflang"]] + path, page_url)}, "language switch (<a hreflang>)",
+        html,
+        "a",
+        lambda a: a.get("hreflang") in prefixes,
+        lambda a: {**a, "href": get_relative_url(prefixes[a["hreflang"]] + path, page_url)},
+        "language switch (<a hreflang>)",
     )
     html = _no_alternates(html)
     if not prefix:
@@ -57,8 +61,11 @@ def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
     language's home page, from the site's root (its path in the guide's address, if known)."""
     root = (urlparse(site_url).path or "/") if site_url else "/"
     html = rewrite_tags(
-        html, "a", lambda a: a.get("hreflang") in prefixes,
-        lambda a: {**a, "href": root + prefixes[a["hreflang"]]}, "language switch (<a hreflang>)",
+        html,
+        "a",
+        lambda a: a.get("hreflang") in prefixes,
+        lambda a: {**a, "href": root + prefixes[a["hreflang"]]},
+        "language switch (<a hreflang>)",
     )
     return _no_alternates(html)
 
@@ -88,7 +95,7 @@ def split_search_index(site: Path, default: str, others: list[str]) -> None:
     for lang in [default, *others]:
         prefix = "" if lang == default else f"{lang}/"
         if prefix:
-            mine = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
+            mine = [dict(d, location=d["location"][len(prefix) :]) for d in docs if d["location"].startswith(prefix)]
         else:
             mine = [d for d in docs if not any(d["location"].startswith(f"{o}/") for o in others)]
         target = site / prefix / "search" / "search_index.json"

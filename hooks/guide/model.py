@@ -4,6 +4,7 @@ Every text the reader sees is a `Text` holding every language the site is built 
 languages come from mkdocs.yml); every list item has a stable `id` (never its position) so stored
 progress survives reordering and every language shares it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

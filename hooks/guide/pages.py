@@ -7,6 +7,7 @@ may put in its own site or learning platform, in every language.
 sitemap (added after static-i18n has listed the pages it maps). Where the site's address is known,
 each also has an oEmbed document beside it.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,9 +50,17 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
         title = t.title(lang)
         page = f"techniques/{t.id}/"
         found += [
-            Embed("checklist", t.id, f"{strings['embed_checklist']} — {title}", f"{EMBED_DIR}{t.id}/checklist/", f"{page}#checklist-{t.id}"),
+            Embed(
+                "checklist", t.id, f"{strings['embed_checklist']} — {title}", f"{EMBED_DIR}{t.id}/checklist/", f"{page}#checklist-{t.id}"
+            ),
             Embed("quiz", t.id, f"{strings['embed_quiz']} — {title}", f"{EMBED_DIR}{t.id}/quiz/", f"{page}#quiz-{t.id}"),
-            Embed("self-check", t.id, f"{strings['embed_self_check']} — {title}", f"{EMBED_DIR}{t.id}/self-check/", f"{page}#self-check-{t.id}"),
+            Embed(
+                "self-check",
+                t.id,
+                f"{strings['embed_self_check']} — {title}",
+                f"{EMBED_DIR}{t.id}/self-check/",
+                f"{page}#self-check-{t.id}",
+            ),
         ]
     quiz = guide.quiz
     found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz/#quiz-{quiz.id}"))
@@ -83,8 +92,14 @@ def oembed(embed: Embed, site_url: str, prefix: str, provider: str, host_script:
         f'style="border:0" loading="lazy"></iframe>\n<script src="{escape(site_url + host_script)}" async></script>'
     )
     document = {
-        "version": "1.0", "type": "rich", "title": embed.title, "provider_name": provider,
-        "provider_url": site_url + prefix, "width": width, "height": height, "html": html,
+        "version": "1.0",
+        "type": "rich",
+        "title": embed.title,
+        "provider_name": provider,
+        "provider_url": site_url + prefix,
+        "width": width,
+        "height": height,
+        "html": html,
     }
     return json.dumps(document, ensure_ascii=False, indent=1)
 

@@ -4,6 +4,7 @@ trainers' plans (one per technique).
 They are made from the same templates as the pages and styled by the same print rules (guide.css),
 so the paper version and the PDF cannot drift apart.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

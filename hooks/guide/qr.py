@@ -4,6 +4,7 @@ other printed sheet): an inline SVG, made at build time with segno, nothing fetc
 A sheet carries the QR code of its page online only when the site's address is known
 (GUIDE_SITE_URL): with none, the caller prints no code rather than a wrong one.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,4 +27,4 @@ def qr_svg(url: str, label: str = "") -> Markup:
     svg = code.svg_inline(border=4, omitsize=True, svgclass="guide-qr__code", lineclass=None, title=name)
     # segno writes `<svg viewBox=… class=…><title>…</title><path …/></svg>`: only the role is added
     assert svg.startswith("<svg ")
-    return Markup(f'<svg role="img" aria-label="{escape(name)}" ' + svg[len("<svg "):])
+    return Markup(f'<svg role="img" aria-label="{escape(name)}" ' + svg[len("<svg ") :])

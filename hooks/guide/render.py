@@ -6,13 +6,15 @@ Markdown has made it (a marker shown inside a code block is escaped and left alo
 Every widget's root carries `data-search-exclude`, so Material's search indexes the page's text,
 not the widgets' labels and answers; a trainer's plan is the one exception: it is the page's content.
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -33,7 +35,7 @@ FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 class Widget(NamedTuple):
     takes_id: bool  # does its marker name a content ID
     script: str | None  # overrides/assets/guide/<script>.js brings it to life (None: nothing to run)
-    render: Callable[["Renderer", str, str], str]  # (renderer, content ID, page URL) → HTML
+    render: Callable[[Renderer, str, str], str]  # (renderer, content ID, page URL) → HTML
 
 
 def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
@@ -64,7 +66,10 @@ def make_environment(*template_dirs: str) -> jinja2.Environment:
     a template edited during `serve`."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(template_dirs)),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=True,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
     )
 
 
@@ -188,7 +193,10 @@ class Renderer:
     def quiz(self, quiz_id: str, page_url: str) -> str:
         article = self.link(page_url)(ARTICLE_URL)
         return self._render(
-            "quiz", quiz_id=quiz_id, questions=self.guide.quizzes()[quiz_id], article_url=article,
+            "quiz",
+            quiz_id=quiz_id,
+            questions=self.guide.quizzes()[quiz_id],
+            article_url=article,
             embed=self.embed_code("quiz", quiz_id, page_url),
         )
 
