@@ -1,5 +1,6 @@
-"""Shared fixtures: the hooks package on the path, one real site build per test session,
-a localhost server over it, and headless Chromium (the system's, driven by Playwright)."""
+"""Shared fixtures and helpers: the hooks package on the path, the guide's content read once, one
+real site build per test session, a localhost server over it, headless Chromium (the system's,
+driven by Playwright), the one way to open a page, the one axe check, the saved record."""
 from __future__ import annotations
 
 import functools
@@ -19,6 +20,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from guide.content import load_guide  # noqa: E402  (needs hooks/ on the path)
+
+GUIDE = load_guide(ROOT / "docs", ROOT)  # the guide's content, as the build reads it
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -146,20 +151,48 @@ def watch(context, server):
     assert watcher.errors == [], f"console errors: {watcher.errors}"
 
 
-def settle(page) -> None:
-    """Lets the page's own loading end (Material's search worker fetches lunr files after `load`)."""
-    page.wait_for_load_state("networkidle")
+# The root element of every widget; storage.js's mountAll marks each `data-mounted` once mounted.
+WIDGET_ROOTS = ["data-guide-checklist", "data-guide-quiz", "data-guide-selfcheck", "data-guide-assessment", "data-guide-mydata"]
+NOT_MOUNTED = ", ".join(f"[{name}]:not([data-mounted])" for name in WIDGET_ROOTS)
 
 
-def go(page, path: str) -> None:
-    if page.url != "about:blank":
-        settle(page)
-    page.goto(path)
+def open_page(page, path: str | None = None):
+    """Goes to `path` (reloads the page when None) and returns when a reader could use it: loaded,
+    and every widget on it mounted. The one place that says when a page is ready."""
+    from playwright.sync_api import expect
+
+    response = page.reload() if path is None else page.goto(path)
+    expect(page.locator(NOT_MOUNTED)).to_have_count(0)
+    return response
 
 
-def reload(page) -> None:
-    settle(page)
-    page.reload()
+def reload(page):
+    return open_page(page)
+
+
+AXE_WAIT_FOR_REST = """async () => {
+    for (let round = 0; round < 20; round++) {
+        const running = document.getAnimations().filter(a => a.playState === "running");
+        if (!running.length) return;
+        await Promise.race([Promise.allSettled(running.map(a => a.finished)), new Promise(r => setTimeout(r, 1000))]);
+    }
+}"""
+
+
+@functools.cache
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds on the page as it is now, every rule (best practices included). Colours
+    are judged at rest: once no animation or transition runs (Material fades its "back to top"
+    button on scroll, links change colour on hover and focus)."""
+    page.evaluate(AXE_WAIT_FOR_REST)
+    results = axe().run(page, options={"resultTypes": ["violations"]})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in results.response["violations"]]
 
 
 # The one localStorage record the widgets share (overrides/assets/guide/storage.js).

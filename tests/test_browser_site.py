@@ -3,34 +3,19 @@ axe-core finds no violation, and the language switch leads to the same page in t
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from conftest import axe_violations, open_page
 from test_site import LANGS, pages_of
-
-AXE = Axe()
-AXE_OPTIONS = {"resultTypes": ["violations"]}  # every rule, best practices included
 
 
 def all_pages(site):
     return [LANGS[lang] + path for lang in LANGS for path in pages_of(site, lang)]
 
 
-def axe_violations(page) -> list[str]:
-    # colours are judged at rest, not halfway through a hover or focus transition (polled from
-    # here: wait_for_function evaluates a string in the page, which our CSP rightly refuses)
-    for _ in range(50):
-        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
-            break
-        page.wait_for_timeout(50)
-    results = AXE.run(page, options=AXE_OPTIONS)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
-
-
 def test_every_page_is_clean_and_accessible(site, watch):
     problems = {}
     for path in all_pages(site):
-        watch.page.goto(f"/{path}")
-        watch.page.wait_for_load_state("networkidle")
+        open_page(watch.page, f"/{path}")
         found = axe_violations(watch.page)
         if found:
             problems[path] = found
@@ -41,7 +26,7 @@ def test_language_switch_stays_on_the_page(site, watch):
     page = watch.page
     for path in all_pages(site):
         english = path.startswith("en/")
-        page.goto(f"/{path}")
+        open_page(page, f"/{path}")
         other = "fr" if english else "en"
         page.locator(".md-header .md-select").first.hover()
         with page.expect_navigation():
@@ -52,7 +37,7 @@ def test_language_switch_stays_on_the_page(site, watch):
 
 
 def test_404_page(site, watch, server):
-    response = watch.page.goto("/404.html")
+    response = open_page(watch.page, "/404.html")
     assert response.ok
     assert watch.page.get_by_role("heading", name="Page introuvable").is_visible()
     assert axe_violations(watch.page) == []
@@ -64,7 +49,7 @@ def test_404_page(site, watch, server):
 ])
 def test_search_answers_in_the_page_language(watch, server, path, query, expected, unexpected):
     page = watch.page
-    page.goto(f"/{path}")
+    open_page(page, f"/{path}")
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
     results = page.locator(".md-search-result__link")

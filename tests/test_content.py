@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import GUIDE
 from guide.content import ContentError, check_translations, load_guide, parse_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "# Titre { #article }\n\nTexte.\n{ #pianiste }\n"
 
 
@@ -92,9 +92,8 @@ def test_valid_content_loads_into_the_model(tmp_path):
 
 
 def test_the_real_content_is_valid():
-    guide = load_guide(ROOT / "docs", ROOT)
-    assert [t.number for t in guide.techniques] == list(range(1, 8))
-    for t in guide.techniques:
+    assert [t.number for t in GUIDE.techniques] == list(range(1, 8))
+    for t in GUIDE.techniques:
         assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
         assert all(1 <= len(p.items) <= 9 for p in t.checklist)
 

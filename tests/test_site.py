@@ -12,11 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide.content import load_guide
+from conftest import GUIDE, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
-GUIDE = load_guide(ROOT / "docs", ROOT)
 SLUGS = [t.id for t in GUIDE.techniques]
 LANGS = {"fr": "", "en": "en/"}
 
