@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
-# for the browser tests (Playwright cannot download its own browser here), Lighthouse from npm,
-# then pytest.
+# for the browser tests (Playwright cannot download its own browser here), Lighthouse from npm
+# (tools/), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +12,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
-# Lighthouse 12 from npm, pinned by tools/lighthouse/package-lock.json (it uses the system Chromium)
-npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+# What the tests take from npm, pinned by tools/package-lock.json (Lighthouse uses the system
+# Chromium; no install script is run, none downloads anything more). Installed again whenever the
+# lock file changes.
+if ! cmp -s tools/package-lock.json tools/node_modules/.installed-from-lock.json; then
+  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp tools/package-lock.json tools/node_modules/.installed-from-lock.json
+fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
