@@ -1,6 +1,7 @@
 """The built site, read as HTML: both languages, the article verbatim, widgets, PDFs, links."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -19,8 +20,14 @@ SLUGS = [t.id for t in GUIDE.techniques]
 LANGS = {"fr": "", "en": "en/"}
 
 
+@functools.cache
+def parsed(file: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the tests that read it (none changes it)."""
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
 def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path / "index.html")
 
 
 def normalise(text: str) -> str:
@@ -138,14 +145,14 @@ def test_search_index_per_language(site):
 
 
 def test_404_speaks_both_languages(site):
-    html = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    html = parsed(site / "404.html")
     assert html.find(lang="fr").find("h1").get_text() == "Page introuvable"
     assert html.find(lang="en").find("h2").get_text() == "Page not found"
 
 
 def test_no_asset_from_another_origin(site, origin):
     for file in site.rglob("*.html"):
-        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(file)
         for tag in html.select("[src], link[href]"):
             url = tag.get("src") or tag.get("href")
             if tag.get("rel") in (["canonical"], ["alternate"]):  # the site's own addresses, absolute
@@ -161,7 +168,7 @@ def test_no_asset_from_another_origin(site, origin):
 def test_internal_links_and_anchors_resolve(site):
     broken = []
     for file in site.rglob("index.html"):
-        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(file)
         here = "http://x/" + file.relative_to(site).as_posix()
         for a in html.select("a[href]"):
             url = urlparse(urljoin(here, a["href"]))
@@ -172,10 +179,8 @@ def test_internal_links_and_anchors_resolve(site):
                 target = target / "index.html"
             if not target.exists():
                 broken.append((str(file.relative_to(site)), a["href"]))
-            elif url.fragment and target.suffix == ".html":
-                ids = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-                if not ids.find(id=url.fragment):
-                    broken.append((str(file.relative_to(site)), a["href"]))
+            elif url.fragment and target.suffix == ".html" and not parsed(target.resolve()).find(id=url.fragment):
+                broken.append((str(file.relative_to(site)), a["href"]))
     assert broken == []
 
 
@@ -289,7 +294,7 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
     for file in site.rglob("*.html"):
         text = file.read_text(encoding="utf-8")
-        html = BeautifulSoup(text, "html.parser")
+        html = parsed(file)
         meta = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta, file
         policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
