@@ -198,12 +198,18 @@ WIDGET_ROOTS = ["data-guide-checklist", "data-guide-quiz", "data-guide-selfcheck
 NOT_MOUNTED = ", ".join(f"[{name}]:not([data-mounted])" for name in WIDGET_ROOTS)
 
 
-def open_page(page, path: str | None = None):
-    """Goes to `path` (reloads the page when None) and returns when a reader could use it: loaded,
-    and every widget on it mounted. The one place that says when a page is ready."""
+def open_page(page, path: str | None = None, *, follow=None):
+    """Opens a page and returns when a reader could use it: loaded, and every widget on it mounted.
+    With `path`, goes there; with `follow` (a locator), clicks that link and waits for the page it
+    leads to; with neither, reloads. The one place that says when a page is ready."""
     from playwright.sync_api import expect
 
-    response = page.reload() if path is None else page.goto(path)
+    if follow is not None:
+        with page.expect_navigation() as navigation:
+            follow.click()
+        response = navigation.value
+    else:
+        response = page.reload() if path is None else page.goto(path)
     expect(page.locator(NOT_MOUNTED)).to_have_count(0)
     return response
 
