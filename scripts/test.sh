@@ -25,4 +25,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
-NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest "$@"
+# Two workers (pytest-xdist), each with its own site build, server and Chromium: on two loaded
+# cores the suite ends in about half the time of one; a worker left without tests takes some of
+# the other's (worksteal), and the slow tests start first (tests/conftest.py).
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest -n 2 --dist worksteal "$@"

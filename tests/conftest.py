@@ -14,7 +14,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +76,11 @@ def pytest_sessionfinish(session):
     MkDocsWorker.stop()
 
 
+def pytest_collection_modifyitems(items):
+    """The slow tests first, so that parallel workers end together (the order is otherwise kept)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str) -> subprocess.CompletedProcess:
     """`mkdocs build` as a reader of the README runs it, into `target`."""
     args = ["build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
@@ -87,13 +94,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def origin() -> str:
+def origin(pytestconfig) -> str:
     """Where the test site is served; it is built for that address, as a published site is."""
-    return f"http://127.0.0.1:{free_port()}"
+    shared = shared_site(pytestconfig)
+    return shared["origin"] if shared else f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, origin) -> Path:
+def site(tmp_path_factory, origin, pytestconfig) -> Path:
+    shared = shared_site(pytestconfig)
+    if shared:
+        result = SharedSite.wait(Path(shared["folder"]))
+        assert result["returncode"] == 0, result["stderr"]
+        return Path(shared["site"])
     target = tmp_path_factory.mktemp("site") / "site"
     result = build_site(target, GUIDE_SITE_URL=f"{origin}/")
     assert result.returncode == 0, result.stderr
@@ -134,10 +147,80 @@ def serve(directory: Path, port: int = 0):
 
 
 @pytest.fixture(scope="session")
-def server(site, origin):
+def server(site, origin, pytestconfig):
+    if shared_site(pytestconfig):
+        yield origin  # served by the process that runs the workers
+        return
     httpd = serve(site, int(origin.rsplit(":", 1)[1]))
     yield origin
     httpd.shutdown()
+
+
+class SharedSite:
+    """With parallel workers (pytest -n, pytest-xdist), the process that runs them builds the site
+    once, in the background while they start, and serves it for as long as they run; each worker
+    is told where (pytest_configure_node) and waits for the build in its `site` fixture."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="guide-tests-"))
+        self.site = self.folder / "site"
+        self.site.mkdir()
+        self.httpd = serve(self.site)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.build, daemon=True)
+        self.thread.start()
+
+    def build(self) -> None:
+        try:
+            result = build_site(self.site, GUIDE_SITE_URL=f"{self.origin}/")
+            outcome = {"returncode": result.returncode, "stderr": result.stderr}
+        except BaseException as error:  # the workers must hear of it, whatever it is
+            outcome = {"returncode": -1, "stderr": repr(error)}
+        partial = self.folder / "built.json.partial"
+        partial.write_text(json.dumps(outcome), encoding="utf-8")
+        partial.replace(self.folder / "built.json")
+
+    @staticmethod
+    def wait(folder: Path, timeout: float = 600) -> dict:
+        built, deadline = folder / "built.json", time.monotonic() + timeout
+        while not built.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the shared site build took more than {timeout} s")
+            time.sleep(0.05)
+        return json.loads(built.read_text(encoding="utf-8"))
+
+    def workerinput(self) -> dict:
+        return {"folder": str(self.folder), "site": str(self.site), "origin": self.origin}
+
+    def stop(self) -> None:
+        self.thread.join(timeout=600)
+        self.httpd.shutdown()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+SHARED_SITE = pytest.StashKey[SharedSite]()
+
+
+def shared_site(config) -> dict | None:
+    """In a worker of a parallel run, where the shared site is; None otherwise."""
+    return getattr(config, "workerinput", {}).get("guide_site")
+
+
+def pytest_configure(config):
+    parallel = getattr(config.option, "dist", "no") != "no" and not config.option.collectonly
+    if parallel and not hasattr(config, "workerinput"):
+        config.stash[SHARED_SITE] = SharedSite()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    if SHARED_SITE in node.config.stash:
+        node.workerinput["guide_site"] = node.config.stash[SHARED_SITE].workerinput()
+
+
+def pytest_unconfigure(config):
+    if SHARED_SITE in config.stash:
+        config.stash[SHARED_SITE].stop()
 
 
 def chromium_path() -> str:

@@ -8,6 +8,7 @@ from conftest import axe_violations, open_page
 from test_site import LANGS, pages_of
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
 def test_every_page_is_clean_accessible_and_switches_language(site, watch, half):
     """Each page of both languages once (in two halves, which two workers can share): no console

@@ -45,6 +45,7 @@ def material_template(message: dict) -> str | None:
     return None
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html(site):
     java = shutil.which("java")
     if java is None or not VNU.exists():

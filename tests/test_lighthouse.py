@@ -67,6 +67,7 @@ def test_every_kind_of_page_is_covered_once(site):
     assert sorted(chosen) == sorted(kinds)
 
 
+@pytest.mark.slow
 def test_lighthouse_scores(server, tmp_path):
     results = lighthouse({lang: [f"{server}/{path}" for path in pages] for lang, pages in PAGES.items()}, tmp_path)
     found = {path: result for lang, pages in PAGES.items() for path, result in zip(pages, results[lang])}
