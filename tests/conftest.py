@@ -138,10 +138,17 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class StaticServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser left before the answer was sent (a page closed or left mid-load)
+        super().handle_error(request, client_address)
+
+
 def serve(directory: Path, port: int = 0):
     """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread."""
     handler = functools.partial(StaticHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = StaticServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 
