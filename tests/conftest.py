@@ -11,6 +11,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -46,7 +47,7 @@ class MkDocsWorker:
         if cls.process is None or cls.process.poll() is not None:
             cls.process = subprocess.Popen(
                 [sys.executable, str(ROOT / "tests" / "mkdocs_worker.py")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                text=True, encoding="utf-8", env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                text=True, encoding="utf-8", env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), start_new_session=True,
             )
         process = cls.process
         process.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": env}) + "\n")
@@ -71,8 +72,19 @@ class MkDocsWorker:
                 cls.process.kill()
             cls.process = None
 
+    @classmethod
+    def kill(cls) -> None:
+        """Ends the worker and the build it runs, if any (they share a process group)."""
+        if cls.process is not None:
+            os.killpg(cls.process.pid, signal.SIGKILL)
+            cls.process.wait()
+            cls.process = None
+
 
 def pytest_sessionfinish(session):
+    shared = session.config.stash.get(SHARED_SITE, None)
+    if shared is not None and not shared.wanted():
+        MkDocsWorker.kill()  # a shared site build that no worker asked for (a run of a few tests) is not waited for
     MkDocsWorker.stop()
 
 
@@ -189,12 +201,16 @@ class SharedSite:
 
     @staticmethod
     def wait(folder: Path, timeout: float = 600) -> dict:
+        (folder / "wanted").touch()
         built, deadline = folder / "built.json", time.monotonic() + timeout
         while not built.exists():
             if time.monotonic() > deadline:
                 pytest.fail(f"the shared site build took more than {timeout} s")
             time.sleep(0.05)
         return json.loads(built.read_text(encoding="utf-8"))
+
+    def wanted(self) -> bool:
+        return (self.folder / "wanted").exists()
 
     def workerinput(self) -> dict:
         return {"folder": str(self.folder), "site": str(self.site), "origin": self.origin}
