@@ -1,20 +1,37 @@
 #!/usr/bin/env bash
 # The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
-# for the browser tests (Playwright cannot download its own browser here), Lighthouse from npm,
-# then pytest.
+# for the browser tests (Playwright cannot download its own browser here) and Debian's Java for the
+# HTML checker when they are missing, Lighthouse and the checker from npm (tools/), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests…"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Lighthouse 12 from npm, pinned by tools/lighthouse/package-lock.json (it uses the system Chromium)
-npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+# Lighthouse 12 and vnu-jar, pinned by tools/package-lock.json (Lighthouse uses the system
+# Chromium, vnu-jar the system Java: no install script is run, none downloads anything more).
+# Installed again whenever the lock file changes.
+if ! cmp -s tools/package-lock.json tools/node_modules/.installed-from-lock.json; then
+  npm ci --prefix tools --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp tools/package-lock.json tools/node_modules/.installed-from-lock.json
+fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
-NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest "$@"
+
+# Linters, pinned, with no finding allowed: ruff (ruff.toml) for Python, ESLint (eslint.config.mjs)
+# for the guide's scripts.
+.venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet .
+tools/node_modules/.bin/eslint overrides/assets/guide
+# Two workers (pytest-xdist), each with its own site build, server and Chromium: on two loaded
+# cores the suite ends in about half the time of one; a worker left without tests takes some of
+# the other's (worksteal), and the slow tests start first (tests/conftest.py).
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest -n 2 --dist worksteal "$@"

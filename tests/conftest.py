@@ -1,18 +1,24 @@
-"""Shared fixtures: the hooks package on the path, one real site build per test session,
-a localhost server over it, and headless Chromium (the system's, driven by Playwright)."""
+"""Shared fixtures and helpers: the hooks package on the path, the guide's content read once, one
+real site build per test session, a localhost server over it, headless Chromium (the system's,
+driven by Playwright), the one way to open a page, the one axe check, the saved record."""
+
 from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
+import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,24 +26,93 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from guide.content import load_guide  # noqa: E402  (needs hooks/ on the path)
+
+LANGUAGES = ("fr", "en")  # the site's, as mkdocs.yml declares them
+GUIDE = load_guide(ROOT / "docs", ROOT, LANGUAGES)  # the guide's content, as the build reads it
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
-def build_site(target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str | None) -> subprocess.CompletedProcess:
+class MkDocsWorker:
+    """Runs `mkdocs` command lines through tests/mkdocs_worker.py: MkDocs is imported once, and
+    each command runs in a child forked from that state, as from a fresh shell (a failed build
+    costs a tenth of a second instead of the half second Python takes to start and import)."""
+
+    process: subprocess.Popen | None = None
+
+    @classmethod
+    def run(cls, args: list[str], cwd: Path, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess:
+        if cls.process is None or cls.process.poll() is not None:
+            cls.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "mkdocs_worker.py")],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                start_new_session=True,
+            )
+        process = cls.process
+        process.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": env}) + "\n")
+        process.stdin.flush()
+        if not select.select([process.stdout], [], [], timeout)[0]:
+            cls.stop()
+            raise subprocess.TimeoutExpired([*MKDOCS, *args], timeout)
+        line = process.stdout.readline()
+        if not line:
+            cls.stop()
+            pytest.fail("tests/mkdocs_worker.py ended without an answer")
+        answer = json.loads(line)
+        return subprocess.CompletedProcess([*MKDOCS, *args], answer["returncode"], answer["stdout"], answer["stderr"])
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.process is not None:
+            cls.process.stdin.close()
+            try:
+                cls.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                cls.process.kill()
+            cls.process = None
+
+    @classmethod
+    def kill(cls) -> None:
+        """Ends the worker and the build it runs, if any (they share a process group)."""
+        if cls.process is not None:
+            os.killpg(cls.process.pid, signal.SIGKILL)
+            cls.process.wait()
+            cls.process = None
+
+
+def pytest_sessionfinish(session):
+    shared = session.config.stash.get(SHARED_SITE, None)
+    if shared is not None and not shared.wanted():
+        MkDocsWorker.kill()  # a shared site build that no worker asked for (a run of a few tests) is not waited for
+    MkDocsWorker.stop()
+
+
+def pytest_collection_modifyitems(items):
+    """The slow tests first, so that parallel workers end together (the order is otherwise kept)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def build_site(
+    target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str | None
+) -> subprocess.CompletedProcess:
     """`mkdocs build` as a reader of the README runs it, into `target` (a variable given as None
     is left unset)."""
-    command = [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for name, value in env_vars.items():
-        if value is None:
-            env.pop(name, None)
-        else:
-            env[name] = value
-    return subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
+    args = ["build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
+    return MkDocsWorker.run(args, config.parent, {"NO_MKDOCS_2_WARNING": "1", **env_vars})
 
 
 def free_port() -> int:
@@ -47,13 +122,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def origin() -> str:
+def origin(pytestconfig) -> str:
     """Where the test site is served; it is built for that address, as a published site is."""
-    return f"http://127.0.0.1:{free_port()}"
+    shared = shared_site(pytestconfig)
+    return shared["origin"] if shared else f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, origin) -> Path:
+def site(tmp_path_factory, origin, pytestconfig) -> Path:
+    shared = shared_site(pytestconfig)
+    if shared:
+        result = SharedSite.wait(Path(shared["folder"]))
+        assert result["returncode"] == 0, result["stderr"]
+        return Path(shared["site"])
     target = tmp_path_factory.mktemp("site") / "site"
     result = build_site(target, GUIDE_SITE_URL=f"{origin}/")
     assert result.returncode == 0, result.stderr
@@ -72,7 +153,7 @@ def site_without_address(tmp_path_factory) -> Path:
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host would: text compressed with gzip, quietly."""
 
-    COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+    COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
 
     def log_message(self, *args):
         pass
@@ -94,19 +175,100 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class StaticServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser left before the answer was sent (a page closed or left mid-load)
+        super().handle_error(request, client_address)
+
+
 def serve(directory: Path, port: int = 0):
     """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread."""
     handler = functools.partial(StaticHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = StaticServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 
 
 @pytest.fixture(scope="session")
-def server(site, origin):
+def server(site, origin, pytestconfig):
+    if shared_site(pytestconfig):
+        yield origin  # served by the process that runs the workers
+        return
     httpd = serve(site, int(origin.rsplit(":", 1)[1]))
     yield origin
     httpd.shutdown()
+
+
+class SharedSite:
+    """With parallel workers (pytest -n, pytest-xdist), the process that runs them builds the site
+    once, in the background while they start, and serves it for as long as they run; each worker
+    is told where (pytest_configure_node) and waits for the build in its `site` fixture."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="guide-tests-"))
+        self.site = self.folder / "site"
+        self.site.mkdir()
+        self.httpd = serve(self.site)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.build, daemon=True)
+        self.thread.start()
+
+    def build(self) -> None:
+        try:
+            result = build_site(self.site, GUIDE_SITE_URL=f"{self.origin}/")
+            outcome = {"returncode": result.returncode, "stderr": result.stderr}
+        except BaseException as error:  # the workers must hear of it, whatever it is
+            outcome = {"returncode": -1, "stderr": repr(error)}
+        partial = self.folder / "built.json.partial"
+        partial.write_text(json.dumps(outcome), encoding="utf-8")
+        partial.replace(self.folder / "built.json")
+
+    @staticmethod
+    def wait(folder: Path, timeout: float = 600) -> dict:
+        (folder / "wanted").touch()
+        built, deadline = folder / "built.json", time.monotonic() + timeout
+        while not built.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the shared site build took more than {timeout} s")
+            time.sleep(0.05)
+        return json.loads(built.read_text(encoding="utf-8"))
+
+    def wanted(self) -> bool:
+        return (self.folder / "wanted").exists()
+
+    def workerinput(self) -> dict:
+        return {"folder": str(self.folder), "site": str(self.site), "origin": self.origin}
+
+    def stop(self) -> None:
+        self.thread.join(timeout=600)
+        self.httpd.shutdown()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+SHARED_SITE = pytest.StashKey[SharedSite]()
+
+
+def shared_site(config) -> dict | None:
+    """In a worker of a parallel run, where the shared site is; None otherwise."""
+    return getattr(config, "workerinput", {}).get("guide_site")
+
+
+def pytest_configure(config):
+    parallel = getattr(config.option, "dist", "no") != "no" and not config.option.collectonly
+    if parallel and not hasattr(config, "workerinput"):
+        config.stash[SHARED_SITE] = SharedSite()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    if SHARED_SITE in node.config.stash:
+        node.workerinput["guide_site"] = node.config.stash[SHARED_SITE].workerinput()
+
+
+def pytest_unconfigure(config):
+    if SHARED_SITE in config.stash:
+        config.stash[SHARED_SITE].stop()
 
 
 def chromium_path() -> str:
@@ -162,20 +324,52 @@ def watch(context, server):
     assert watcher.errors == [], f"console errors: {watcher.errors}"
 
 
-def settle(page) -> None:
-    """Lets the page's own loading end (Material's search worker fetches lunr files after `load`)."""
-    page.wait_for_load_state("networkidle")
+NOT_MOUNTED = "[data-guide-widget]:not([data-mounted])"  # every widget's root, marked once guide.js has mounted it
 
 
-def go(page, path: str) -> None:
-    if page.url != "about:blank":
-        settle(page)
-    page.goto(path)
+def open_page(page, path: str | None = None, *, follow=None):
+    """Opens a page and returns when a reader could use it: loaded, and every widget on it mounted.
+    With `path`, goes there; with `follow` (a locator), clicks that link and waits for the page it
+    leads to; with neither, reloads. The one place that says when a page is ready."""
+    from playwright.sync_api import expect
+
+    if follow is not None:
+        with page.expect_navigation() as navigation:
+            follow.click()
+        response = navigation.value
+    else:
+        response = page.reload() if path is None else page.goto(path)
+    expect(page.locator(NOT_MOUNTED)).to_have_count(0)
+    return response
 
 
-def reload(page) -> None:
-    settle(page)
-    page.reload()
+def reload(page):
+    return open_page(page)
+
+
+AXE_WAIT_FOR_REST = """async () => {
+    for (let round = 0; round < 20; round++) {
+        const running = document.getAnimations().filter(a => a.playState === "running");
+        if (!running.length) return;
+        await Promise.race([Promise.allSettled(running.map(a => a.finished)), new Promise(r => setTimeout(r, 1000))]);
+    }
+}"""
+
+
+@functools.cache
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds on the page as it is now, every rule (best practices included). Colours
+    are judged at rest: once no animation or transition runs (Material fades its "back to top"
+    button on scroll, links change colour on hover and focus)."""
+    page.evaluate(AXE_WAIT_FOR_REST)
+    results = axe().run(page, options={"resultTypes": ["violations"]})
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in results.response["violations"]]
 
 
 # The one localStorage record the widgets share (overrides/assets/guide/storage.js).

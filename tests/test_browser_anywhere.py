@@ -1,14 +1,14 @@
 """One built site, served from another address than the one it was built for, in a sub-folder:
 every page clean (console, requests, policy), the language switch, search in the reader's language
 and saved ticks all work. Both a default build (no GUIDE_SITE_URL) and the published one."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import PageWatch, build_site, serve
+from playwright.sync_api import expect
 from test_site import LANGS, pages_of
 
 FOLDER = "formation/guide"

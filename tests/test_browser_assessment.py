@@ -1,23 +1,17 @@
 """The whole-guide self-assessment (/assessment/, /en/assessment/) and a technique's self-check,
 driven in Chromium as a reader uses them: error summary, profile, history, plan, calendar file."""
+
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
-import yaml
+from conftest import GUIDE, axe_violations, open_page, reload, store, stored
 from playwright.sync_api import expect
 
-from conftest import go, reload, store, stored
-
-ROOT = Path(__file__).resolve().parents[1]
-TECHNIQUES = sorted(
-    (yaml.safe_load(path.read_text(encoding="utf-8")) for path in (ROOT / "docs" / "techniques").glob("*.yml")),
-    key=lambda technique: technique["number"],
-)
-BY_ID = {technique["id"]: technique for technique in TECHNIQUES}
-STATEMENTS = [(technique["id"], statement["id"]) for technique in TECHNIQUES for statement in technique["statements"]]
+TECHNIQUES = GUIDE.techniques  # in the article's order
+BY_ID = {technique.id: technique for technique in TECHNIQUES}
+STATEMENTS = [(technique.id, statement.id) for technique in TECHNIQUES for statement in technique.statements]
 
 # One answer per statement, chosen so that every technique gets a different score.
 # Expected scores: poser 15, suivi 19, aider 50, remercier 63 (62.5 rounds up), attitude 75, digne 90, contact 100.
@@ -57,13 +51,11 @@ def weakest_first(answers: dict[str, list[int]]) -> list[tuple[str, int]]:
 
 
 def statement_ids(tid: str) -> list[str]:
-    return [statement["id"] for statement in BY_ID[tid]["statements"]]
+    return [statement.id for statement in BY_ID[tid].statements]
 
 
 def fieldset_id(tid: str, sid: str) -> str:
     return f"st-{tid}-{sid}"
-
-
 
 
 def storage_with(answers: dict[str, list[int]], history: list[dict] | None = None, plan: dict | None = None) -> dict:
@@ -88,13 +80,13 @@ def check_answers(page, answers: dict[str, list[int]], scope: str = "[data-guide
 
 def preset(page, data: dict, path: str = "/assessment/") -> None:
     """Stored state for what is not under test, then the page loaded over it."""
-    go(page, path)
+    open_page(page, path)
     store(page, data)
     reload(page)
 
 
 def take_assessment(page, answers: dict[str, list[int]], path: str = "/assessment/") -> None:
-    go(page, path)
+    open_page(page, path)
     check_answers(page, answers)
     page.locator("[data-guide-assessment] button[type=submit]").click()
     expect(page.locator("[data-guide-results]")).to_be_visible()
@@ -109,20 +101,16 @@ def active(page) -> dict:
 
 
 def table_rows(page) -> list[list[str]]:
-    return page.locator("[data-table] tr").evaluate_all(
-        "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))"
-    )
+    return page.locator("[data-table] tr").evaluate_all("rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))")
 
 
 def expect_profile(page, answers, lang="fr", before: dict[str, int] | None = None) -> None:
     rows = weakest_first(answers)
-    expected = [
-        [BY_ID[tid]["title"][lang], str(score), str(before[tid]) if before else "—"] for tid, score in rows
-    ]
+    expected = [[BY_ID[tid].title(lang), str(score), str(before[tid]) if before else "—"] for tid, score in rows]
     expect(page.locator("[data-table] tr")).to_have_count(len(TECHNIQUES))
     assert table_rows(page) == expected
     labels = page.locator("[data-chart] svg text.guide-chart__label").all_text_contents()
-    assert labels == [BY_ID[tid]["title"][lang] for tid, _ in rows]
+    assert labels == [BY_ID[tid].title(lang) for tid, _ in rows]
     values = page.locator("[data-chart] svg text.guide-chart__value").all_text_contents()
     assert values == [str(score) for _, score in rows]
 
@@ -138,7 +126,7 @@ def expect_checked(page, answers, scope="[data-guide-assessment]") -> None:
 # 1 ------------------------------------------------------------------------------------------------
 def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
     page = watch.page
-    go(page, "/assessment/")
+    open_page(page, "/assessment/")
     skipped = [STATEMENTS[1], STATEMENTS[12], STATEMENTS[-1]]
     for tid, sid in STATEMENTS:
         if (tid, sid) not in skipped:
@@ -185,7 +173,7 @@ def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
 # 2 ------------------------------------------------------------------------------------------------
 def test_keyboard_journey_profile_and_plan(watch, context):
     page = watch.page
-    go(page, "/assessment/")
+    open_page(page, "/assessment/")
     # Start just before the form: the intro's "Mes données" link, then keyboard only.
     page.locator("article a[href$='my-data/']").first.focus()
     for tid, values in ANSWERS.items():
@@ -225,14 +213,14 @@ def test_keyboard_journey_profile_and_plan(watch, context):
     expect(items).to_have_count(2)
     for item, (tid, score) in zip(items.all(), weakest):
         technique = BY_ID[tid]
-        expect(item.locator("h3")).to_have_text(f"{technique['title']['fr']} ({score} / 100)")
-        expect(item).to_contain_text(technique["practice"]["fr"])
+        expect(item.locator("h3")).to_have_text(f"{technique.title('fr')} ({score} / 100)")
+        expect(item).to_contain_text(technique.practice("fr"))
         link = item.locator("a")
         expect(link).to_have_attribute("href", f"../techniques/{tid}/#checklist-{tid}")
-        expect(link).to_have_text(f"Ouvrir la liste de contrôle — {technique['title']['fr']}")
+        expect(link).to_have_text(f"Ouvrir la liste de contrôle — {technique.title('fr')}")
         target = link.evaluate("a => a.href")
         other = context.new_page()
-        other.goto(target)  # not watched: only the DOM of the target matters
+        open_page(other, target)  # not watched: only the DOM of the target matters
         expect(other.locator(f"#checklist-{tid}")).to_have_count(1)
         expect(other.locator(f"#checklist-{tid}")).to_be_visible()
         other.close()
@@ -247,7 +235,9 @@ def test_keyboard_journey_profile_and_plan(watch, context):
     page.keyboard.press("Enter")
     expect(page.locator("[data-plan-live]")).to_have_text("Plan enregistré.")
     assert stored(page)["plan"] == {
-        "commitment": commitment, "date": "2031-05-17", "skills": ["poser-des-questions", "suivi-des-recommandations"],
+        "commitment": commitment,
+        "date": "2031-05-17",
+        "skills": ["poser-des-questions", "suivi-des-recommandations"],
     }
 
 
@@ -269,7 +259,7 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     expect(page.locator("[data-plan] > li")).to_have_count(2)
     expect(page.locator("[data-errors]")).to_be_hidden()
 
-    go(page, "/en/assessment/")
+    open_page(page, "/en/assessment/")
     results = page.locator("[data-guide-results]")
     expect(results).to_be_visible()
     expect_checked(page, ANSWERS)
@@ -283,13 +273,13 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     items = results.locator("[data-plan] > li")
     expect(items).to_have_count(2)
     for item, (tid, score) in zip(items.all(), weakest_first(ANSWERS)[:2]):
-        expect(item.locator("h3")).to_have_text(f"{BY_ID[tid]['title']['en']} ({score} / 100)")
-        expect(item).to_contain_text(BY_ID[tid]["practice"]["en"])
+        expect(item.locator("h3")).to_have_text(f"{BY_ID[tid].title('en')} ({score} / 100)")
+        expect(item).to_contain_text(BY_ID[tid].practice("en"))
         link = item.locator("a")
-        expect(link).to_have_text(f"Open the checklist — {BY_ID[tid]['title']['en']}")
+        expect(link).to_have_text(f"Open the checklist — {BY_ID[tid].title('en')}")
         expect(link).to_have_attribute("href", f"../techniques/{tid}/#checklist-{tid}")
         other = context.new_page()  # not watched: only the DOM of the target matters
-        other.goto(link.evaluate("a => a.href"))
+        open_page(other, link.evaluate("a => a.href"))
         assert other.url.split("#")[0].endswith(f"/en/techniques/{tid}/")
         expect(other.locator(f"#checklist-{tid}")).to_be_visible()
         expect(other.locator("html")).to_have_attribute("lang", "en")
@@ -329,9 +319,9 @@ def test_second_assessment_shows_previous_scores(watch):
     assert [h["scores"] for h in history] == [scores_of(ANSWERS), scores_of(SECOND)]
     # The plan follows the latest run.
     plan = page.locator("[data-plan] > li h3")
-    expect(plan).to_have_text([f"{BY_ID[tid]['title']['fr']} ({s} / 100)" for tid, s in weakest_first(SECOND)[:2]])
+    expect(plan).to_have_text([f"{BY_ID[tid].title('fr')} ({s} / 100)" for tid, s in weakest_first(SECOND)[:2]])
 
-    go(page, "/en/assessment/")
+    open_page(page, "/en/assessment/")
     expect(page.locator("[data-previous-head]")).to_have_text("Before (March 5, 2024)")
 
 
@@ -365,7 +355,7 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     assert "BEGIN:VEVENT" in lines and "END:VEVENT" in lines and "VERSION:2.0" in lines
     assert "DTSTART;VALUE=DATE:20310203" in lines
     (a, _), (b, _) = weakest_first(ANSWERS)[:2]
-    assert f"SUMMARY:Networking\u00a0: mettre en pratique {BY_ID[a]['title']['fr']} + {BY_ID[b]['title']['fr']}" in lines
+    assert f"SUMMARY:Networking\u00a0: mettre en pratique {BY_ID[a].title('fr')} + {BY_ID[b].title('fr')}" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:"))
     assert description.startswith("DESCRIPTION:Appeler Marie\\, puis Paul\\; dire merci\\n")
     assert any(line.startswith("UID:") for line in lines) and any(line.startswith("DTSTAMP:") for line in lines)
@@ -379,7 +369,7 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     tid = "attitude-positive"
     technique = BY_ID[tid]
     form = f"[data-guide-selfcheck='{tid}']"
-    go(page, f"/techniques/{tid}/")
+    open_page(page, f"/techniques/{tid}/")
     live = page.locator(f"{form} [data-live]")
     submit = page.locator(form).get_by_role("button", name="Voir mon score")
     ids = statement_ids(tid)
@@ -396,32 +386,22 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     submit.click()
     score = scores_of({tid: values})[tid]
     assert score == 60
-    band = next(b for b in technique["bands"] if b["min"] <= score <= b["max"])
-    expect(live).to_have_text(f"{technique['title']['fr']}\u00a0: {score} / 100. {band['feedback']['fr']}")
-    for other in technique["bands"]:
+    band = next(b for b in technique.bands if b.min <= score <= b.max)
+    expect(live).to_have_text(f"{technique.title('fr')}\u00a0: {score} / 100. {band.feedback('fr')}")
+    for other in technique.bands:
         if other is not band:
-            expect(live).not_to_contain_text(other["feedback"]["fr"])
+            expect(live).not_to_contain_text(other.feedback("fr"))
 
-    go(page, "/assessment/")
+    open_page(page, "/assessment/")
     expect_checked(page, {tid: values})
     expect(page.locator("[data-guide-assessment] input:checked")).to_have_count(len(values))
 
 
 # 7 ------------------------------------------------------------------------------------------------
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    # Material fades its "back to top" button in and out on scroll: judge colours once settled.
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in violations]
-
-
 @pytest.mark.parametrize("path,submit", [("/assessment/", "Voir mon profil"), ("/en/assessment/", "See my profile")])
 def test_axe_with_error_summary_and_with_profile(watch, path, submit):
     page = watch.page
-    go(page, path)
+    open_page(page, path)
     # Submitted with the keyboard: a mouse left over a link would make axe judge its hover colour.
     page.get_by_role("button", name=submit).focus()
     page.keyboard.press("Enter")

@@ -1,15 +1,14 @@
 """Checklists in Chromium: ticks kept by technique + item ID across reloads and languages, reset,
 blocked or corrupt storage, content changes, keyboard use, and the printed sheet."""
+
 from __future__ import annotations
 
 import io
 import json
 
 import pytest
+from conftest import GUIDE, PageWatch, axe_violations, open_page, printed_sheets, reload, serve, store, stored, stored_text
 from pypdf import PdfReader
-
-from conftest import PageWatch, printed_sheets, serve, store, stored, stored_text
-from test_browser_site import axe_violations
 
 SLUG = "attitude-positive"
 FR = f"/techniques/{SLUG}/"
@@ -25,10 +24,9 @@ def ticked(page) -> list[str]:
     return boxes(page).evaluate_all("els => els.filter(e => e.checked).map(e => e.dataset.item)")
 
 
-
 def test_ticks_survive_reload_and_language_switch_then_reset(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     first, third = boxes(page).nth(0), boxes(page).nth(2)
     page.get_by_label(first.evaluate("e => e.labels[0].textContent")).check()  # clicking the text ticks
     third.check()
@@ -38,29 +36,29 @@ def test_ticks_survive_reload_and_language_switch_then_reset(watch):
     assert page.locator(f"{CHECKLIST} [data-updated]").text_content().startswith("Dernière mise à jour\u00a0: ")
     assert stored(page)["checklists"][SLUG]["ticked"] == ids
     assert stored(page)["version"] == 1
-    page.reload()
+    reload(page)
     assert ticked(page) == ids
-    page.goto(EN)
+    open_page(page, EN)
     assert ticked(page) == ids
     assert page.locator(f"{CHECKLIST} [data-progress]").text_content() == f"2 / {total} ticked"
     page.get_by_role("button", name="Clear all ticks").click()
     assert ticked(page) == []
     assert "All boxes are cleared." in page.locator(f"{CHECKLIST} [data-progress]").text_content()
-    page.goto(FR)
+    open_page(page, FR)
     assert ticked(page) == []
     assert SLUG not in stored(page)["checklists"]
 
 
 def test_progress_is_in_a_polite_live_region(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     region = page.locator(f"{CHECKLIST} [data-progress]")
     assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
 
 
 def test_keyboard_only(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     boxes(page).first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
@@ -73,10 +71,10 @@ def test_keyboard_only(watch):
 
 def test_corrupt_storage_is_ignored(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 0}']:
         store(page, garbage)
-        page.reload()
+        reload(page)
         assert ticked(page) == []
         boxes(page).first.check()
         assert stored(page)["checklists"][SLUG]["ticked"] == [boxes(page).first.get_attribute("data-item")]
@@ -84,10 +82,10 @@ def test_corrupt_storage_is_ignored(watch):
 
 def test_data_from_a_newer_version_is_never_overwritten(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     newer = json.dumps({"version": 2, "checklists": {SLUG: {"done": ["x"]}}})
     store(page, newer)
-    page.reload()
+    reload(page)
     boxes(page).first.check()  # works for the visit …
     assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
     assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()  # … says it is not kept …
@@ -96,12 +94,12 @@ def test_data_from_a_newer_version_is_never_overwritten(watch):
 
 def test_content_change_keeps_the_other_ticks(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
     # stored by an older version of the content: one item since removed, one still there
     old = {"version": 1, "checklists": {SLUG: {"ticked": ["removed-item", items[1]], "updated": "2026-01-01T10:00:00Z"}}}
     store(page, old)
-    page.reload()
+    reload(page)
     assert ticked(page) == [items[1]]  # kept; new items start unticked
     boxes(page).nth(0).check()
     assert stored(page)["checklists"][SLUG]["ticked"] == [items[0], items[1]]  # the removed item is gone
@@ -109,11 +107,19 @@ def test_content_change_keeps_the_other_ticks(watch):
 
 def test_print_gives_a_clean_one_page_sheet(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     boxes(page).first.check()
     page.emulate_media(media="print")
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", f"{CHECKLIST} .guide-actions",
-                   "h1", ".guide-own", f'form[data-guide-quiz="{SLUG}"]']:
+    for hidden in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".md-search",
+        f"{CHECKLIST} .guide-actions",
+        "h1",
+        ".guide-own",
+        f'form[data-guide-quiz="{SLUG}"]',
+    ]:
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(f"{CHECKLIST} .guide-print-head__title").is_visible()
     assert "Ivan Misner" in page.locator(f"{CHECKLIST} .guide-print-foot").inner_text()
@@ -130,19 +136,18 @@ def printed_pages(page) -> dict[str, int]:
 
 
 def test_every_checklist_prints_on_one_page_in_both_languages(watch):
-    from test_site import SLUGS
-
     page = watch.page
     page.emulate_media(media="print")
     for prefix in ("", "en/"):
-        for slug in SLUGS:
-            page.goto(f"/{prefix}techniques/{slug}/")
+        for technique in GUIDE.techniques:
+            slug = technique.id
+            open_page(page, f"/{prefix}techniques/{slug}/")
             assert printed_pages(page) == {"A4": 1, "Letter": 1}, (prefix, slug)
 
 
 def test_print_blank_hides_my_ticks(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     boxes(page).first.check()
     page.evaluate("document.documentElement.classList.add('guide-print-blank')")  # what "Imprimer vierge" sets
     page.emulate_media(media="print")
@@ -152,7 +157,7 @@ def test_print_blank_hides_my_ticks(watch):
 
 def test_print_buttons_call_print_with_the_right_mode(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     page.evaluate("() => { window.__modes = []; window.print = () => { window.__modes.push(document.documentElement.className); }; }")
     page.get_by_role("button", name="Imprimer vierge").click()
     page.get_by_role("button", name="Imprimer avec mes coches").click()
@@ -162,7 +167,7 @@ def test_print_buttons_call_print_with_the_right_mode(watch):
 
 def test_combined_page_prints_one_technique_per_page(watch):
     page = watch.page
-    page.goto("/checklists/")
+    open_page(page, "/checklists/")
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(pdf.pages) == 7
@@ -171,7 +176,7 @@ def test_combined_page_prints_one_technique_per_page(watch):
 def test_without_javascript_the_checklist_is_readable(browser, server):
     context = browser.new_context(base_url=server, java_script_enabled=False)
     page = context.new_page()
-    page.goto(FR)
+    page.goto(FR)  # nothing runs: the page as it arrives
     assert boxes(page).count() > 5 and boxes(page).first.is_visible()
     assert not page.locator(f"{CHECKLIST} [data-js-only]").is_visible()  # buttons that need JS stay hidden
     assert page.locator(f"{CHECKLIST} a[download]").is_visible()  # the PDF still downloads
@@ -180,16 +185,16 @@ def test_without_javascript_the_checklist_is_readable(browser, server):
 
 def test_checklist_pages_have_no_axe_violation_after_use(watch):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     boxes(page).first.check()
     assert axe_violations(page) == []
-    page.goto("/en/checklists/")
+    open_page(page, "/en/checklists/")
     assert axe_violations(page) == []
 
 
 def test_printed_sheet_says_when_and_where_from(watch, server):
     page = watch.page
-    page.goto(FR)
+    open_page(page, FR)
     foot = page.locator(f"{CHECKLIST} .guide-print-foot")
     assert "Imprimé le" not in foot.text_content()  # no stale build date on the page
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does

@@ -1,13 +1,12 @@
 """Widgets framed by a page on another origin: sized by H5P's resize protocol (a host written here
 from the protocol, as sites running H5P serve it) and by the guide's own embed.js; working in a
 sandboxed frame with no storage; the "Embed" dialog by keyboard."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import PageWatch, axe_violations, serve
 from playwright.sync_api import expect
-
-from conftest import PageWatch, serve
-from test_browser_site import axe_violations
 from test_site import GUIDE
 
 # The host side of H5P's resize protocol (h5p-resizer.js), written from its description: answer
@@ -29,7 +28,9 @@ TECHNIQUE = GUIDE.techniques[6]  # remercier
 
 def host_page(guide: str, frames: list[str], script: str, sandbox: bool = False) -> str:
     attributes = ' sandbox="allow-scripts"' if sandbox else ""
-    iframes = "\n".join(f'<iframe src="{guide}/{path}" title="widget {n}" width="100%" height="150"{attributes}></iframe>' for n, path in enumerate(frames))
+    iframes = "\n".join(
+        f'<iframe src="{guide}/{path}" title="widget {n}" width="100%" height="150"{attributes}></iframe>' for n, path in enumerate(frames)
+    )
     return f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chapter training</title><link rel="icon" href="data:,"></head><body><main><h1>Training</h1>\n{iframes}\n{script}</main></body></html>'
 
 
@@ -160,7 +161,9 @@ def test_the_embed_dialog_by_keyboard(context, watch, server, lang, label, copie
     expect(button).to_be_focused()
 
 
-@pytest.mark.parametrize("path", [f"embed/{TECHNIQUE.id}/checklist/", "en/embed/quiz/", "embed/assessment/", f"en/embed/{TECHNIQUE.id}/self-check/"])
+@pytest.mark.parametrize(
+    "path", [f"embed/{TECHNIQUE.id}/checklist/", "en/embed/quiz/", "embed/assessment/", f"en/embed/{TECHNIQUE.id}/self-check/"]
+)
 def test_embed_pages_are_accessible_alone(watch, path):
     watch.page.goto(f"/{path}")
     watch.page.wait_for_selector("[data-guide-widget][data-mounted]")

@@ -1,30 +1,26 @@
 """My data (/my-data/, /en/my-data/) in Chromium: the summary, export to JSON, erase (with its
 confirmation) and import, including the files it must refuse."""
+
 from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-import yaml
+from conftest import GUIDE, axe_violations, open_page, reload, store, stored, stored_text
 from playwright.sync_api import expect
 
-from conftest import go, reload, store, stored, stored_text
-
-ROOT = Path(__file__).resolve().parents[1]
-REMERCIER = yaml.safe_load((ROOT / "docs" / "techniques" / "remercier.yml").read_text(encoding="utf-8"))
+REMERCIER = GUIDE.technique("remercier")
 TICKS = ["list-helpers", "thank-within-48h"]
-SELF_CHECK = dict(zip([s["id"] for s in REMERCIER["statements"]], [4, 3, 2, 1]))  # 10 / 16 → 63
+SELF_CHECK = dict(zip([s.id for s in REMERCIER.statements], [4, 3, 2, 1]))  # 10 / 16 → 63
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
 EMPTY_FR = "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
-SAMPLE_FR = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+SAMPLE_FR = (
+    "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+)
 SAMPLE_EN = "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
 EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
-
-
-
 
 
 def sample() -> dict:
@@ -48,7 +44,7 @@ def import_file(page, file) -> None:
 
 def make_data_on_remercier(page) -> None:
     """A reader's real traces: two ticks, the quiz, the technique's self-check."""
-    go(page, "/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     checklist = page.locator("[data-guide-checklist='remercier']")
     for item in TICKS:
         checklist.locator(f"input[data-item='{item}']").check()
@@ -58,7 +54,7 @@ def make_data_on_remercier(page) -> None:
     for correct in quiz.locator("[data-correct] input").all():
         correct.check()
     quiz.get_by_role("button", name="Vérifier").click()
-    expect(quiz.locator("[data-live]")).to_contain_text(f"Score\u00a0: {len(REMERCIER['questions'])} / {len(REMERCIER['questions'])}")
+    expect(quiz.locator("[data-live]")).to_contain_text(f"Score\u00a0: {len(REMERCIER.questions)} / {len(REMERCIER.questions)}")
 
     selfcheck = page.locator("[data-guide-selfcheck='remercier']")
     for sid, value in SELF_CHECK.items():
@@ -76,10 +72,12 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     data["selfAssessment"]["history"], data["plan"] = HISTORY, PLAN
     store(page, data)
 
-    go(page, "/my-data/")
+    open_page(page, "/my-data/")
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
-    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(summary).to_have_text(
+        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+    )
     before = stored_text(page)
 
     with page.expect_download() as info:
@@ -93,7 +91,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert exported["version"] == 1
     datetime.fromisoformat(exported["exported"].replace("Z", "+00:00"))
     assert exported["checklists"]["remercier"]["ticked"] == TICKS
-    assert exported["quizzes"]["remercier"]["score"] == exported["quizzes"]["remercier"]["total"] == len(REMERCIER["questions"])
+    assert exported["quizzes"]["remercier"]["score"] == exported["quizzes"]["remercier"]["total"] == len(REMERCIER.questions)
     assert exported["selfAssessment"]["answers"] == {"remercier": SELF_CHECK}
     assert exported["selfAssessment"]["history"] == HISTORY
     assert exported["plan"] == PLAN
@@ -107,7 +105,9 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     erase.click()
     assert messages == ["Effacer toutes les données du guide sur cet appareil\u00a0? Cette action est définitive."]
     assert stored_text(page) == before
-    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(summary).to_have_text(
+        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+    )
     expect(live).to_have_text("")
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -117,18 +117,22 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert stored_text(page) is None
 
     import_file(page, exported_path)
-    expect(live).to_have_text("Données importées. Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
-    expect(summary).to_have_text("Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action.")
+    expect(live).to_have_text(
+        "Données importées. Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+    )
+    expect(summary).to_have_text(
+        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+    )
     assert stored(page) == json.loads(before)
 
-    go(page, "/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     checklist = page.locator("[data-guide-checklist='remercier']")
     expect(checklist.locator("input[data-item]:checked")).to_have_count(len(TICKS))
     for item in TICKS:
         expect(checklist.locator(f"input[data-item='{item}']")).to_be_checked()
     for sid, value in SELF_CHECK.items():
         expect(page.locator(f"[data-guide-selfcheck='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
-    questions = len(REMERCIER["questions"])
+    questions = len(REMERCIER.questions)
     expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text(f"Score\u00a0: {questions} / {questions}")
 
 
@@ -143,7 +147,7 @@ BAD_FILES = [
 
 def test_bad_import_files_are_refused_and_change_nothing(watch):
     page = watch.page
-    go(page, "/my-data/")
+    open_page(page, "/my-data/")
     original = sample()
     original["checklists"] = {"contact-visuel": {"ticked": ["phone-away"], "updated": "2025-01-01T10:00:00.000Z"}}
     original["plan"] = None
@@ -166,7 +170,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
 # 10 -----------------------------------------------------------------------------------------------
 def test_english_page_shows_english_strings(watch):
     page = watch.page
-    go(page, "/en/my-data/")
+    open_page(page, "/en/my-data/")
     root = page.locator("[data-guide-mydata]")
     live = root.locator("[data-live]")
     expect(root.locator("[data-summary]")).to_have_text(EMPTY_EN)
@@ -193,12 +197,8 @@ def test_english_page_shows_english_strings(watch):
 # 11 -----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("path,done", [("/my-data/", f"Données importées. {SAMPLE_FR}"), ("/en/my-data/", f"Data imported. {SAMPLE_EN}")])
 def test_axe_after_import_message(watch, path, done):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = watch.page
-    go(page, path)
+    open_page(page, path)
     import_file(page, payload("backup.json", json.dumps({"app": "networking-guide", **sample()})))
     expect(page.locator("[data-guide-mydata] [data-live]")).to_have_text(done)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-    violations = Axe().run(page).response["violations"]
-    assert violations == [], [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in violations]
+    assert axe_violations(page) == []

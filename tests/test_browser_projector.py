@@ -1,26 +1,40 @@
 """Projector mode of the quizzes in Chromium: opened and driven by the keyboard alone (clicker keys
 included), one question at a time with its progress, the answer revealed in words, Esc back to the
 button; large type and 7:1 contrast at 1280×720; axe clean; the reader's record never touched."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-
-from conftest import STORAGE_KEY, reload, store, stored_text
-from test_browser_site import axe_violations
-from test_site import GUIDE, LANGS, page as built_page, pages_of
+from conftest import STORAGE_KEY, axe_violations, reload, store, stored_text
+from test_site import GUIDE, LANGS, pages_of
+from test_site import page as built_page
 
 RECORD = (Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8")
 TECHNIQUE = GUIDE.technique("attitude-positive")  # three questions: a first, a middle and a last one
 TEXT = {
-    "fr": {"project": "Projeter", "previous": "Question précédente", "next": "Question suivante",
-           "reveal": "Afficher la réponse", "close": "Quitter la projection", "correct": "✓ Bonne réponse",
-           "position": "Question {n} sur {total}\u00a0: ", "answer": "Bonne(s) réponse(s)\u00a0: "},
-    "en": {"project": "Project", "previous": "Previous question", "next": "Next question",
-           "reveal": "Show the answer", "close": "Leave the projector", "correct": "✓ Correct answer",
-           "position": "Question {n} of {total}: ", "answer": "Correct answer(s): "},
+    "fr": {
+        "project": "Projeter",
+        "previous": "Question précédente",
+        "next": "Question suivante",
+        "reveal": "Afficher la réponse",
+        "close": "Quitter la projection",
+        "correct": "✓ Bonne réponse",
+        "position": "Question {n} sur {total}\u00a0: ",
+        "answer": "Bonne(s) réponse(s)\u00a0: ",
+    },
+    "en": {
+        "project": "Project",
+        "previous": "Previous question",
+        "next": "Next question",
+        "reveal": "Show the answer",
+        "close": "Leave the projector",
+        "correct": "✓ Correct answer",
+        "position": "Question {n} of {total}: ",
+        "answer": "Correct answer(s): ",
+    },
 }
 QUIZZES = [(lang, quiz) for lang in LANGS for quiz in ("article", TECHNIQUE.id)]
 
@@ -187,7 +201,7 @@ STYLE = """e => {
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
-    page, text = watch.page, TEXT[lang]
+    page = watch.page
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, lang, "article")
     page.locator('button[data-action="project"]').click()

@@ -1,10 +1,9 @@
 """Knowledge quizzes in Chromium: keyboard only, no auto-submit, feedback in the live region,
 try again, show the answers, kept across reloads and languages, never printed."""
+
 from __future__ import annotations
 
-
-from test_browser_site import axe_violations
-from test_site import GUIDE
+from conftest import GUIDE, axe_violations, open_page
 
 QUIZ = GUIDE.quiz  # the whole-article quiz
 FORM = f'form[data-guide-quiz="{QUIZ.id}"]'
@@ -31,7 +30,7 @@ def wrong(question):
 
 def test_keyboard_journey_without_auto_submit(watch):
     page = watch.page
-    page.goto("/quiz/")
+    open_page(page, "/quiz/")
     first = QUIZ.questions[0]
     assert first.kind == "single"
     page.locator(f"#q-{QUIZ.id}-{first.id}-{first.options[0].id}").focus()
@@ -67,7 +66,7 @@ def test_keyboard_journey_without_auto_submit(watch):
 
 def test_unanswered_questions_are_named_and_focused(watch):
     page = watch.page
-    page.goto("/quiz/")
+    open_page(page, "/quiz/")
     page.get_by_role("button", name="Vérifier").click()
     assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse.")
     focused = page.evaluate("document.activeElement.name")
@@ -76,7 +75,7 @@ def test_unanswered_questions_are_named_and_focused(watch):
 
 def test_partial_answer_on_a_multiple_choice_question(watch):
     page = watch.page
-    page.goto("/quiz/")
+    open_page(page, "/quiz/")
     multiple = next(q for q in QUIZ.questions if q.kind == "multiple" and len(right(q)) > 1)
     answer(page, lambda q: right(q)[:1] if q is multiple else right(q))
     page.get_by_role("button", name="Vérifier").click()
@@ -87,7 +86,7 @@ def test_partial_answer_on_a_multiple_choice_question(watch):
 
 def test_try_again_and_show_the_answers(watch):
     page = watch.page
-    page.goto("/en/quiz/")
+    open_page(page, "/en/quiz/")
     answer(page, wrong)
     page.get_by_role("button", name="Check").click()
     assert live(page).text_content().startswith(f"Score: 0 / {len(QUIZ.questions)}.")
@@ -104,10 +103,10 @@ def test_try_again_and_show_the_answers(watch):
 
 def test_answers_come_back_after_reload_and_in_the_other_language(watch):
     page = watch.page
-    page.goto("/quiz/")
+    open_page(page, "/quiz/")
     answer(page, right)
     page.get_by_role("button", name="Vérifier").click()
-    page.goto("/en/quiz/")
+    open_page(page, "/en/quiz/")
     total = len(QUIZ.questions)
     assert page.locator(f"{FORM} input:checked").count() == sum(len(right(q)) for q in QUIZ.questions)
     assert live(page).text_content().startswith(f"Score: {total} / {total}.")
@@ -115,7 +114,7 @@ def test_answers_come_back_after_reload_and_in_the_other_language(watch):
 
 def test_printed_quiz_shows_no_answer(watch):
     page = watch.page
-    page.goto("/quiz/")
+    open_page(page, "/quiz/")
     answer(page, right)
     page.get_by_role("button", name="Vérifier").click()
     page.get_by_role("button", name="Voir les réponses").click()
@@ -127,7 +126,7 @@ def test_printed_quiz_shows_no_answer(watch):
 def test_technique_quiz_and_axe_after_feedback(watch):
     page = watch.page
     technique = GUIDE.techniques[1]
-    page.goto(f"/techniques/{technique.id}/")
+    open_page(page, f"/techniques/{technique.id}/")
     form = f'form[data-guide-quiz="{technique.id}"]'
     for question in technique.questions:
         page.locator(f"#q-{technique.id}-{question.id}-{wrong(question)[0].id}").check()
@@ -140,6 +139,6 @@ def test_technique_quiz_and_axe_after_feedback(watch):
 
 def test_answer_key_page_is_accessible_and_prints(watch):
     page = watch.page
-    page.goto("/en/trainers/answer-key/")
+    open_page(page, "/en/trainers/answer-key/")
     assert page.locator(".guide-key-correct").count() > 20
     assert axe_violations(page) == []

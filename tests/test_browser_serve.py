@@ -1,5 +1,6 @@
 """`mkdocs serve` as an editor uses it: a saved page or content file shows in the open browser
 by itself, under the same Content-Security-Policy as the built site (no violation logged)."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, PageWatch, free_port
 
 
@@ -27,7 +27,10 @@ def served(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     origin = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -60,7 +63,10 @@ def test_a_saved_page_and_a_saved_content_file_show_by_themselves(browser, serve
     content = project / "docs/techniques/remercier.yml"
     text = content.read_text(encoding="utf-8")
     first_item = re.search(r"checklist:\n  before:\n    - id: [a-z0-9-]+\n      text:\n        fr: (.*)\n", text)
-    content.write_text(text.replace(first_item.group(0), first_item.group(0).replace(first_item.group(1), '"Un élément modifié à chaud."')), encoding="utf-8")
+    content.write_text(
+        text.replace(first_item.group(0), first_item.group(0).replace(first_item.group(1), '"Un élément modifié à chaud."')),
+        encoding="utf-8",
+    )
     page.get_by_text("Un élément modifié à chaud.").first.wait_for(timeout=60_000)
     context.close()
     assert watch.foreign == []

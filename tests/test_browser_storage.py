@@ -1,5 +1,6 @@
 """Every widget keeps working for the visit when storage is blocked or full, with no error; and
 data saved by one widget is read by the others, in both languages."""
+
 from __future__ import annotations
 
 import copy
@@ -7,11 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import GUIDE, open_page, reload, store, stored
 from playwright.sync_api import expect
-
-from conftest import go, reload, store, stored
-
-from test_site import GUIDE
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
 FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
@@ -30,7 +28,7 @@ def page(request, context, server):
 
 
 def test_quiz_self_check_and_assessment_work_without_storage(page):
-    page.goto(f"/techniques/{TECHNIQUE.id}/")
+    open_page(page, f"/techniques/{TECHNIQUE.id}/")
     quiz = page.locator(f'form[data-guide-quiz="{TECHNIQUE.id}"]')
     for question in TECHNIQUE.questions:
         page.locator(f"#q-{TECHNIQUE.id}-{question.id}-{question.options[0].id}").check()
@@ -42,7 +40,7 @@ def test_quiz_self_check_and_assessment_work_without_storage(page):
     check.get_by_role("button", name="Voir mon score").click()
     assert check.locator("[data-live]").text_content().startswith(f"{TECHNIQUE.title('fr')}\u00a0: 75 / 100.")
 
-    page.goto("/assessment/")
+    open_page(page, "/assessment/")
     for statement in page.locator("fieldset[data-statement]").all():
         statement.locator("input").nth(2).check()
     page.get_by_role("button", name="Voir mon profil").click()
@@ -52,7 +50,7 @@ def test_quiz_self_check_and_assessment_work_without_storage(page):
 
 
 def test_checklist_works_without_storage(page):
-    page.goto("/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     checklist = page.locator('[data-guide-checklist="remercier"]')
     boxes = checklist.locator("input[type=checkbox]")
     boxes.nth(1).check()
@@ -64,7 +62,7 @@ def test_checklist_works_without_storage(page):
 
 
 def test_my_data_works_without_storage(page):
-    page.goto("/my-data/")
+    open_page(page, "/my-data/")
     assert page.locator("[data-summary]").text_content().startswith("Cet appareil garde\u00a0: 0 liste(s)")
     with page.expect_download() as download:
         page.get_by_role("button", name="Exporter mes données (JSON)").click()
@@ -73,10 +71,10 @@ def test_my_data_works_without_storage(page):
 
 def test_answers_are_shared_by_widgets_and_languages(watch):
     page = watch.page
-    page.goto(f"/techniques/{TECHNIQUE.id}/")
+    open_page(page, f"/techniques/{TECHNIQUE.id}/")
     first = page.locator(f'form[data-guide-selfcheck="{TECHNIQUE.id}"] fieldset[data-statement]').first
     first.locator("input").nth(4).check()
-    page.goto("/en/assessment/")
+    open_page(page, "/en/assessment/")
     statement = TECHNIQUE.statements[0].id
     assert page.locator(f"#st-{TECHNIQUE.id}-{statement} input:checked").get_attribute("value") == "4"
 
@@ -106,7 +104,7 @@ def expect_saved_answers(page, quiz_id: str) -> None:
 
 def test_a_record_from_the_first_release_is_read_and_kept(watch):
     page = watch.page
-    go(page, "/my-data/")
+    open_page(page, "/my-data/")
     store(page, RELEASE_1)
     reload(page)
     answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
@@ -114,7 +112,7 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
         f"Cet appareil garde\u00a0: 2 liste(s) de contrôle, 2 quiz, {answers} réponse(s) d’auto-évaluation, 2 profil(s) enregistré(s), un plan d’action."
     )
 
-    go(page, "/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     checklist = page.locator("[data-guide-checklist='remercier']")
     ticked = [box.get_attribute("data-item") for box in checklist.locator("input[data-item]:checked").all()]
     assert ticked == RELEASE_1["checklists"]["remercier"]["ticked"]
@@ -122,12 +120,12 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     for statement, value in RELEASE_1["selfAssessment"]["answers"]["remercier"].items():
         expect(page.locator(f"#st-remercier-{statement} input[value='{value}']")).to_be_checked()
 
-    go(page, "/en/techniques/contact-visuel/")
+    open_page(page, "/en/techniques/contact-visuel/")
     expect(page.locator("[data-guide-checklist='contact-visuel'] input[data-item='phone-away']")).to_be_checked()
-    go(page, "/quiz/")
+    open_page(page, "/quiz/")
     expect_saved_answers(page, "article")
 
-    go(page, "/assessment/")
+    open_page(page, "/assessment/")
     results = page.locator("[data-guide-results]")
     expect(results).to_be_visible()
     expect(results.locator("[data-previous-head]")).to_contain_text("Précédemment (")
@@ -135,7 +133,7 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     expect(page.locator("#plan-date")).to_have_value(RELEASE_1["plan"]["date"])
 
     # A new tick is written beside everything the first release kept, which stays as it was.
-    go(page, "/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     page.locator("[data-guide-checklist='remercier'] input[data-item='log-thanks']").check()
     now = stored(page)
     assert now["checklists"]["remercier"]["ticked"] == RELEASE_1["checklists"]["remercier"]["ticked"] + ["log-thanks"]
@@ -160,17 +158,17 @@ MALFORMED = {
 
 def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     page = watch.page
-    go(page, "/my-data/")
+    open_page(page, "/my-data/")
     store(page, MALFORMED)
     reload(page)
     expect(page.locator("[data-summary]")).to_have_text(
         "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 1 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), un plan d’action."
     )
-    go(page, "/techniques/remercier/")
+    open_page(page, "/techniques/remercier/")
     expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("0 / ")
     expect(page.locator("[data-guide-quiz='remercier'] input:checked")).to_have_count(0)
     expect(page.locator("[data-guide-selfcheck='remercier'] input:checked")).to_have_count(0)
-    go(page, "/assessment/")
+    open_page(page, "/assessment/")
     expect(page.locator("[data-guide-results]")).to_be_hidden()
     first = page.locator("[data-guide-assessment] fieldset[data-statement]").first
     first.locator("input[value='3']").check()

@@ -1,14 +1,14 @@
 """The trainers' pages in Chromium: each plan prints on one page (A4 in French, Letter in English)
 as the plan alone, and every trainers' page has no axe violation, in both languages."""
+
 from __future__ import annotations
 
 import io
 import unicodedata
 
 import pytest
+from conftest import axe_violations
 from pypdf import PdfReader
-
-from test_browser_site import axe_violations
 from test_site import GUIDE, LANGS, SLUGS
 
 PAPER = {"fr": "A4", "en": "Letter"}
@@ -32,7 +32,14 @@ def test_a_printed_plan_is_the_plan_alone(watch):
     plan = page.locator(".guide-trainer-plan")
     assert not plan.locator(".guide-print-head").is_visible()  # on screen, the page's own title says it
     page.emulate_media(media="print")
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "h1", ".md-content__inner > p", ".guide-trainer-plan .guide-actions"]:
+    for hidden in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        "h1",
+        ".md-content__inner > p",
+        ".guide-trainer-plan .guide-actions",
+    ]:
         assert not page.locator(hidden).first.is_visible(), hidden
     assert plan.locator(".guide-print-head__title").inner_text() == "Plan de formation · 7. Remerciez les gens"
     assert plan.locator("blockquote").is_visible() and plan.locator(".guide-trainer-plan__total").is_visible()

@@ -1,4 +1,5 @@
 """The content model: every validation rule, each with its exact one-line message."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -9,12 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
+from conftest import GUIDE, LANGUAGES
 from guide.content import ContentError, check_translations, load_guide, parse_yaml
 from guide.model import Text
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("fr", "en")  # the site's, as mkdocs.yml declares them
 # The article in each language, with the list items the plans read aloud (markup to be removed)
 ARTICLE = (
     "# Titre { #article }\n\nTexte.\n{ #pianiste }\n\n"
@@ -127,9 +127,8 @@ def test_valid_content_loads_into_the_model(tmp_path):
 
 
 def test_the_real_content_is_valid():
-    guide = load_guide(ROOT / "docs", ROOT, LANGUAGES)
-    assert [t.number for t in guide.techniques] == list(range(1, 8))
-    for t in guide.techniques:
+    assert [t.number for t in GUIDE.techniques] == list(range(1, 8))
+    for t in GUIDE.techniques:
         assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
         assert all(3 <= len(p.items) <= 7 for p in t.checklist)
         assert 2 * sum(q.scenario for q in t.questions) >= len(t.questions)
@@ -139,8 +138,11 @@ F = "docs/techniques/alpha.yml"
 
 # (what is wrong, how to break a valid file, the exact message)
 CASES = [
-    ("unknown key", lambda d: d.update(colour="blue"),
-     f"{F}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)"),
+    (
+        "unknown key",
+        lambda d: d.update(colour="blue"),
+        f"{F}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)",
+    ),
     ("missing key", lambda d: d.pop("summary"), f"{F}: summary: missing"),
     ("missing language", lambda d: d["title"].pop("en"), f"{F}: title.en: language missing"),
     ("unknown language", lambda d: d["title"].update(de="Titel"), f"{F}: title.de: unknown language (expected fr, en)"),
@@ -149,55 +151,115 @@ CASES = [
     ("text instead of a list", lambda d: d.update(statements="be nice"), f"{F}: statements: expected a list, got text"),
     ("text instead of texts", lambda d: d.update(practice="hello"), f"{F}: practice: expected text in every language (fr, en), got text"),
     ("duplicate item ID", lambda d: d["statements"][1].update(id="s0"), f"{F}: statements[1].id: duplicate ID 's0'"),
-    ("duplicate item ID across pause points", lambda d: d["checklist"]["after"][0].update(id="before-item"),
-     f"{F}: checklist.after: duplicate ID 'before-item'"),
-    ("bad ID", lambda d: d["statements"][0].update(id="Not OK"), f"{F}: statements[0].id: expected an ID in lowercase-kebab-case, got 'Not OK'"),
+    (
+        "duplicate item ID across pause points",
+        lambda d: d["checklist"]["after"][0].update(id="before-item"),
+        f"{F}: checklist.after: duplicate ID 'before-item'",
+    ),
+    (
+        "bad ID",
+        lambda d: d["statements"][0].update(id="Not OK"),
+        f"{F}: statements[0].id: expected an ID in lowercase-kebab-case, got 'Not OK'",
+    ),
     ("ID differs from file name", lambda d: d.update(id="beta"), f"{F}: id: 'beta' does not match the file name 'alpha'"),
-    ("too many checklist items", lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(8)]),
-     f"{F}: checklist.before: expected 3 to 7 entries, got 8"),
+    (
+        "too many checklist items",
+        lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(8)]),
+        f"{F}: checklist.before: expected 3 to 7 entries, got 8",
+    ),
     ("too few checklist items", lambda d: d["checklist"]["after"].pop(), f"{F}: checklist.after: expected 3 to 7 entries, got 2"),
-    ("scenario not a boolean", lambda d: d["questions"][1].update(scenario="yes"),
-     f"{F}: questions[1].scenario: expected true or false, got text"),
-    ("fewer than half of the questions are situations", lambda d: d["questions"][0].update(scenario=False),
-     f"{F}: questions: at least half must be situations (scenario: true), got 0 of 2"),
+    (
+        "scenario not a boolean",
+        lambda d: d["questions"][1].update(scenario="yes"),
+        f"{F}: questions[1].scenario: expected true or false, got text",
+    ),
+    (
+        "fewer than half of the questions are situations",
+        lambda d: d["questions"][0].update(scenario=False),
+        f"{F}: questions: at least half must be situations (scenario: true), got 0 of 2",
+    ),
     ("too few statements", lambda d: d.update(statements=d["statements"][:2]), f"{F}: statements: expected 3 to 5 entries, got 2"),
-    ("single question without a correct option", lambda d: d["questions"][0]["options"][0].update(correct=False),
-     f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 0"),
-    ("single question with two correct options", lambda d: d["questions"][0]["options"][1].update(correct=True),
-     f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 2"),
-    ("multiple question without a correct option", lambda d: d["questions"][1]["options"][0].update(correct=False),
-     f"{F}: questions[1].options: a multiple-choice question needs at least one correct option, got 0"),
+    (
+        "single question without a correct option",
+        lambda d: d["questions"][0]["options"][0].update(correct=False),
+        f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 0",
+    ),
+    (
+        "single question with two correct options",
+        lambda d: d["questions"][0]["options"][1].update(correct=True),
+        f"{F}: questions[0].options: a single-choice question needs exactly one correct option, got 2",
+    ),
+    (
+        "multiple question without a correct option",
+        lambda d: d["questions"][1]["options"][0].update(correct=False),
+        f"{F}: questions[1].options: a multiple-choice question needs at least one correct option, got 0",
+    ),
     ("unknown kind", lambda d: d["questions"][0].update(kind="essay"), f"{F}: questions[0].kind: expected single or multiple, got 'essay'"),
     ("missing feedback", lambda d: d["questions"][0]["options"][1].pop("feedback"), f"{F}: questions[0].options[1].feedback: missing"),
-    ("explanation missing a language", lambda d: d["questions"][1]["explanation"].pop("fr"), f"{F}: questions[1].explanation.fr: language missing"),
-    ("unknown anchor", lambda d: d["questions"][0].update(anchor="nowhere"),
-     f"{F}: questions[0].anchor: no passage 'nowhere' in the article (known: alpha, article, beta, pianiste)"),
-    ("correct not a boolean", lambda d: d["questions"][0]["options"][0].update(correct="yes"),
-     f"{F}: questions[0].options[0].correct: expected true or false, got text"),
+    (
+        "explanation missing a language",
+        lambda d: d["questions"][1]["explanation"].pop("fr"),
+        f"{F}: questions[1].explanation.fr: language missing",
+    ),
+    (
+        "unknown anchor",
+        lambda d: d["questions"][0].update(anchor="nowhere"),
+        f"{F}: questions[0].anchor: no passage 'nowhere' in the article (known: alpha, article, beta, pianiste)",
+    ),
+    (
+        "correct not a boolean",
+        lambda d: d["questions"][0]["options"][0].update(correct="yes"),
+        f"{F}: questions[0].options[0].correct: expected true or false, got text",
+    ),
     ("band gap", lambda d: d["bands"][1].update(min=60), f"{F}: bands: scores 50–59 are in no band"),
     ("band overlap", lambda d: d["bands"][1].update(min=40), f"{F}: bands: bands overlap at 40"),
     ("bands short of 100", lambda d: d["bands"][1].update(max=90), f"{F}: bands: bands must end at 100, the last ends at 90"),
     ("band upside down", lambda d: d["bands"][0].update(min=60), f"{F}: bands[0]: min 60 is above max 49"),
     ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got text"),
-    ("not a mapping", lambda d: d["checklist"]["before"].__setitem__(0, "just text"), f"{F}: checklist.before[0]: expected a mapping, got text"),
+    (
+        "not a mapping",
+        lambda d: d["checklist"]["before"].__setitem__(0, "just text"),
+        f"{F}: checklist.before[0]: expected a mapping, got text",
+    ),
     # a trainer's plan
     ("plan missing", lambda d: d.pop("plan"), f"{F}: plan: missing"),
-    ("plan steps take too long", lambda d: d["plan"]["quiz"].update(minutes=6), f"{F}: plan: the steps take 12 minutes; a plan takes 5 to 10"),
+    (
+        "plan steps take too long",
+        lambda d: d["plan"]["quiz"].update(minutes=6),
+        f"{F}: plan: the steps take 12 minutes; a plan takes 5 to 10",
+    ),
     ("pair activity too long", lambda d: d["plan"]["pairs"].update(minutes=5), f"{F}: plan.pairs.minutes: expected 2 or 3, got 5"),
     ("pair activity too short", lambda d: d["plan"]["pairs"].update(minutes=1), f"{F}: plan.pairs.minutes: expected 2 or 3, got 1"),
     ("a step of no minutes", lambda d: d["plan"]["read"].update(minutes=0), f"{F}: plan.read.minutes: expected 1 or more, got 0"),
-    ("minutes not whole", lambda d: d["plan"]["quiz"].update(minutes=1.5), f"{F}: plan.quiz.minutes: expected a whole number, got a number"),
-    ("unknown checklist item", lambda d: d["plan"]["pairs"].update(item="x"),
-     f"{F}: plan.pairs.item: no checklist item 'x' (known: before-item, before-item-2, before-item-3, during-item, during-item-2, "
-     "during-item-3, after-item, after-item-2, after-item-3)"),
+    (
+        "minutes not whole",
+        lambda d: d["plan"]["quiz"].update(minutes=1.5),
+        f"{F}: plan.quiz.minutes: expected a whole number, got a number",
+    ),
+    (
+        "unknown checklist item",
+        lambda d: d["plan"]["pairs"].update(item="x"),
+        f"{F}: plan.pairs.item: no checklist item 'x' (known: before-item, before-item-2, before-item-3, during-item, during-item-2, "
+        "during-item-3, after-item, after-item-2, after-item-3)",
+    ),
     ("pair activity without an item", lambda d: d["plan"]["pairs"].pop("item"), f"{F}: plan.pairs.item: missing"),
     ("question without text", lambda d: d["plan"]["question"].pop("text"), f"{F}: plan.question.text: missing"),
-    ("commitment missing a language", lambda d: d["plan"]["commitment"]["text"].pop("en"), f"{F}: plan.commitment.text.en: language missing"),
-    ("text on a step that takes none", lambda d: d["plan"]["read"].update(text=text("passage")),
-     f"{F}: plan.read.text: unknown key (allowed: minutes)"),
+    (
+        "commitment missing a language",
+        lambda d: d["plan"]["commitment"]["text"].pop("en"),
+        f"{F}: plan.commitment.text.en: language missing",
+    ),
+    (
+        "text on a step that takes none",
+        lambda d: d["plan"]["read"].update(text=text("passage")),
+        f"{F}: plan.read.text: unknown key (allowed: minutes)",
+    ),
     ("a step missing", lambda d: d["plan"].pop("commitment"), f"{F}: plan.commitment: missing"),
-    ("unknown plan key", lambda d: d["plan"].update(warmup={"minutes": 1}),
-     f"{F}: plan.warmup: unknown key (allowed: objective, read, question, pairs, quiz, commitment)"),
+    (
+        "unknown plan key",
+        lambda d: d["plan"].update(warmup={"minutes": 1}),
+        f"{F}: plan.warmup: unknown key (allowed: objective, read, question, pairs, quiz, commitment)",
+    ),
 ]
 
 
@@ -237,13 +299,22 @@ def test_a_plan_reads_its_passage_from_the_article_in_each_language(tmp_path):
     assert plan_.step("commitment").text("en") == "commitment (en)" and plan_.step("quiz").text is None
 
 
-@pytest.mark.parametrize("page, article, expected", [
-    ("article.en.md", ARTICLE_EN.replace("{ #alpha }", ""),
-     f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
-    ("article.md", ARTICLE.replace("{ #alpha }", "{ #alfa }"),
-     f"{F}: plan.read: no passage to read aloud: docs/article.md has no list item anchored {{ #alpha }}"),
-    ("article.en.md", None, f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
-])
+@pytest.mark.parametrize(
+    "page, article, expected",
+    [
+        (
+            "article.en.md",
+            ARTICLE_EN.replace("{ #alpha }", ""),
+            f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}",
+        ),
+        (
+            "article.md",
+            ARTICLE.replace("{ #alpha }", "{ #alfa }"),
+            f"{F}: plan.read: no passage to read aloud: docs/article.md has no list item anchored {{ #alpha }}",
+        ),
+        ("article.en.md", None, f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
+    ],
+)
 def test_a_plan_whose_passage_is_missing_has_a_one_line_message(tmp_path, page, article, expected):
     docs = write_site(tmp_path, {"alpha": technique()})
     if article is None:
@@ -269,9 +340,7 @@ def test_duplicate_technique_number(tmp_path):
     docs = write_site(tmp_path, {"alpha": technique(), "beta": technique("beta", 1)})
     with pytest.raises(ContentError) as caught:
         load_guide(docs, tmp_path, LANGUAGES)
-    assert str(caught.value) == (
-        "docs/techniques/beta.yml: number: expected 2 (numbers run 1 to 2 without gaps or repeats), got 1"
-    )
+    assert str(caught.value) == ("docs/techniques/beta.yml: number: expected 2 (numbers run 1 to 2 without gaps or repeats), got 1")
 
 
 def test_text_keeps_html_as_text(tmp_path):
@@ -289,10 +358,13 @@ def test_no_break_spaces_survive_loading(tmp_path):
     assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").title("fr") == "Où en suis-je\u00a0? «\u00a0Bien\u202f!\u00a0»"
 
 
-@pytest.mark.parametrize("pages, expected", [
-    (["index.md", "index.en.md", "article.md"], "docs/article.md: (page): no 'en' translation (article.en.md)"),
-    (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no version in the default language (extra.md)"),
-])
+@pytest.mark.parametrize(
+    "pages, expected",
+    [
+        (["index.md", "index.en.md", "article.md"], "docs/article.md: (page): no 'en' translation (article.en.md)"),
+        (["index.md", "index.en.md", "extra.en.md"], "docs/extra.en.md: (page): no version in the default language (extra.md)"),
+    ],
+)
 def test_pages_without_translation_are_named(pages, expected):
     check_translations(["index.md", "index.en.md"], ("en",))
     with pytest.raises(ContentError) as caught:
@@ -333,8 +405,6 @@ def test_nothing_is_kept_in_a_shared_temporary_folder():
 
 # --- what the real content teaches ------------------------------------------------------------
 
-GUIDE = load_guide(ROOT / "docs", ROOT, LANGUAGES)
-
 
 def every_question():
     return [(quiz, question) for quiz, questions in GUIDE.quizzes().items() for question in questions]
@@ -347,6 +417,7 @@ def test_the_article_quiz_covers_every_skill_the_pianist_and_the_mediocre_practi
 
 def test_no_question_is_asked_twice_across_the_guide():
     """Neither the same prompt nor the same set of correct answers, in any two quizzes."""
+
     def same(text: str) -> str:
         return " ".join(re.sub(r"[^\w ]", " ", text.lower()).split())
 
@@ -370,8 +441,7 @@ GIVEAWAYS = {"business cards": r"\bcards?\b", "selling": r"\bsell|\bsales?\b|pit
 @pytest.mark.parametrize("giveaway", GIVEAWAYS)
 def test_the_same_giveaway_does_not_recur_from_quiz_to_quiz(giveaway):
     quizzes = {
-        quiz for quiz, q in every_question()
-        for o in q.options if not o.correct and re.search(GIVEAWAYS[giveaway], o.text("en"), re.I)
+        quiz for quiz, q in every_question() for o in q.options if not o.correct and re.search(GIVEAWAYS[giveaway], o.text("en"), re.I)
     }
     assert len(quizzes) <= 1, quizzes
 
@@ -408,6 +478,7 @@ def test_the_top_band_needs_mostly_always(technique):
 
 def test_every_text_is_translated():
     """Both languages are there (the loader sees to it) and differ: nothing left untranslated."""
+
     def texts(value):
         if isinstance(value, Text):
             yield value

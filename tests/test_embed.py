@@ -1,5 +1,6 @@
 """Embeddable widgets, as built: one page per widget in each language with the widget alone,
 links to the top window, out of search, sitemap and navigation, with oEmbed documents."""
+
 from __future__ import annotations
 
 import json
@@ -9,12 +10,16 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-
 from test_site import GUIDE, LANGS, SLUGS, page
 
 EMBEDS = [(f"embed/{slug}/{kind}", kind, slug) for slug in SLUGS for kind in ("checklist", "quiz", "self-check")]
 EMBEDS += [("embed/quiz", "quiz", GUIDE.quiz.id), ("embed/assessment", "assessment", "")]
-ROOTS = {"checklist": "data-guide-checklist", "quiz": "data-guide-quiz", "self-check": "data-guide-selfcheck", "assessment": "data-guide-assessment"}
+ROOTS = {
+    "checklist": "data-guide-checklist",
+    "quiz": "data-guide-quiz",
+    "self-check": "data-guide-selfcheck",
+    "assessment": "data-guide-assessment",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -53,7 +58,7 @@ def test_embed_pages_stay_out_of_search_sitemap_and_navigation(site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_oembed_documents_are_valid_and_discoverable(site, origin, lang):
     prefix = LANGS[lang]
-    for path, kind, content_id in EMBEDS:
+    for path, _kind, _id in EMBEDS:
         document = json.loads((site / prefix / path / "oembed.json").read_text(encoding="utf-8"))
         assert document["version"] == "1.0" and document["type"] == "rich"
         assert isinstance(document["width"], int) and isinstance(document["height"], int)

@@ -1,5 +1,6 @@
 """Languages come from mkdocs.yml: a third one is a config entry plus its translations (made here
 by a stand-in translator from the English), and the guide builds it like the other two."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, build_site
 
 NEW = "de"
@@ -62,7 +62,7 @@ def test_a_third_language_builds_pages_search_and_widgets(tmp_path):
 
     home = page(NEW)
     assert home.html["lang"] == NEW
-    assert {link["hreflang"] for link in home.select('.md-select__link[hreflang]')} == {"fr", "en", NEW}  # the language switch
+    assert {link["hreflang"] for link in home.select(".md-select__link[hreflang]")} == {"fr", "en", NEW}  # the language switch
     # widgets in the new language, from content and interface strings
     technique = page(f"{NEW}/techniques/remercier")
     checklist = technique.select_one('[data-guide-checklist="remercier"]')

@@ -1,9 +1,9 @@
 """Rendering widgets from the model, without MkDocs: labels, IDs, escaping, links."""
+
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
 from guide.build import load_strings
 from guide.content import load_guide
@@ -73,7 +73,8 @@ def test_content_text_is_escaped(tmp_path):
     for lang in ("fr", "en"):
         pairs = dict(plan()["pairs"], item="during-1")
         html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs)).render_page(
-            "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md")
+            "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md"
+        )
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
 
@@ -85,7 +86,11 @@ def test_pages_load_only_the_scripts_their_widgets_need(tmp_path):
         return r.render_page(html, "techniques/alpha/", "p.md")[1]
 
     assert scripts("<p>nothing</p>") == []
-    assert scripts("<!-- guide:checklist alpha -->\n<!-- guide:quiz alpha -->\n<!-- guide:self-check alpha -->") == ["checklist", "quiz", "selfcheck"]
+    assert scripts("<!-- guide:checklist alpha -->\n<!-- guide:quiz alpha -->\n<!-- guide:self-check alpha -->") == [
+        "checklist",
+        "quiz",
+        "selfcheck",
+    ]
     assert scripts("<!-- guide:answer-key -->") == []  # printed, nothing to run
     assert scripts("<!-- guide:assessment -->\n<!-- guide:checklists -->") == ["assessment", "checklist"]
 
@@ -135,9 +140,8 @@ def test_the_bundle_runs_modules_in_order_with_their_imports():
 
 def test_the_bundler_refuses_module_syntax_it_does_not_read():
     import pytest
-    from mkdocs.exceptions import PluginError
-
     from guide.assets import _bundle_order
+    from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match=r"^overrides/assets/guide/main.js: line 2: write imports as"):
         _bundle_order({"main": "const a = 1;\nimport * as b from './b.js';"}, "main")
@@ -154,7 +158,10 @@ def test_printed_checklist_carries_notes_and_a_qr_code_of_its_page_online(tmp_pa
     foot = section.select_one(".guide-print-foot")
     code = foot.select_one(".guide-qr svg")
     # an image with a name for assistive technology, and the address it encodes printed beside it
-    assert code["role"] == "img" and code["aria-label"] == code.title.get_text() == "QR code of this checklist online: https://example.org/en/techniques/alpha/"
+    assert (
+        code["role"] == "img"
+        and code["aria-label"] == code.title.get_text() == "QR code of this checklist online: https://example.org/en/techniques/alpha/"
+    )
     assert code.has_attr("viewbox") and not code.has_attr("width")  # sized by the style sheet
     assert foot.select_one("[data-page-url]").get_text() == "https://example.org/en/techniques/alpha/"
 
@@ -180,9 +187,8 @@ def test_qr_svg_needs_an_address_and_escapes_its_name():
 def test_a_served_preview_prints_no_address(monkeypatch):
     """`mkdocs serve` puts its own local address in site_url: a sheet printed from the preview
     gets no QR code of it (the page fills in the address it is printed from)."""
-    from mkdocs.config import load_config
-
     import events
+    from mkdocs.config import load_config
 
     monkeypatch.setenv("GUIDE_SITE_URL", "https://example.org/guide/")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -204,8 +210,20 @@ def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
     assert root.select_one(".guide-own__label").get_text().startswith("Plan proposé par ce guide")
     assert root.select_one(".guide-trainer-plan__objective").get_text() == "objective (fr)"
     steps = root.select("ol.guide-trainer-plan__steps > li")
-    assert [(li["data-step"], li["data-minutes"]) for li in steps] == [("read", "1"), ("question", "1"), ("pairs", "3"), ("quiz", "2"), ("commitment", "1")]
-    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps] == ["(1\u00a0min)", "(1\u00a0min)", "(3\u00a0min)", "(2\u00a0min)", "(1\u00a0min)"]
+    assert [(li["data-step"], li["data-minutes"]) for li in steps] == [
+        ("read", "1"),
+        ("question", "1"),
+        ("pairs", "3"),
+        ("quiz", "2"),
+        ("commitment", "1"),
+    ]
+    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps] == [
+        "(1\u00a0min)",
+        "(1\u00a0min)",
+        "(3\u00a0min)",
+        "(2\u00a0min)",
+        "(1\u00a0min)",
+    ]
     assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8 minutes"
     quote = root.select_one("blockquote")
     assert quote.p.get_text() == "Alpha, d’abord. Le texte d’alpha, avec un lien."

@@ -1,35 +1,39 @@
 """The built site, read as HTML: both languages, the article verbatim, widgets, PDFs, links."""
+
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
-from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, Comment
+from conftest import GUIDE, ROOT, printed_sheets
+from guide.build import load_strings
 from pypdf import PdfReader
 
-from conftest import printed_sheets
-from guide.build import load_strings
-from guide.content import load_guide
-
-ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
-GUIDE = load_guide(ROOT / "docs", ROOT, ("fr", "en"))
 SLUGS = [t.id for t in GUIDE.techniques]
 LANGS = {"fr": "", "en": "en/"}
 
 
+@functools.cache
+def parsed(file: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the tests that read it (none changes it)."""
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
 def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path / "index.html")
 
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    for quote in "«»“”\"":
+    for quote in '«»“”"':
         text = text.replace(quote, '"')
     text = text.replace("’", "'")
     return " ".join(text.split()).replace('" ', '"').replace(' "', '"')
@@ -76,7 +80,7 @@ def test_article_details(site):
     assert link["href"] == "https://ivanmisner.com/"
     assert "Givers Gain®" in body.get_text()
     assert "Givers Gain®" in page(site, "en/article").select_one("article").get_text()
-    assert [li.get_text(" ").split(".")[0] for li in body.select("ol > li")][0] == "Gardez toujours une attitude positive"
+    assert body.select("ol > li")[0].get_text(" ").split(".")[0] == "Gardez toujours une attitude positive"
     for anchor in ["source", "pianiste", "pratiques-mediocres", "competences", *SLUGS]:
         assert html.find(id=anchor), anchor
         assert page(site, "en/article").find(id=anchor), anchor
@@ -146,14 +150,14 @@ def test_search_index_per_language(site):
 
 
 def test_404_speaks_both_languages(site):
-    html = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    html = parsed(site / "404.html")
     assert html.find(lang="fr").find("h1").get_text() == "Page introuvable"
     assert html.find(lang="en").find("h2").get_text() == "Page not found"
 
 
 def test_no_asset_from_another_origin(site, origin):
     for file in site.rglob("*.html"):
-        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(file)
         for tag in html.select("[src], link[href]"):
             url = tag.get("src") or tag.get("href")
             if tag.get("rel") in (["canonical"], ["alternate"]):  # the site's own addresses, absolute
@@ -169,7 +173,7 @@ def test_no_asset_from_another_origin(site, origin):
 def test_internal_links_and_anchors_resolve(site):
     broken = []
     for file in site.rglob("index.html"):
-        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(file)
         here = "http://x/" + file.relative_to(site).as_posix()
         for a in html.select("a[href]"):
             url = urlparse(urljoin(here, a["href"]))
@@ -178,12 +182,8 @@ def test_internal_links_and_anchors_resolve(site):
             target = site / url.path.lstrip("/")
             if target.is_dir() or url.path.endswith("/"):
                 target = target / "index.html"
-            if not target.exists():
+            if not target.exists() or (url.fragment and target.suffix == ".html" and not parsed(target.resolve()).find(id=url.fragment)):
                 broken.append((str(file.relative_to(site)), a["href"]))
-            elif url.fragment and target.suffix == ".html":
-                ids = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-                if not ids.find(id=url.fragment):
-                    broken.append((str(file.relative_to(site)), a["href"]))
     assert broken == []
 
 
@@ -301,10 +301,13 @@ def test_trainer_plan_page(site, slug, lang):
     html = page(site, f"{prefix}trainers/{slug}")
     [plan] = html.select(f'.guide-trainer-plan[data-guide-plan="{slug}"]')
     assert not plan.find_parent(attrs={"data-search-exclude": True}) and not plan.has_attr("data-search-exclude")
-    assert plan.select_one(".guide-own__label").get_text() == {
-        "fr": "Plan proposé par ce guide — ce ne sont pas les mots d’Ivan Misner, sauf le passage lu à voix haute, tiré de son article.",
-        "en": "From this guide — not Ivan Misner’s words, except the passage read aloud, taken from his article.",
-    }[lang]
+    assert (
+        plan.select_one(".guide-own__label").get_text()
+        == {
+            "fr": "Plan proposé par ce guide — ce ne sont pas les mots d’Ivan Misner, sauf le passage lu à voix haute, tiré de son article.",
+            "en": "From this guide — not Ivan Misner’s words, except the passage read aloud, taken from his article.",
+        }[lang]
+    )
     assert plan.select_one(".guide-trainer-plan__objective").get_text() == technique.plan.objective(lang)
     # every step, in order, with its minutes; they add up to the total shown, 5 to 10
     steps = plan.select("ol.guide-trainer-plan__steps > li")
@@ -315,7 +318,10 @@ def test_trainer_plan_page(site, slug, lang):
         assert li.h3.select_one(".guide-trainer-plan__minutes").get_text() == f"({n}\u00a0min)"
     total = sum(minutes)
     assert 5 <= total <= 10 and int(plan["data-minutes"]) == total
-    assert plan.select_one(".guide-trainer-plan__total").get_text() == {"fr": f"Total\u00a0: {total} minutes", "en": f"Total: {total} minutes"}[lang]
+    assert (
+        plan.select_one(".guide-trainer-plan__total").get_text()
+        == {"fr": f"Total\u00a0: {total} minutes", "en": f"Total: {total} minutes"}[lang]
+    )
     assert 2 <= minutes[2] <= 3  # the pair activity
     # the passage read aloud is the article's own item, word for word, and attributed
     article = page(site, f"{prefix}article")
@@ -362,7 +368,10 @@ def test_trainers_index_runs_the_series(site, lang):
     links = {a["href"] for a in body.select("a")}
     assert {"../checklists/", "answer-key/", "../quiz/", "../assessment/"} <= links
     # where to try the projector and the Embed button
-    assert {"../techniques/attitude-positive/#quiz-attitude-positive", "../techniques/attitude-positive/#checklist-attitude-positive"} <= links
+    assert {
+        "../techniques/attitude-positive/#quiz-attitude-positive",
+        "../techniques/attitude-positive/#checklist-attitude-positive",
+    } <= links
     # the navigation has the trainers' section: the guide, the seven plans, the answer key
     section = {"fr": "Formateurs", "en": "Trainers"}[lang]
     nav = next(n for n in html.select(".md-nav--primary .md-nav__item--section") if n.find("label").get_text(strip=True) == section)
@@ -419,7 +428,7 @@ def test_french_pages_keep_no_break_spaces(site):
     faults = []
     for path in pages_of(site, "fr"):
         for text in visible_texts(site, f"{path}index.html", VERBATIM if path == "article/" else None):
-            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in FRENCH_SPACE_MISSING.finditer(text)]
+            faults += [(path, text[max(0, m.start() - 30) : m.end() + 10]) for m in FRENCH_SPACE_MISSING.finditer(text)]
     assert faults == []
     assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
 
@@ -432,7 +441,7 @@ def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
     for path in pages_of(site, lang):
         skip = VERBATIM if (lang, path) == ("fr", "article/") else None
         for text in visible_texts(site, f"{LANGS[lang]}{path}index.html", skip):
-            faults += [(path, text[max(0, m.start() - 30):m.end() + 10]) for m in re.finditer("[\"']", text)]
+            faults += [(path, text[max(0, m.start() - 30) : m.end() + 10]) for m in re.finditer("[\"']", text)]
     assert faults == []
 
 
@@ -456,13 +465,20 @@ def test_pdf_handouts(site, lang):
         assert len(reader.pages) == 1, technique.id
         width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
         assert (round(width), round(height)) == ({"fr": (595, 842), "en": (612, 792)}[lang])
+
         def words(text: str) -> str:  # lines joined, a hyphen at the end of a line joined too
             return re.sub(r"(?<=-) ", "", " ".join(text.split()))
 
         text = words(reader.pages[0].extract_text())
         plan = technique.plan
-        for shown in [technique.title(lang), plan.objective(lang), plan.passage.title(lang), plan.step("question").text(lang),
-                      plan.step("commitment").text(lang), ATTRIBUTION[lang]]:
+        for shown in [
+            technique.title(lang),
+            plan.objective(lang),
+            plan.passage.title(lang),
+            plan.step("question").text(lang),
+            plan.step("commitment").text(lang),
+            ATTRIBUTION[lang],
+        ]:
             assert words(shown) in text, (technique.id, shown)
         total = {"fr": f"Total\u00a0: {plan.minutes} minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
         assert total in text or total.replace("\u00a0", " ") in text
@@ -503,7 +519,7 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
     for file in site.rglob("*.html"):
         text = file.read_text(encoding="utf-8")
-        html = BeautifulSoup(text, "html.parser")
+        html = parsed(file)
         meta = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta, file
         policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
@@ -523,7 +539,9 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
 # the only absolute addresses the guide's output may hold: the article's link, and XML namespaces
 KNOWN_ADDRESSES = {
-    "https://ivanmisner.com/", "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml",
+    "https://ivanmisner.com/",
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xhtml",
     "http://www.sitemaps.org/schemas/sitemap/0.9",
 }
 
@@ -546,7 +564,10 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
             # language links stay on the site wherever it is served: relative, to the page's own translation
             other = {"fr": "en", "en": "fr"}[lang]
             switch = html.select_one(f'.md-select__link[hreflang="{other}"]')["href"]
-            assert not switch.startswith("/") and urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", switch)).path == f"/{LANGS[other]}techniques/{slug}/"
+            assert (
+                not switch.startswith("/")
+                and urlparse(urljoin(f"http://x/{prefix}techniques/{slug}/", switch)).path == f"/{LANGS[other]}techniques/{slug}/"
+            )
         for pdf in sorted((site / prefix / "pdf").glob("checklist*.pdf")):
             sheets = printed_sheets(pdf)
             assert len(sheets) == (len(SLUGS) if pdf.name == "checklists.pdf" else 1), pdf

@@ -1,0 +1,104 @@
+"""`mkdocs` command lines for the tests, each as from a fresh shell but without paying for Python
+to start and import MkDocs, Material, static-i18n and the Markdown extensions every time.
+
+This process imports them once, then forks one child per command: the child starts from that state
+(nothing of an earlier build in it: no hook module, no cache, no log handler, no logged message),
+moves to the requested folder, adds the requested environment, runs MkDocs' own command line with
+its output going to files, and exits with the command's status. A Python exception that MkDocs
+does not handle is printed with its traceback, as the interpreter does.
+
+Protocol: one JSON request a line on stdin, {"args": [...], "cwd": "...", "env": {...}}; one JSON
+answer a line on stdout, {"returncode": n, "stdout": "...", "stderr": "..."}.
+"""
+
+from __future__ import annotations
+
+import difflib  # noqa: F401
+import json
+import os
+import sys
+import tempfile
+import traceback
+
+# What every build of the guide loads: the command line, the theme, the plugins and extensions
+# named in mkdocs.yml and what they import. The project's own hooks are not among them: each child
+# imports the hooks of the project it builds, as a fresh process does.
+import colorama  # noqa: F401
+import jinja2  # noqa: F401
+import markdown.extensions.admonition
+import markdown.extensions.attr_list
+import markdown.extensions.codehilite
+import markdown.extensions.fenced_code
+import markdown.extensions.md_in_html
+import markdown.extensions.tables
+import markdown.extensions.toc  # noqa: F401
+import material.extensions.emoji
+import material.plugins.search.plugin
+import material.templates
+import mkdocs.__main__
+import mkdocs.commands.build
+import mkdocs.plugins
+import mkdocs_static_i18n.plugin  # noqa: F401
+import pygments.formatters.html
+import pygments.lexers
+import pygments.styles  # noqa: F401
+import pymdownx.details
+import pymdownx.emoji
+import pymdownx.highlight
+import pymdownx.superfences  # noqa: F401
+import yaml  # noqa: F401
+
+# Read once what depends only on the installed packages (both are cached for the process)
+mkdocs.plugins.get_plugins()  # the plugins' entry points
+material.extensions.emoji.twemoji({}, None)  # Material's index of emoji and icons, a walk over its icon folders
+
+
+def run(request: dict, stdout_path: str, stderr_path: str) -> int:
+    pid = os.fork()
+    if pid:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    code = 1
+    try:
+        for fd, path in ((1, stdout_path), (2, stderr_path)):
+            target = os.open(path, os.O_WRONLY | os.O_TRUNC)
+            os.dup2(target, fd)
+            os.close(target)
+        os.chdir(request["cwd"])
+        for name, value in request["env"].items():  # a variable given as null is left unset
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        sys.argv = ["mkdocs", *request["args"]]
+        try:
+            mkdocs.__main__.cli.main(args=request["args"], prog_name="mkdocs")
+            code = 0
+        except SystemExit as exit:
+            if isinstance(exit.code, str):
+                print(exit.code, file=sys.stderr)
+            code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        except BaseException:
+            traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="mkdocs-worker-") as folder:
+        out, err = os.path.join(folder, "stdout"), os.path.join(folder, "stderr")
+        for line in sys.stdin:
+            for path in (out, err):
+                open(path, "w").close()
+            returncode = run(json.loads(line), out, err)
+            answer = {"returncode": returncode}
+            for name, path in (("stdout", out), ("stderr", err)):
+                with open(path, encoding="utf-8", errors="replace") as output:
+                    answer[name] = output.read()
+            sys.stdout.write(json.dumps(answer) + "\n")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

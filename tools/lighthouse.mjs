@@ -1,0 +1,25 @@
+// Lighthouse (mobile, its default settings) on several pages with one Chrome and one Node process:
+//   CHROME_PATH=… node tools/lighthouse.mjs OUT_DIR CATEGORIES CHROME_FLAGS URL…
+// CATEGORIES is comma-separated (accessibility,best-practices,seo); CHROME_FLAGS is one string.
+// Writes OUT_DIR/<n>.json, the Lighthouse result of the n-th URL. Lighthouse clears the origin's
+// storage before each page, as a fresh run does; the full-page screenshot (only drawn in an HTML
+// report) is skipped.
+import fs from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const [out, categories, chromeFlags, ...urls] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({ chromeFlags: chromeFlags.split(" ").filter(Boolean) });
+try {
+  for (const [n, url] of urls.entries()) {
+    const flags = {
+      port: chrome.port, output: "json", logLevel: "error",
+      onlyCategories: categories.split(","), disableFullPageScreenshot: true,
+    };
+    const result = await lighthouse(url, flags);
+    fs.writeFileSync(path.join(out, `${n}.json`), result.report);
+  }
+} finally {
+  await chrome.kill();
+}
