@@ -10,7 +10,7 @@
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
 
-const require = createRequire(new URL('../tools/lighthouse/package.json', import.meta.url));
+const require = createRequire(new URL('../tools/package.json', import.meta.url));
 const load = async name => import(pathToFileURL(require.resolve(name)));
 const lighthouse = (await load('lighthouse')).default;
 const chromeLauncher = await load('chrome-launcher');

@@ -106,8 +106,8 @@ def render_blocking(html: str) -> list[str]:
 
 def lighthouse(urls: list[str]):
     """Lighthouse on each URL in turn (bench/lighthouse.mjs): yields each run's measures."""
-    if not (ROOT / "tools/lighthouse/node_modules/lighthouse").exists():
-        raise RuntimeError("Lighthouse is not installed: npm ci --prefix tools/lighthouse")
+    if not (ROOT / "tools/node_modules/lighthouse").exists():
+        raise RuntimeError("Lighthouse is not installed: npm ci --prefix tools")
     env = dict(os.environ, CHROME_PATH=chromium_path(), CHROME_FLAGS=" ".join(CHROMIUM_FLAGS))
     with subprocess.Popen(["node", str(ROOT / "bench/lighthouse.mjs"), *urls], stdout=subprocess.PIPE, text=True, env=env) as process:
         yield from (json.loads(line) for line in process.stdout)

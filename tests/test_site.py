@@ -255,19 +255,26 @@ def test_pages_without_widgets_load_no_widget_script(site):
 
 
 def test_scripts_and_styles_ship_minified(site):
-    """One classic script bundled from the widgets' modules, and the style inline, both minified."""
-    sources = sorted((ROOT / "overrides/assets/guide").iterdir())
-    modules = [s for s in sources if s.suffix == ".js" and s.name != "embed.js"]
+    """One classic script bundled from the widgets' modules, the screen style inline, the print and
+    script-only styles as files for print and for the script: all minified."""
+    folder = ROOT / "overrides/assets/guide"
+    modules = [s for s in folder.glob("*.js") if s.name != "embed.js"]
     shipped = (site / "assets/guide/guide.js").read_text(encoding="utf-8")
-    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js"} | ({"embed.js"} & {s.name for s in sources})
+    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "embed.js", "print.css", "interactive.css"}
     assert not re.search(r"(^|[;}])\s*(import|export)\b", shipped)  # a classic script: no module syntax left
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)
     inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
     assert len(inline) == 1 and inline == {s.string for s in page(site, "en/techniques/remercier").find_all("style")}
-    for source, text in [(m, shipped) for m in modules] + [(ROOT / "overrides/assets/guide/guide.css", inline.pop())]:
-        header = source.read_text(encoding="utf-8").splitlines()[0]  # every source opens with a comment saying what it is
+    [print_link] = page(site, "article").select('link[href$="assets/guide/print.css"]')
+    assert print_link["media"] == "print"  # never in the way of the first paint on screen
+    shown = [(m, shipped) for m in modules] + [(folder / "guide.css", inline.pop())]
+    shown += [(folder / name, (site / "assets/guide" / name).read_text(encoding="utf-8")) for name in ("print.css", "interactive.css")]
+    for source, text in shown:
+        original = source.read_text(encoding="utf-8")
+        header = original.splitlines()[0]  # every source opens with a comment saying what it is
         assert header.startswith(("//", "/*")) and header[3:] not in text, source.name
-    assert len(text) < 0.85 * len((ROOT / "overrides/assets/guide/guide.css").read_text(encoding="utf-8"))
+        if source.suffix == ".css":
+            assert len(text) < 0.85 * len(original), source.name
 
 
 def test_combined_checklists_page(site):

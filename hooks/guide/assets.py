@@ -5,8 +5,9 @@ Readers get them as one classic script, `assets/guide/guide.js`, bundled from th
 `guide.js` and minified: a classic script runs where modules cannot (a page opened from disk, a
 frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). Any other
 script there (`embed.js`, for the pages that embed a widget) ships alone, minified. The style
-sheet is small, so every page carries it inline: no request more than stock Material before the
-first paint. The interface strings a page carries are exactly those the scripts ask for.
+sheet for the screen is small, so every page carries it inline: no request more than stock Material
+before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
+show (`interactive.css`, loaded by the script) ship as files. The interface strings a page carries are exactly those the scripts ask for.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .pages import add_generated
 
 ASSETS = "assets/guide"
 STYLE = f"{ASSETS}/guide.css"
+PRINT_STYLE = f"{ASSETS}/print.css"
 ENTRY = "guide"  # the bundle's entry module, and the bundle's name
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_
@@ -37,18 +39,18 @@ class Assets:
 
     def __init__(self, files: Files, config):
         self.sources: dict[str, str] = {}  # module name → source, for every script
-        style = ""
+        self.styles: dict[str, str] = {}  # site path → minified style sheet
         for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
             files.remove(file)
             source = Path(file.abs_src_path).read_text(encoding="utf-8")
             minified = _minified(source, file.src_uri)  # every source must parse, named in the error
-            if file.src_uri == STYLE:
-                style = minified
+            if file.src_uri.endswith(".css"):
+                self.styles[file.src_uri] = minified
             else:
                 self.sources[Path(file.src_uri).stem] = source
-        self.style = style
+        self.style = self.styles.pop(STYLE, "")  # inline in every page; the others ship as files
         self.bundled = _bundle_order(self.sources, ENTRY)
-        shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js")}
+        shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js"), **self.styles}
         for name in sorted(set(self.sources) - set(self.bundled)):
             shipped[f"{ASSETS}/{name}.js"] = _minified(self.sources[name], f"{ASSETS}/{name}.js")
         for uri, text in shipped.items():

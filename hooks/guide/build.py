@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .assets import Assets
+from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, check_translations, load_guide, read_strings, read_yaml
 from .model import SCALE, Guide
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
@@ -184,7 +184,7 @@ class Build:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
 
-            write_handouts(self.renderer, Path(site_dir), self.assets.style)
+            write_handouts(self.renderer, Path(site_dir), [self.assets.style, self.assets.styles[PRINT_STYLE]])
 
 
 HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)

@@ -1,7 +1,7 @@
 """PDF handouts, per language: the checklists (one per technique and one with all of them) and the
 trainers' plans (one per technique).
 
-They are made from the same templates as the pages and styled by the same print rules (guide.css),
+They are made from the same templates as the pages and styled by the same rules (guide.css, print.css),
 so the paper version and the PDF cannot drift apart.
 """
 
@@ -12,12 +12,12 @@ from pathlib import Path
 from .render import Renderer, pdf_name, plan_pdf_name
 
 
-def write_handouts(renderer: Renderer, site: Path, style: str) -> list[Path]:
+def write_handouts(renderer: Renderer, site: Path, styles: list[str]) -> list[Path]:
     """Writes the language's handouts under `site`/<prefix>pdf/; returns their paths."""
     from weasyprint import CSS, HTML
 
     site_dir = site / renderer.prefix
-    stylesheets = [CSS(string=style), CSS(string=f"@page {{ size: {renderer.t['paper_size']}; }}")]
+    stylesheets = [*(CSS(string=style) for style in styles), CSS(string=f"@page {{ size: {renderer.t['paper_size']}; }}")]
     template = renderer.env.get_template("partials/guide/handout.html")
     written = []
     techniques = renderer.guide.techniques
