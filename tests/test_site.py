@@ -265,8 +265,9 @@ def test_scripts_and_styles_ship_minified(site):
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)
     inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
     assert len(inline) == 1 and inline == {s.string for s in page(site, "en/techniques/remercier").find_all("style")}
-    [print_link] = page(site, "article").select('link[href$="assets/guide/print.css"]')
+    [print_link] = page(site, "techniques/remercier").select('link[href$="assets/guide/print.css"]')
     assert print_link["media"] == "print"  # never in the way of the first paint on screen
+    assert not page(site, "article").select('link[href$="assets/guide/print.css"]')  # a page with no widget prints as Material prints it
     shown = [(m, shipped) for m in modules] + [(folder / "guide.css", inline.pop())]
     shown += [(folder / name, (site / "assets/guide" / name).read_text(encoding="utf-8")) for name in ("print.css", "interactive.css")]
     for source, text in shown:

@@ -78,6 +78,7 @@ class Build:
     site_name: str = ""
     assets: Assets | None = None  # set in on_files
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page src → widget scripts
+    with_widgets: set[str] = field(default_factory=set)  # page srcs that hold a widget (they link the print rules)
     embed_pages: dict[str, Embed] = field(default_factory=dict)  # generated embed page src → its widget
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
@@ -143,9 +144,11 @@ class Build:
 
     def render_page(self, html: str, url: str, src_uri: str) -> str:
         """The page's markers replaced by widgets; which scripts they need is noted for the template."""
-        html, scripts = self.renderer.render_page(html, url, f"docs/{src_uri}")
+        rendered, scripts = self.renderer.render_page(html, url, f"docs/{src_uri}")
         self.page_scripts[src_uri] = scripts
-        return html
+        if rendered != html:
+            self.with_widgets.add(src_uri)
+        return rendered
 
     def theme_globals(self) -> dict:
         """What every template of the theme may read as `guide`: the style sheet, and each
@@ -161,6 +164,7 @@ class Build:
         embed = self.embed_pages.get(src_uri)
         return {
             "guide_scripts": scripts,
+            "guide_print": src_uri in self.with_widgets,
             "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
             "guide_oembed": self.oembed_links(url),
             "guide_embed_source": self.prefix + embed.source if embed else "",
