@@ -7,7 +7,7 @@ import io
 import unicodedata
 
 import pytest
-from conftest import axe_violations
+from conftest import axe_violations, open_page
 from pypdf import PdfReader
 from test_site import GUIDE, LANGS, SLUGS
 
@@ -54,8 +54,7 @@ def test_trainers_pages_have_no_axe_violation(watch):
     problems = {}
     for prefix in LANGS.values():
         for path in ["trainers/", "trainers/answer-key/", *(f"trainers/{slug}/" for slug in SLUGS)]:
-            page.goto(f"/{prefix}{path}")
-            page.wait_for_load_state("networkidle")
+            open_page(page, f"/{prefix}{path}")
             found = axe_violations(page)
             if found:
                 problems[prefix + path] = found
