@@ -124,9 +124,9 @@ class Renderer:
         return lambda target: get_relative_url(self.prefix + target, page_url)
 
     def embed_code(self, kind: str, content_id: str, page_url: str) -> dict | None:
-        """What the widget's "Embed" button needs (None on an embed page itself, or a handout)."""
+        """What the widget's "Embed" button needs (None on an embed page itself)."""
         embed = embed_for(self.embeds, kind, content_id)
-        if embed is None or page_url.startswith(self.prefix + EMBED_DIR) or page_url.endswith(".pdf"):
+        if embed is None or page_url.startswith(self.prefix + EMBED_DIR):
             return None
         return {
             "url": self.link(page_url)(embed.path),
@@ -155,7 +155,7 @@ class Renderer:
         return self._render(
             "checklist",
             technique=technique,
-            embed=self.embed_code("checklist", technique.id, page_url),
+            embed=None if edition else self.embed_code("checklist", technique.id, page_url),  # a handout has no button
             edition=self.t["edition"].replace("{date}", self.today) if edition else "",
             page_url=address,
             page_href="" if edition else self.link(page_url)(path),
