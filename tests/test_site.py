@@ -543,6 +543,19 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert text.index("Content-Security-Policy") < min(text.index("<script"), text.index("<style"))
 
 
+def test_the_head_preloads_exactly_the_theme_script_its_page_runs(site):
+    """The policy's <meta> keeps Chromium's preload scanner from finding Material's script at the
+    end of the body, so the head asks for it: the same address the page runs, before the first
+    script of the head (which waits for the style sheet); an embed page runs no such script."""
+    for file in site.rglob("*.html"):
+        html = parsed(file)
+        preloads = html.select("head link[rel=preload]")
+        theme = [s["src"] for s in html.select("script[src*='assets/javascripts/bundle.']")]
+        assert [(p["as"], p["href"]) for p in preloads] == [("script", src) for src in theme], file
+        if preloads:
+            assert preloads[0].find_next("script") is html.head.find("script"), file
+
+
 # --- built without an address (no GUIDE_SITE_URL) ---------------------------------------------
 
 # the only absolute addresses the guide's output may hold: the article's link, and XML namespaces

@@ -32,6 +32,7 @@ STRING_CALL = re.compile(r"""\bt\(\s*(?:["']([a-z0-9_]+)["']|`([a-z0-9_]+)\$\{)"
 IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([a-z0-9-]+)\.js";?[ \t]*$', re.M)
 EXPORT = re.compile(r"^export\s+((?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*))", re.M)
 OTHER_MODULE_SYNTAX = re.compile(r"^\s*(import|export)\b", re.M)
+THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")  # Material's script, its hash in the name
 
 
 class Assets:
@@ -49,6 +50,12 @@ class Assets:
             else:
                 self.sources[Path(file.src_uri).stem] = source
         self.style = self.styles.pop(STYLE, "")  # inline in every page; the others ship as files
+        # Material's own script, which every page but an embed loads at the end of its body: preloaded
+        # from the head (overrides/main.html), since the page's policy keeps the browser from finding it early
+        theme_scripts = [f.src_uri for f in files if THEME_SCRIPT.fullmatch(f.src_uri)]
+        if len(theme_scripts) != 1:
+            raise PluginError(f"Material's script: expected one assets/javascripts/bundle.*.min.js, found {theme_scripts}")
+        self.theme_script = theme_scripts[0]
         self.bundled = _bundle_order(self.sources, ENTRY)
         shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js"), **self.styles}
         for name in sorted(set(self.sources) - set(self.bundled)):

@@ -151,11 +151,11 @@ class Build:
         return rendered
 
     def theme_globals(self) -> dict:
-        """What every template of the theme may read as `guide`: the style sheet, and each
+        """What every template of the theme may read as `guide`: the style sheet, Material's script, each
         language's home and strings (the 404 page speaks every language)."""
         every = load_strings(self.languages.all)
         homes = [(lang, self.languages.prefix(lang), every[lang]) for lang in self.languages.all]
-        return {"style": Markup(self.assets.style), "homes": homes, "t": self.strings}
+        return {"style": Markup(self.assets.style), "theme_script": self.assets.theme_script, "homes": homes, "t": self.strings}
 
     def template_values(self, src_uri: str, url: str) -> dict:
         """What the templates read for a page: its widgets' scripts and what they read, its
