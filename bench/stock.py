@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,15 +105,26 @@ def render_blocking(html: str) -> list[str]:
     return [HREF_OR_SRC.search(tag).group(1).rsplit("/", 1)[-1] for tag in tags]
 
 
-def lighthouse(urls: list[str]):
-    """Lighthouse on each URL in turn (bench/lighthouse.mjs): yields each run's measures."""
+def lighthouse(urls: list[str]) -> list[dict[str, float]]:
+    """Lighthouse's performance run on each URL in turn (tools/lighthouse.mjs, the driver the tests
+    use): each run's measures."""
     if not (ROOT / "tools/node_modules/lighthouse").exists():
         raise RuntimeError("Lighthouse is not installed: npm ci --prefix tools")
-    env = dict(os.environ, CHROME_PATH=chromium_path(), CHROME_FLAGS=" ".join(CHROMIUM_FLAGS))
-    with subprocess.Popen(["node", str(ROOT / "bench/lighthouse.mjs"), *urls], stdout=subprocess.PIPE, text=True, env=env) as process:
-        yield from (json.loads(line) for line in process.stdout)
-    if process.returncode:
-        raise RuntimeError(f"bench/lighthouse.mjs failed (exit status {process.returncode})")
+    env = dict(os.environ, CHROME_PATH=chromium_path())
+    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
+    with tempfile.TemporaryDirectory() as out:
+        command = ["node", str(ROOT / "tools/lighthouse.mjs"), out, "performance", flags, *urls]
+        subprocess.run(command, env=env, check=True)
+        results = [json.loads((Path(out) / f"{n}.json").read_text(encoding="utf-8")) for n in range(len(urls))]
+    return [
+        {
+            "fcp": result["audits"]["first-contentful-paint"]["numericValue"],
+            "lcp": result["audits"]["largest-contentful-paint"]["numericValue"],
+            "score": result["categories"]["performance"]["score"],
+            "bytes": result["audits"]["total-byte-weight"]["numericValue"],
+        }
+        for result in results
+    ]
 
 
 @dataclass
@@ -151,8 +163,7 @@ def compare(work: Path, rounds: int = 5) -> tuple[list[list[str]], bool]:
     }
     servers = [serve(sites[name], ports[name]) for name in sites]
     try:
-        # Lighthouse's runs first in zip(): its generator runs to its end, and checks its exit status
-        for measures, (page, name, path) in zip(lighthouse([f"{origins[name]}/{path}" for _, name, path in order]), order, strict=False):
+        for measures, (page, name, path) in zip(lighthouse([f"{origins[name]}/{path}" for _, name, path in order]), order, strict=True):
             print(f"  {name} /{path}: FCP {measures['fcp']:.0f} ms, LCP {measures['lcp']:.0f} ms", file=sys.stderr)
             if page:
                 sides[page, name].runs.append(measures)
