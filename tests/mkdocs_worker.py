@@ -69,6 +69,7 @@ def run(request: dict, stdout_path: str, stderr_path: str) -> int:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+        tempfile.tempdir = None  # found again from TMPDIR, as in a fresh process
         sys.argv = ["mkdocs", *request["args"]]
         try:
             mkdocs.__main__.cli.main(args=request["args"], prog_name="mkdocs")
