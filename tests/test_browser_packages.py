@@ -11,7 +11,7 @@ import json
 import shutil
 
 import pytest
-from conftest import GUIDE, NOT_MOUNTED, ROOT, PageWatch, open_page, serve, store, stored
+from conftest import GUIDE, NOT_MOUNTED, ROOT, PageWatch, axe_violations, open_page, serve, store, stored
 from playwright.sync_api import expect
 from test_browser_assessment import ANSWERS, check_answers
 from test_browser_quiz import FORM, QUIZ, answer, right, wrong
@@ -322,6 +322,8 @@ def test_without_a_platform_the_package_is_the_guide(learner, platform, lang):
     page.goto(f"{platform}{lang}/launch.html")
     guide = page.frame_locator("iframe")
     expect(guide.locator("html")).to_have_attribute("lang", lang)
+    expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
+    assert axe_violations(page) == []  # the launch page and the page in its frame
     go(guide, f"techniques/{SLUG}.html")
     guide.locator(BOX).first.check()
     assert stored(page)["checklists"][SLUG]["ticked"]
