@@ -160,9 +160,10 @@ def packages(site, tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def site_without_address(tmp_path_factory) -> Path:
-    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL)."""
+    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL); the
+    packages, always built without an address, are the shared site's (`packages`)."""
     target = tmp_path_factory.mktemp("site-without-address") / "site"
-    result = build_site(target, GUIDE_SITE_URL=None)
+    result = build_site(target, GUIDE_SITE_URL=None, GUIDE_PACKAGES="off")
     assert result.returncode == 0, result.stderr
     return target
 

@@ -20,9 +20,7 @@ website's, copied; source maps are left out.
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import json
 import os
 import re
@@ -40,7 +38,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from .csp import add_policy
+from .csp import add_policy, script_source
 from .html import json_script
 from .model import SCALE
 from .pages import add_generated
@@ -135,8 +133,7 @@ def frame_script_sources(html: str) -> list[str]:
     if not worker:
         return []
     before, after = _frame_script()
-    digest = hashlib.sha256(f"{before}{worker}{after}".encode()).digest()
-    return [f"'sha256-{base64.b64encode(digest).decode()}'"]
+    return [script_source(f"{before}{worker}{after}")]
 
 
 # --- the packages -----------------------------------------------------------------------------
@@ -144,7 +141,7 @@ def frame_script_sources(html: str) -> list[str]:
 
 def build_offline_copy(config, target: Path) -> None:
     """The site once more, offline, into `target`: a child `mkdocs build`, as from a shell."""
-    if not is_offline_capable(config):
+    if OFFLINE_PLUGIN not in config.plugins or config.config_file_path is None:
         raise PluginError(f"mkdocs.yml: plugins: the offline copy needs Material's offline plugin, enabled by {OFFLINE_ENV}")
     project = Path(config.config_file_path)
     args = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project), "-d", str(target)]
@@ -156,10 +153,6 @@ def build_offline_copy(config, target: Path) -> None:
         lines = (result.stderr + result.stdout).splitlines()
         said = [line for line in lines if line.startswith(("ERROR", "WARNING"))] or lines[-3:]
         raise PluginError(f"the offline copy's build failed: {' | '.join(said)}")
-
-
-def is_offline_capable(config) -> bool:
-    return OFFLINE_PLUGIN in config.plugins and config.config_file_path is not None
 
 
 def write_packages(config, builds: list[Build]) -> None:
