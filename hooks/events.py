@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 
-from guide import i18n_fixes
+from guide import i18n_fixes, packages
 from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
@@ -20,6 +20,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 BUILDS = Builds()
 _pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process
+# and the packages to take away (they hold the PDFs; GUIDE_PACKAGES=off skips them alone)
+_packages = True
 # `mkdocs serve` replaces site_url with its own local address: no sheet prints that as the guide's
 _published = True
 
@@ -42,20 +44,23 @@ def _lang(config) -> str:
 
 
 def on_startup(command, dirty):
-    global _pdfs, _published
+    global _pdfs, _packages, _published
     _pdfs = command != "serve" and os.environ.get("GUIDE_PDFS") != "off"
+    _packages = _pdfs and os.environ.get("GUIDE_PACKAGES") != "off"
     _published = command != "serve"
 
 
 @_one_line_errors
 def on_config(config):
-    BUILDS.start(config, with_pdfs=_pdfs, published=_published)
+    build = BUILDS.start(config, with_pdfs=_pdfs, published=_published, with_packages=_packages)
+    if build.offline:
+        packages.ship_shim(config)
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
 def on_files(files, config):
     build = BUILDS.of(_lang(config))
-    build.assets = Assets(files, config)
+    build.assets = Assets(files, config, launch_page=build.offline)
     build.add_pages(files, config)
     return files
 
@@ -80,13 +85,14 @@ def on_post_page(output, page, config):
     build = BUILDS.of(_lang(config))
     if not build.is_embed(page.file.src_uri):  # an embed page has no language links nor Material's script
         output = i18n_fixes.finish_page(output, page.url, build.prefix, build.languages.prefixes)
-    return add_policy(output)
+    return add_policy(output, build.frame_scripts(output))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return add_policy(i18n_fixes.language_homes(output_content, config.site_url, Languages.of(config).prefixes))
+    output = i18n_fixes.language_homes(output_content, config.site_url, Languages.of(config).prefixes)
+    return add_policy(output, BUILDS.of(_lang(config)).frame_scripts(output))
 
 
 def _write_pdfs(config):
@@ -95,7 +101,12 @@ def _write_pdfs(config):
 
 @event_priority(-200)  # after static-i18n (−100) has built every other language
 def _after_all_languages(config):
-    i18n_fixes.after_all_languages(config)
+    if not i18n_fixes.all_languages_built(config):
+        return
+    builds = BUILDS.every()
+    i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
+    if builds[0].with_packages and not builds[0].offline:
+        packages.write_packages(config, builds)
 
 
 on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)

@@ -142,10 +142,28 @@ def site(tmp_path_factory, origin, pytestconfig) -> Path:
 
 
 @pytest.fixture(scope="session")
+def packages(site, tmp_path_factory) -> dict[str, Path]:
+    """The guide to take away, as the site offers it in downloads/ (hooks/guide/packages.py), each
+    zip unzipped once: "offline" is the folder the offline copy's zip holds, "scorm-<lang>" each
+    language's SCORM package."""
+    import zipfile
+
+    from guide.packages import NAME, OFFLINE_ZIP, scorm_zip
+
+    root = tmp_path_factory.mktemp("packages")
+    zips = {"offline": OFFLINE_ZIP, **{f"scorm-{lang}": scorm_zip(lang) for lang in LANGUAGES}}
+    for name, path in zips.items():
+        with zipfile.ZipFile(site / path) as archive:
+            archive.extractall(root / name)
+    return {name: root / name / NAME if name == "offline" else root / name for name in zips}
+
+
+@pytest.fixture(scope="session")
 def site_without_address(tmp_path_factory) -> Path:
-    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL)."""
+    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL); the
+    packages, always built without an address, are the shared site's (`packages`)."""
     target = tmp_path_factory.mktemp("site-without-address") / "site"
-    result = build_site(target, GUIDE_SITE_URL=None)
+    result = build_site(target, GUIDE_SITE_URL=None, GUIDE_PACKAGES="off")
     assert result.returncode == 0, result.stderr
     return target
 

@@ -148,7 +148,7 @@ CATALOGUE = [
         "docs/quiz.md",
         "<!-- guide:quiz article -->",
         "<!-- guide:survey article -->",
-        "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan)",
+        "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads)",
     ),
     (
         "widget given an ID it does not take",

@@ -388,7 +388,7 @@ def test_markers_are_checked_outside_code_blocks(tmp_path):
         ("guide:checklist beta", "no content with ID 'beta' (known: alpha)"),
         ("guide:quiz beta", "no content with ID 'beta' (known: alpha, article)"),
         ("guide:assessment alpha", "this widget takes no ID, got 'alpha'"),
-        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan)"),
+        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads)"),
     ]:
         with pytest.raises(ContentError) as caught:
             check_page_markers(f"text\n<!-- {marker} -->\n", guide, "docs/p.md")

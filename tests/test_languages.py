@@ -38,8 +38,9 @@ def translated(node):
 def add_language(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "\nhooks:" in text
-    config.write_text(text.replace("\nhooks:", LANGUAGE_ENTRY + "\nhooks:", 1), encoding="utf-8")
+    after = "\n  - offline:"  # the plugin listed after i18n's languages
+    assert after in text
+    config.write_text(text.replace(after, LANGUAGE_ENTRY + after, 1), encoding="utf-8")
     for path in [*(project / "docs").rglob("*.yml"), project / "hooks/guide/strings.yml"]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(translated(data), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -3,8 +3,10 @@
 The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable, one per widget).
 Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module
 `guide.js` and minified: a classic script runs where modules cannot (a page opened from disk, a
-frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). Any other
-script there (`embed.js`, for the pages that embed a widget) ships alone, minified. The style
+frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). The launch
+page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
+packages are made from (packages.py). Any other script there (`embed.js`, for the pages that embed
+a widget) ships alone, minified. The style
 sheet for the screen is small, so every page carries it inline: no request more than stock Material
 before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
 show (`interactive.css`, loaded by the script) ship as files. The interface strings a page carries are exactly those the scripts ask for.
@@ -24,7 +26,8 @@ from .pages import add_generated
 ASSETS = "assets/guide"
 STYLE = f"{ASSETS}/guide.css"
 PRINT_STYLE = f"{ASSETS}/print.css"
-ENTRY = "guide"  # the bundle's entry module, and the bundle's name
+ENTRY = "guide"  # the pages' bundle: its entry module, and the bundle's name
+LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packages.py)
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_
 STRING_CALL = re.compile(r"""\bt\(\s*(?:["']([a-z0-9_]+)["']|`([a-z0-9_]+)\$\{)""")
@@ -38,7 +41,7 @@ THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")  # M
 class Assets:
     """The scripts and style of one build: `files` loses the sources and gains what ships."""
 
-    def __init__(self, files: Files, config):
+    def __init__(self, files: Files, config, launch_page: bool = False):
         self.sources: dict[str, str] = {}  # module name → source, for every script
         self.styles: dict[str, str] = {}  # site path → minified style sheet
         for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
@@ -57,8 +60,14 @@ class Assets:
             raise PluginError(f"Material's script: expected one assets/javascripts/bundle.*.min.js, found {theme_scripts}")
         self.theme_script = theme_scripts[0]
         self.bundled = _bundle_order(self.sources, ENTRY)
-        shipped = {f"{ASSETS}/{ENTRY}.js": _minified(bundle(self.sources, self.bundled), f"{ASSETS}/{ENTRY}.js"), **self.styles}
-        for name in sorted(set(self.sources) - set(self.bundled)):
+        bundles = {ENTRY: self.bundled, LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY)}
+        shipped = {
+            f"{ASSETS}/{name}.js": _minified(bundle(self.sources, order), f"{ASSETS}/{name}.js")
+            for name, order in bundles.items()
+            if name == ENTRY or launch_page
+        }
+        shipped.update(self.styles)
+        for name in sorted(set(self.sources).difference(*bundles.values())):
             shipped[f"{ASSETS}/{name}.js"] = _minified(self.sources[name], f"{ASSETS}/{name}.js")
         for uri, text in shipped.items():
             add_generated(files, config, uri, text)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, check_translations, load_guide, read_strings, read_yaml
 from .model import SCALE, Guide
+from .packages import add_shim, downloads, frame_script_sources, is_offline
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import Renderer, check_page_markers, make_environment
 
@@ -32,17 +33,18 @@ class Languages:
     current: str
     default: str
     all: tuple[str, ...]  # the default first
+    names: tuple[str, ...] = ()  # each one's name, in that language (as the language switch gives it)
 
     @classmethod
     def of(cls, config) -> Languages:
         i18n = config.plugins.get("i18n")
         if i18n is None:  # a site without static-i18n: one language, the theme's
             lang = config.theme["language"]
-            return cls(lang, lang, (lang,))
+            return cls(lang, lang, (lang,), (lang,))
         default = i18n.default_language
-        others = [lang.locale for lang in i18n.config.languages if lang.build and lang.locale != default]
+        built = sorted((lang for lang in i18n.config.languages if lang.build), key=lambda lang: lang.locale != default)
         # in the first build's on_config static-i18n has not set its current language yet
-        return cls(i18n.current_language or default, default, (default, *others))
+        return cls(i18n.current_language or default, default, tuple(lang.locale for lang in built), tuple(lang.name for lang in built))
 
     def prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: "" for the default, "en/" for English."""
@@ -76,6 +78,9 @@ class Build:
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
     site_name: str = ""
+    with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packages.py)
+    offline: bool = False  # is this the build they are made from (pages as files, no embed page)
+    directory_urls: bool = True
     assets: Assets | None = None  # set in on_files
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page src → widget scripts
     with_widgets: set[str] = field(default_factory=set)  # page srcs that hold a widget (they link the print rules)
@@ -83,7 +88,7 @@ class Build:
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True) -> Build:
+    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True, with_packages: bool = False) -> Build:
         """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?"""
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
@@ -103,6 +108,9 @@ class Build:
             with_pdfs=with_pdfs,
             theme_dirs=tuple(config.theme.dirs),
             site_name=config.site_name,
+            with_packages=with_packages,
+            offline=is_offline(config),
+            directory_urls=config.use_directory_urls,
         )
 
     @property
@@ -111,10 +119,15 @@ class Build:
 
     @functools.cached_property
     def embeds(self) -> list[Embed]:
-        return embeds(self.guide, self.lang, self.strings)
+        """What other sites may embed: nothing from an offline copy (no address to embed from)."""
+        return [] if self.offline else embeds(self.guide, self.lang, self.strings)
 
     def add_pages(self, files, config) -> None:
-        """The embed pages (and, where the site's address is known, their oEmbed documents)."""
+        """The embed pages (and, where the site's address is known, their oEmbed documents); in
+        the offline build, the iframe-worker shim."""
+        self.site_name = config.site_name  # the language's own: static-i18n sets it after our on_config
+        if self.offline:
+            add_shim(files, config)
         self.embed_pages = add_embed_pages(files, config, self.embeds, self.prefix)
         if self.site_url:
             for embed in self.embeds:
@@ -140,6 +153,9 @@ class Build:
             prefix=self.prefix,
             site_url=self.site_url + self.prefix if self.site_url else "",
             with_pdfs=self.with_pdfs,
+            directory_urls=self.directory_urls,
+            offline=self.offline,
+            downloads=downloads(self.languages) if self.with_packages else [],
         )
 
     def render_page(self, html: str, url: str, src_uri: str) -> str:
@@ -184,6 +200,10 @@ class Build:
     def is_embed(self, src_uri: str) -> bool:
         return src_uri in self.embed_pages
 
+    def frame_scripts(self, html: str) -> list[str]:
+        """The policy sources a page needs for the scripts its frames run (packages.py)."""
+        return frame_script_sources(html) if self.offline else []
+
     def write_pdfs(self, site_dir: str) -> None:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
@@ -215,12 +235,12 @@ class Builds:
     def __init__(self):
         self._by_lang: dict[str, Build] = {}
 
-    def start(self, config, with_pdfs: bool, published: bool = True) -> Build:
+    def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False) -> Build:
         languages = Languages.of(config)
         if languages.current == languages.default:  # a new site build: forget the last one's
             self._by_lang.clear()
         try:
-            build = Build.start(config, languages, with_pdfs, published)
+            build = Build.start(config, languages, with_pdfs, published, with_packages)
         except ContentError as error:
             from mkdocs.exceptions import PluginError
 
@@ -230,3 +250,7 @@ class Builds:
 
     def of(self, lang: str) -> Build:
         return self._by_lang[lang]
+
+    def every(self) -> list[Build]:
+        """Every language's build, the default first."""
+        return list(self._by_lang.values())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 
 INLINE = re.compile(r"<(?P<tag>script|style)(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)>", re.S)
 DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
@@ -29,13 +30,20 @@ def inline_hashes(html: str, tag: str = "script") -> list[str]:
     for match in INLINE.finditer(html):
         if match.group("tag") != tag or (tag == "script" and DATA_TYPE.search(match.group("attrs"))):
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        hashes.add(script_source(match.group("body")))
     return sorted(hashes)
 
 
-def add_policy(html: str) -> str:
-    scripts, styles = (" ".join(inline_hashes(html, tag)) for tag in ("script", "style"))
+def script_source(body: str) -> str:
+    """The CSP source that admits an inline script (or style) by its text: its SHA-256 hash."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
+
+
+def add_policy(html: str, scripts_elsewhere: Iterable[str] = ()) -> str:
+    """The page's policy in its head; `scripts_elsewhere`: the sources of inline scripts that its
+    own frames run under its policy (the offline copy's search worker: packages.py)."""
+    scripts = " ".join(sorted({*inline_hashes(html, "script"), *scripts_elsewhere}))
+    styles = " ".join(inline_hashes(html, "style"))
     policy = re.sub(" +;", ";", POLICY.format(scripts=scripts, styles=styles))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     html, found = CHARSET.subn(lambda m: m.group(0) + meta, html, count=1)

@@ -58,9 +58,19 @@ def rewrite_tags(html: str, name: str, wanted: Callable[[Attrs], bool], change: 
     return html
 
 
-def rewrite_json_script(html: str, script_id: str, change: Callable[[str], str]) -> str:
-    """The body of the `<script id=…>` data block rewritten with `change(body)`; raises when absent."""
+def _json_script(html: str, script_id: str) -> re.Match:
     for match in re.finditer(r"(<script\b[^>]*>)(.*?)(</script>)", html, re.S):
         if attributes(match.group(1)).get("id") == script_id:
-            return html[: match.start(2)] + change(match.group(2)) + html[match.end(2) :]
-    raise PluginError(f'the theme\'s markup has changed: no <script id="{script_id}"> found to rewrite')
+            return match
+    raise PluginError(f'the theme\'s markup has changed: no <script id="{script_id}"> found')
+
+
+def rewrite_json_script(html: str, script_id: str, change: Callable[[str], str]) -> str:
+    """The body of the `<script id=…>` data block rewritten with `change(body)`; raises when absent."""
+    match = _json_script(html, script_id)
+    return html[: match.start(2)] + change(match.group(2)) + html[match.end(2) :]
+
+
+def json_script(html: str, script_id: str) -> str:
+    """The body of the `<script id=…>` data block; raises when absent."""
+    return _json_script(html, script_id).group(2)

@@ -70,23 +70,29 @@ def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
     return _no_alternates(html)
 
 
-def after_all_languages(config) -> None:
-    """Site-wide work once every language is built: one search index per language; sitemaps
-    only where the guide's address is known."""
+def all_languages_built(config) -> bool:
+    """In an `on_post_build` after static-i18n's: is this the last one, every language built?"""
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
-        return
+    return i18n is not None and not i18n.building
+
+
+def after_all_languages(config, search_scripts: bool = False) -> None:
+    """Site-wide work once every language is built: one search index per language (also as a
+    script, `search_scripts`, for the offline copy: Material reads it so from disk); sitemaps
+    only where the guide's address is known."""
+    i18n = config.plugins["i18n"]
     site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    split_search_index(site, i18n.default_language, others)
+    split_search_index(site, i18n.default_language, others, search_scripts)
     if not config.site_url:
         for lang in ["", *others]:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / lang / name).unlink(missing_ok=True)
 
 
-def split_search_index(site: Path, default: str, others: list[str]) -> None:
-    """static-i18n writes one index for all languages at the root; give each language its own."""
+def split_search_index(site: Path, default: str, others: list[str], scripts: bool = False) -> None:
+    """static-i18n writes one index for all languages at the root; give each language its own
+    (and, with `scripts`, as Material's offline plugin writes it: `var __index = …` in a script)."""
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
@@ -101,4 +107,7 @@ def split_search_index(site: Path, default: str, others: list[str]) -> None:
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = dict(index, config=dict(index.get("config", {}), lang=[lang]), docs=mine)
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if scripts:
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -18,16 +18,17 @@ from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from .content import ContentError
 from .model import SCALE, Guide, Technique
+from .packages import Download
 from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
 from .qr import qr_svg
 
 MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
-ARTICLE_URL = "article/"
-TRAINERS_DIR = "trainers/"  # a technique's plan lives at trainers/<slug>/
+ARTICLE = "article.md"  # pages are named by their source; where each one lives depends on the build (Renderer.url_of)
 TEMPLATE_DIR = "partials/guide/"
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
@@ -83,6 +84,15 @@ def plan_pdf_name(slug: str) -> str:
     return f"pdf/plan-{slug}.pdf"
 
 
+def technique_page(slug: str) -> str:
+    return f"techniques/{slug}.md"
+
+
+def plan_page(slug: str) -> str:
+    """A technique's trainer's plan."""
+    return f"trainers/{slug}.md"
+
+
 @dataclass
 class Renderer:
     """Renders widgets for one language build. Created anew for every build: holds no page state."""
@@ -96,6 +106,9 @@ class Renderer:
     with_pdfs: bool = True
     today: str = field(default_factory=lambda: date.today().isoformat())
     embeds: list[Embed] = field(default_factory=list)  # what may be embedded elsewhere (pages.py)
+    directory_urls: bool = True  # the website's `techniques/remercier/`; False: the offline build's `techniques/remercier.html`
+    offline: bool = False  # an offline copy or a SCORM package (packages.py) is being built
+    downloads: list[Download] = field(default_factory=list)  # what the site offers to download (packages.py)
 
     @property
     def t(self) -> dict[str, str]:
@@ -120,8 +133,15 @@ class Renderer:
         return html, sorted(scripts - {None})
 
     def link(self, page_url: str):
-        """A function giving the relative URL, from `page_url`, of a path in this language's site."""
-        return lambda target: get_relative_url(self.prefix + target, page_url)
+        """A function giving the relative URL, from `page_url`, of a file in this language's site:
+        a page by its source (`article.md`), any other file by its path (`pdf/…`)."""
+        return lambda target: get_relative_url(self.prefix + self.url_of(target), page_url)
+
+    def url_of(self, src: str, directory_urls: bool | None = None) -> str:
+        """Where MkDocs puts a source file in this build (`techniques/remercier.md`: the website's
+        `techniques/remercier/`, the offline copy's `techniques/remercier.html`), or in the website
+        (`directory_urls=True`); a file that is no page keeps its path."""
+        return File(src, None, "", self.directory_urls if directory_urls is None else directory_urls).url
 
     def embed_code(self, kind: str, content_id: str, page_url: str) -> dict | None:
         """What the widget's "Embed" button needs (None on an embed page itself)."""
@@ -129,16 +149,16 @@ class Renderer:
         if embed is None or page_url.startswith(self.prefix + EMBED_DIR):
             return None
         return {
-            "url": self.link(page_url)(embed.path),
+            "url": self.link(page_url)(f"{embed.path}index.md"),
             "script": get_relative_url(HOST_SCRIPT, page_url),
             "title": embed.title,
             "height": embed.size[1],
         }
 
-    def address(self, path: str) -> str:
-        """The absolute address online of a path in this language's site; "" when the site's
-        address is unknown (no GUIDE_SITE_URL): nothing printed may invent one."""
-        return self.site_url + path if self.site_url else ""
+    def address(self, src: str) -> str:
+        """The absolute address online of a page of this language's site (by its source); "" when
+        the site's address is unknown (no GUIDE_SITE_URL): nothing printed may invent one."""
+        return self.site_url + self.url_of(src, directory_urls=True) if self.site_url else ""
 
     def qr(self, address: str, label: str = "qr_label") -> Markup:
         """The QR code of an address online, named for assistive technology; none without one."""
@@ -150,7 +170,7 @@ class Renderer:
         Printed, it says where to tick it online: the technique page's address and its QR code when
         the site's address is known; otherwise a page fills in the address it is printed from (the
         technique page's, `page_href` from here) and a handout prints none."""
-        path = f"techniques/{technique.id}/"
+        path = technique_page(technique.id)
         address = self.address(path)
         return self._render(
             "checklist",
@@ -166,11 +186,11 @@ class Renderer:
     def plan(self, technique: Technique, page_url: str, handout: bool = False) -> str:
         """A trainer's plan; on a handout its links are absolute (the PDF travels) and it carries
         the build's date."""
-        link = (lambda target: self.site_url + target) if handout else self.link(page_url)
+        link = self.address if handout else self.link(page_url)
         plan = technique.plan
         pairs = plan.step("pairs")
         point = next(p for p in technique.checklist if any(i.id == pairs.item for i in p.items))
-        technique_url = link(f"techniques/{technique.id}/")
+        technique_url = link(technique_page(technique.id))
         return self._render(
             "plan",
             technique=technique,
@@ -178,20 +198,20 @@ class Renderer:
             steps={step.kind: step for step in plan.steps},
             item=technique.item(pairs.item),
             moment=self.t["pause_" + point.id],
-            article_url=link(ARTICLE_URL),
+            article_url=link(ARTICLE),
             quiz_url=f"{technique_url}#quiz-{technique.id}",
             checklist_url=f"{technique_url}#checklist-{technique.id}",
             checklist_pdf_url=link(pdf_name(technique.id)) if self.with_pdfs else "",
             pdf_url=link(plan_pdf_name(technique.id)) if (self.with_pdfs and not handout) else "",
-            page_url=self.address(f"{TRAINERS_DIR}{technique.id}/"),
+            page_url=self.address(plan_page(technique.id)),
             edition=self.t["edition"].replace("{date}", self.today) if handout else "",
-            qr=self.qr(self.address(f"{TRAINERS_DIR}{technique.id}/"), "qr_label_plan"),
+            qr=self.qr(self.address(plan_page(technique.id)), "qr_label_plan"),
         )
 
     # --- one method per widget, reached through WIDGETS -----------------------------------------
 
     def quiz(self, quiz_id: str, page_url: str) -> str:
-        article = self.link(page_url)(ARTICLE_URL)
+        article = self.link(page_url)(ARTICLE)
         return self._render(
             "quiz",
             quiz_id=quiz_id,
@@ -215,7 +235,7 @@ class Renderer:
 
     def assessment(self, _: str, page_url: str) -> str:
         rel = self.link(page_url)
-        urls = {t.id: rel(f"techniques/{t.id}/") + f"#checklist-{t.id}" for t in self.guide.techniques}
+        urls = {t.id: rel(technique_page(t.id)) + f"#checklist-{t.id}" for t in self.guide.techniques}
         return self._render(
             "assessment", techniques=self.guide.techniques, technique_urls=urls, embed=self.embed_code("assessment", "", page_url)
         )
@@ -223,13 +243,21 @@ class Renderer:
     def answer_key(self, _: str, page_url: str) -> str:
         quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
         quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
-        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE_URL))
+        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE))
 
     def my_data(self, _: str, page_url: str) -> str:
         return self._render("my-data")
 
     def plan_widget(self, slug: str, page_url: str) -> str:
         return self.plan(self.guide.technique(slug), page_url)
+
+    def downloads_widget(self, _: str, page_url: str) -> str:
+        """The guide to take away (packages.py), linked from the site's root; an offline copy
+        says so instead (it holds no packages); nothing where the build makes none (`serve`)."""
+        if self.offline:
+            return self._render("downloads", offline=True, downloads=[])
+        links = [d._replace(path=get_relative_url(d.path, page_url)) for d in self.downloads]
+        return self._render("downloads", offline=False, downloads=links) if links else ""
 
 
 # Every widget a page may ask for, by the name its marker gives.
@@ -242,4 +270,5 @@ WIDGETS = {
     "answer-key": Widget(False, None, Renderer.answer_key),
     "my-data": Widget(False, "mydata", Renderer.my_data),
     "plan": Widget(True, None, Renderer.plan_widget),
+    "downloads": Widget(False, None, Renderer.downloads_widget),
 }

@@ -39,11 +39,11 @@ export function mount(root) {
   });
   // However the page is printed (buttons or the browser's menu), the sheet says when it was printed
   // and where to tick it online: the address the build printed with its QR code, or, when the build
-  // knew no address, the technique page's address as seen from here.
+  // knew no address, the technique page's address as seen from here (not a file on this computer).
   window.addEventListener("beforeprint", () => {
     root.querySelector("[data-print-date]").textContent = ` · ${t("printed_on", { date: formatDate(new Date().toISOString()) })}`;
     const address = root.querySelector("[data-page-url]");
-    if (address && !address.textContent) {
+    if (address && !address.textContent && location.protocol !== "file:") {
       address.textContent = new URL(address.dataset.pageHref, location.href).href;
       address.parentElement.hidden = false;
     }

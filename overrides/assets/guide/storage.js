@@ -3,8 +3,8 @@
 // throws: the page keeps working from memory for the visit.
 import { pageConfig } from "./config.js";
 
-const KEY = "networking-guide";
-const VERSION = 1;
+export const KEY = "networking-guide";
+export const VERSION = 1;
 let memory = null;
 let persistent = true;
 let newer = false; // the record was written by a newer version of the guide: never overwrite it

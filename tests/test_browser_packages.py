@@ -1,0 +1,329 @@
+"""The guide to take away, in Chromium. The offline copy opened from disk (file://): navigation,
+both languages, search, saved ticks, quizzes, the self-assessment, print, with no request but to
+its own files and no console error. The SCORM packages run by a host page with scorm-again's
+SCORM 1.2 runtime (tools/, from npm), as a learning platform runs them, served over http: the
+calls and their values, the record restored on a fresh device, bad suspend_data, a failing
+platform, and no platform at all."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import GUIDE, NOT_MOUNTED, ROOT, PageWatch, axe_violations, open_page, serve, store, stored
+from playwright.sync_api import expect
+from test_browser_assessment import ANSWERS, check_answers
+from test_browser_quiz import FORM, QUIZ, answer, right, wrong
+from test_site import LANGS
+
+SLUG = "remercier"
+BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
+
+
+# --- the offline copy, from disk ---------------------------------------------------------------
+
+
+@pytest.fixture
+def from_disk(browser, packages):
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(page, "file://")
+    yield watch, packages["offline"].as_uri() + "/"
+    context.close()
+    assert watch.foreign == [], f"requests to anything but the copy's files: {watch.foreign}"
+    assert watch.errors == [], f"console errors: {watch.errors}"
+
+
+def test_the_other_kinds_of_page_are_clean_from_disk(from_disk):
+    """Those the journey below does not open, half in each language."""
+    watch, base = from_disk
+    for path in ["article", "checklists", f"trainers/{SLUG}", "en/my-data", "en/trainers/index", "en/trainers/answer-key"]:
+        open_page(watch.page, f"{base}{path}.html")
+        assert watch.page.evaluate("() => document.styleSheets.length") >= 2, path
+
+
+def test_the_offline_copy_works_from_disk(from_disk):
+    watch, base = from_disk
+    page = watch.page
+    open_page(page, base + "index.html")
+    # navigation: the technique pages are files, reached from the sidebar
+    open_page(page, follow=page.locator(f'.md-sidebar--primary a[href="techniques/{SLUG}.html"]'))
+    assert page.url == f"{base}techniques/{SLUG}.html"
+    page.locator(BOX).first.check()
+    # the other language, on the same page
+    page.locator(".md-header .md-select").first.hover()
+    open_page(page, follow=page.locator('.md-header .md-select__link[hreflang="en"]'))
+    assert page.url == f"{base}en/techniques/{SLUG}.html"
+    expect(page.locator(BOX).first).to_be_checked()  # the tick, saved, read in English
+    # search, in the reader's language, from disk (the worker runs in iframe-worker's frame)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("referral")
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(a => a.href.split('?')[0])")
+    assert hrefs and all(h.startswith(base + "en/") and h.split("#")[0].endswith(".html") for h in hrefs)
+    page.keyboard.press("Escape")
+    # kept across a reload, and back in French
+    open_page(page)
+    expect(page.locator(BOX).first).to_be_checked()
+    open_page(page, f"{base}techniques/{SLUG}.html")
+    expect(page.locator(BOX).first).to_be_checked()
+    # print: Material's print rules and the guide's (print.css) apply from disk too
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(f"#checklist-{SLUG}")).to_be_visible()
+    page.emulate_media(media="screen")
+    # the article quiz and the self-assessment
+    open_page(page, base + "quiz.html")
+    answer(page, right)
+    page.locator(f"{FORM} button[type=submit]").click()
+    total = len(QUIZ.questions)
+    expect(page.locator(f"{FORM} [data-live]")).to_contain_text(f"{total} / {total}")
+    open_page(page, base + "assessment.html")
+    check_answers(page, ANSWERS)
+    page.locator("[data-guide-assessment] button[type=submit]").click()
+    expect(page.locator("[data-guide-results]")).to_be_visible()
+    record = stored(page)
+    assert record["quizzes"][QUIZ.id]["score"] == total and len(record["selfAssessment"]["history"]) == 1
+
+
+# --- the SCORM packages, run by a learning platform ----------------------------------------------
+
+# A learning platform's page, as far as a package can tell: the runtime as `window.API`, the SCO
+# in a frame. Every call is recorded with its arguments and result. The setup comes from
+# `window.LMS` (an init script): scorm-again with initial CMI data, or a platform whose every call
+# returns "false", throws, or fails but LMSInitialize.
+HOST = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
+<script src="scorm12.min.js"></script>
+<script>
+const setup = window.LMS || { mode: "scorm-again" };
+const names = ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"];
+window.calls = [];
+let runtime;
+if (setup.mode === "scorm-again") {
+  runtime = new Scorm12API({ logLevel: 4, autocommit: false });
+  if (setup.cmi) runtime.loadFromJSON(setup.cmi);
+} else {
+  const fail = setup.mode === "throw" ? () => { throw new Error("the platform is down"); } : () => "false";
+  runtime = Object.fromEntries(names.map((name) => [name, name === "LMSInitialize" && setup.mode === "fails-after-initialise" ? () => "true" : fail]));
+}
+window.lms = runtime;
+window.API = Object.fromEntries(names.map((name) => [name, (...args) => {
+  try {
+    const result = runtime[name](...args);
+    calls.push([name, ...args, result]);
+    return result;
+  } catch (error) {
+    calls.push([name, ...args, "threw"]);
+    throw error;
+  }
+}]));
+</script></head>
+<body><iframe id="sco" title="Course" style="width:100%;height:95vh;border:0"></iframe>
+<script>document.getElementById("sco").src = new URLSearchParams(location.search).get("sco");</script>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def platform(packages, tmp_path_factory):
+    """The SCORM packages unzipped on a web server, beside the host page and scorm-again."""
+    root = tmp_path_factory.mktemp("platform")
+    (root / "host.html").write_text(HOST, encoding="utf-8")
+    (root / "blank.html").write_text('<!doctype html><title>blank</title><link rel="icon" href="data:,">', encoding="utf-8")
+    shutil.copy(ROOT / "tools/node_modules/scorm-again/dist/scorm12.min.js", root)
+    for lang in LANGS:
+        shutil.copytree(packages[f"scorm-{lang}"], root / lang)
+    httpd = serve(root)
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def learner(browser, platform):
+    """A fresh browser profile (each call: another one), watched like every page of the suite."""
+    opened = []
+
+    def new():
+        context = browser.new_context()
+        page = context.new_page()
+        watch = PageWatch(page, platform.rstrip("/"))
+        opened.append((context, watch))
+        return page
+
+    yield new
+    for context, watch in opened:
+        context.close()
+        assert watch.foreign == [], f"requests to other origins: {watch.foreign}"
+        assert watch.errors == [], f"console errors: {watch.errors}"
+
+
+def launch(page, platform: str, lang: str = "fr", **setup):
+    """The package of `lang` opened by the host page; returns the guide's frame, once loaded."""
+    page.add_init_script(f"window.LMS = {json.dumps(setup or {'mode': 'scorm-again'})};")
+    page.goto(f"{platform}host.html?sco={lang}/launch.html")
+    guide = page.frame_locator("#sco").frame_locator("iframe")
+    expect(guide.locator("h1").first).to_be_visible()
+    return guide
+
+
+def calls(page) -> list[list]:
+    return page.evaluate("calls")
+
+
+def wait_for_value(page, element: str, value: str | None = None) -> None:
+    """Until the package has set `element` (to `value`, if given)."""
+    page.wait_for_function(
+        "([element, value]) => calls.some(c => c[0] === 'LMSSetValue' && c[1] === element && (value === null || c[2] === value))",
+        arg=[element, value],
+    )
+
+
+def go(guide, href_end: str) -> None:
+    """Follows the guide's own sidebar link to a page, inside the package's frame."""
+    guide.locator(f'.md-sidebar--primary .md-nav__link[href$="{href_end}"]').first.click()
+    expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
+
+
+def leave(page) -> None:
+    """The platform closes the package (its frame goes): the launch page hides."""
+    page.evaluate("document.getElementById('sco').remove()")
+    page.wait_for_function("calls.some(c => c[0] === 'LMSFinish')")
+
+
+def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform):
+    page = learner()
+    guide = launch(page, platform)
+    first = calls(page)
+    assert first[0] == ["LMSInitialize", "", "true"]
+    sets = [c[1:3] for c in first if c[0] == "LMSSetValue"]
+    assert ["cmi.core.lesson_status", "incomplete"] in sets and first[-1] == ["LMSCommit", "", "true"]
+    # the guide's pages come and go in the frame: the session stays
+    go(guide, f"techniques/{SLUG}.html")
+    guide.locator(BOX).first.check()
+    page.wait_for_function("calls.filter(c => c[1] === 'cmi.suspend_data').length >= 2")
+    go(guide, "quiz.html")
+    answer(guide, lambda question: wrong(question) if question is QUIZ.questions[0] else right(question))
+    guide.locator(f"{FORM} button[type=submit]").click()
+    total = len(QUIZ.questions)
+    raw = str(round(100 * (total - 1) / total))
+    wait_for_value(page, "cmi.core.score.raw", raw)
+    go(guide, "assessment.html")
+    check_answers(guide, ANSWERS)
+    guide.locator("[data-guide-assessment] button[type=submit]").click()
+    wait_for_value(page, "cmi.core.lesson_status", "completed")
+    go(guide, "index.html")
+    made = calls(page)
+    assert [c[0] for c in made].count("LMSInitialize") == 1 and "LMSFinish" not in [c[0] for c in made]
+    values = [c[1:3] for c in made if c[0] == "LMSSetValue"]
+    assert ["cmi.core.score.min", "0"] in values and ["cmi.core.score.max", "100"] in values
+    statuses = [v for e, v in values if e == "cmi.core.lesson_status"]
+    assert statuses == ["incomplete", "completed"]
+    assert all(c[-1] == "true" for c in made if c[0] != "LMSGetValue"), made  # the runtime took every call
+    # every change is committed before the next one is made
+    names = [c[0] for c in made]
+    changes = [i for i, c in enumerate(made) if c[0] == "LMSSetValue"]
+    assert all("LMSCommit" in names[i:] for i in changes)
+    for i, call in enumerate(made):
+        if call[0] == "LMSSetValue" and call[1] in ("cmi.core.score.raw", "cmi.core.lesson_status"):
+            assert "LMSCommit" in names[i + 1 : i + 5], call
+    saved = json.loads(page.evaluate("lms.cmi.suspend_data"))
+    assert saved["quizzes"][QUIZ.id]["score"] == total - 1 and saved["checklists"][SLUG]["ticked"]
+    assert page.evaluate("[lms.cmi.core.lesson_status, lms.cmi.core.score.raw]") == ["completed", raw]
+    # leaving ends the session, once
+    leave(page)
+    page.wait_for_timeout(300)
+    after = calls(page)
+    assert [c[0] for c in after].count("LMSFinish") == 1 and after[-1] == ["LMSFinish", "", "true"]
+    assert ["LMSSetValue", "cmi.core.exit", "suspend", "true"] in after[len(made) :]
+
+
+def test_the_record_follows_the_learner_to_a_fresh_browser(learner, platform):
+    page = learner()
+    guide = launch(page, platform)
+    go(guide, f"techniques/{SLUG}.html")
+    guide.locator(BOX).nth(1).check()
+    page.wait_for_function(f"(lms.cmi.suspend_data || '').includes('{SLUG}')")
+    kept = page.evaluate("lms.cmi.suspend_data")
+    leave(page)
+    # another device: nothing stored, what the platform kept handed to the package
+    other = learner()
+    guide = launch(other, platform, "en", mode="scorm-again", cmi={"suspend_data": kept, "core": {"lesson_status": "incomplete"}})
+    expect(guide.locator("html")).to_have_attribute("lang", "en")
+    go(guide, f"techniques/{SLUG}.html")
+    expect(guide.locator(BOX).nth(1)).to_be_checked()
+    expect(guide.locator(BOX).first).not_to_be_checked()
+    assert [c[0] for c in calls(other)].count("LMSInitialize") == 1
+
+
+@pytest.mark.parametrize(
+    "theirs",
+    ['{"version":1,"checklists":{"remercier":{"ticked":["list-h', "viewed=1,2,3|slide=4", '{"score": 12}'],
+    ids=["truncated", "another-format", "foreign-json"],
+)
+def test_bad_suspend_data_leaves_the_record_intact(learner, platform, theirs):
+    page = learner()
+    page.goto(f"{platform}blank.html")
+    mine = {
+        "version": 1,
+        "checklists": {SLUG: {"ticked": [GUIDE.technique(SLUG).checklist[0].items[0].id], "updated": "2026-01-02T10:00:00.000Z"}},
+        "quizzes": {},
+        "selfAssessment": {"answers": {}, "history": []},
+        "plan": None,
+    }
+    store(page, mine)
+    launch(page, platform, mode="scorm-again", cmi={"suspend_data": theirs})
+    assert stored(page) == mine
+    assert json.loads(page.evaluate("lms.cmi.suspend_data")) == mine  # the platform now holds the record
+
+
+def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner, platform):
+    page = learner()
+    page.goto(f"{platform}blank.html")
+    scores = {t.id: 50 for t in GUIDE.techniques}
+    history = [{"date": f"2026-01-{day:02d}T10:00:00.000Z", "scores": scores} for day in range(1, 29)]
+    mine = {"version": 1, "checklists": {}, "quizzes": {}, "selfAssessment": {"answers": {}, "history": history}, "plan": None}
+    assert len(json.dumps(mine)) > 4096
+    store(page, mine)
+    launch(page, platform)
+    kept = page.evaluate("lms.cmi.suspend_data")
+    assert 0 < len(kept) <= 4096
+    trimmed = json.loads(kept)["selfAssessment"]["history"]
+    assert trimmed and trimmed == history[-len(trimmed) :]  # the newest kept
+    assert stored(page) == mine  # the device keeps it all
+
+
+@pytest.mark.parametrize("mode", ["false", "throw", "fails-after-initialise"])
+def test_a_failing_platform_leaves_the_guide_working(learner, platform, mode):
+    page = learner()
+    guide = launch(page, platform, mode=mode)
+    go(guide, f"techniques/{SLUG}.html")
+    guide.locator(BOX).first.check()
+    go(guide, "quiz.html")
+    answer(guide, right)
+    guide.locator(f"{FORM} button[type=submit]").click()
+    expect(guide.locator(f"{FORM} [data-live]")).to_contain_text(f"{len(QUIZ.questions)} / {len(QUIZ.questions)}")
+    record = stored(page)  # the frame's origin: the launch page's, the host's
+    assert record["checklists"][SLUG]["ticked"] and record["quizzes"][QUIZ.id]["score"] == len(QUIZ.questions)
+    names = [c[0] for c in calls(page)]
+    if mode == "fails-after-initialise":
+        leave(page)
+        assert names.count("LMSInitialize") == 1 and "LMSSetValue" in names
+        assert [c[0] for c in calls(page)].count("LMSFinish") == 1
+    else:
+        assert names == ["LMSInitialize"]  # nothing more is asked of a platform that did not start
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_platform_the_package_is_the_guide(learner, platform, lang):
+    page = learner()
+    page.goto(f"{platform}{lang}/launch.html")
+    guide = page.frame_locator("iframe")
+    expect(guide.locator("html")).to_have_attribute("lang", lang)
+    expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
+    assert axe_violations(page) == []  # the launch page and the page in its frame
+    go(guide, f"techniques/{SLUG}.html")
+    guide.locator(BOX).first.check()
+    assert stored(page)["checklists"][SLUG]["ticked"]
