@@ -64,3 +64,11 @@ def rewrite_json_script(html: str, script_id: str, change: Callable[[str], str])
         if attributes(match.group(1)).get("id") == script_id:
             return html[: match.start(2)] + change(match.group(2)) + html[match.end(2) :]
     raise PluginError(f'the theme\'s markup has changed: no <script id="{script_id}"> found to rewrite')
+
+
+ELEMENT_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
+
+
+def element_ids(html: str) -> set[str]:
+    """Every element ID of a page's HTML: the anchors a link to the page may name."""
+    return set(ELEMENT_ID.findall(html))
