@@ -70,12 +70,14 @@ def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
     return _no_alternates(html)
 
 
-def after_all_languages(config) -> None:
+def after_all_languages(config) -> bool:
     """Site-wide work once every language is built: one search index per language; sitemaps
-    only where the guide's address is known."""
+    only where the guide's address is known. True once every language is built."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
-        return
+    if i18n is None:
+        return True
+    if i18n.building:
+        return False
     site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_search_index(site, i18n.default_language, others)
@@ -83,6 +85,7 @@ def after_all_languages(config) -> None:
         for lang in ["", *others]:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / lang / name).unlink(missing_ok=True)
+    return True
 
 
 def split_search_index(site: Path, default: str, others: list[str]) -> None:
