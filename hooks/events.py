@@ -56,6 +56,7 @@ def on_config(config):
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
+@_one_line_errors
 def on_files(files, config):
     build = BUILDS.of(_lang(config))
     build.drop_unpublished(files)

@@ -128,8 +128,9 @@ class PageReader:
     def known_ids(self, kind: str) -> list[str]:
         return list(self.guide.quizzes()) if kind == "quiz" else [t.id for t in self.guide.techniques]
 
-    def read(self, text: str, file: str, src: str) -> Page:
-        """A page's markers and the files it uses; `src` is its path in docs/ (for its links)."""
+    def read(self, text: str, file: str, src: str, uses: bool = True) -> Page:
+        """A page's markers and (if `uses`) the files it uses; `src` is its path in docs/ (for its
+        links)."""
         body, offset = self.front_matter(text, file)
         candidates: list[tuple[str, int, str, bool]] = []  # (what was written, its line, its context line, a comment?)
 
@@ -153,6 +154,8 @@ class PageReader:
 
         kinds = "|".join(re.escape(kind) for kind in sorted(self.widgets, key=len, reverse=True))
         marked = re.sub(rf"(?i)\bguide:\s?(?:{kinds})\b(?:[ \t]+[a-z0-9-]+)?", loose, marked)
+        if not candidates and not uses:
+            return Page()  # nothing to place, nothing to look for: no need to convert the page
         finder = _Finder()
         finder.feed(self.convert(marked))
         finder.close()

@@ -12,6 +12,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
 
@@ -26,9 +27,14 @@ class Output:
         """Points the build at a new folder beside `config.site_dir` (same disk: one rename)."""
         self.discard()
         final = Path(config.site_dir).absolute()
-        final.parent.mkdir(parents=True, exist_ok=True)
         staging = final.parent / f".{final.name}.building-{secrets.token_hex(6)}"
-        staging.mkdir()  # fails rather than use a folder someone else made
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            staging.mkdir()  # fails rather than use a folder someone else made
+        except OSError as error:
+            raise PluginError(
+                f"{final}: cannot make the build's folder beside it ({error.strerror}): build into a folder you may write to (-d)"
+            ) from None
         self.final, self.staging = final, staging
         config.site_dir = str(staging)
 
@@ -40,8 +46,15 @@ class Output:
         if config.strict and any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)):
             return
         final, staging = self.final, self.staging
+        try:
+            self._replace(final, staging)
+        except OSError as error:
+            raise PluginError(f"{final}: cannot be replaced with the new build ({error.strerror}): it may be left part-way") from None
         self.staging = None
         config.site_dir = str(final)
+
+    @staticmethod
+    def _replace(final: Path, staging: Path) -> None:
         if not (final.exists() or final.is_symlink()):
             staging.rename(final)
             return

@@ -65,7 +65,7 @@ def check_source(
     markers, used = {}, set()
     for page in sorted(pages):
         shown = name(docs / page)
-        scanned = reader.read(read_text(docs / page, shown), shown, page)
+        scanned = reader.read(read_text(docs / page, shown), shown, page, uses=bool(found.assets))
         markers[page], used = scanned.markers, used | scanned.uses
     for page in originals:
         for lang in others:
