@@ -382,12 +382,22 @@ YAML = [
     (
         "a zero-width space in an ID",
         replace(R, "id: thank-hosts", "id: thank-\u200bhosts"),
-        f"{R}: checklist.during[1].id: the ID 'thank-\u200bhosts' holds an invisible U+200B ZERO WIDTH SPACE: type the ID again",
+        f"{R}: checklist.during[1].id: the ID 'thank-[U+200B]hosts' holds an invisible U+200B ZERO WIDTH SPACE: type the ID again",
     ),
     (
         "a zero-width space in a key",
         replace(R, "summary:", "summ\u200bary:"),
-        f"{R}: line 6: the key 'summ\u200bary' holds an invisible U+200B ZERO WIDTH SPACE: type the key again",
+        f"{R}: line 6: the key 'summ[U+200B]ary' holds an invisible U+200B ZERO WIDTH SPACE: type the key again",
+    ),
+    (
+        "a no-break space after a key's colon (French typing)",
+        replace(R, '  en: "Thank people"', '  en:\u00a0"Thank people"'),
+        f"{R}: line 5: after 'en:' comes U+00A0 NO-BREAK SPACE, which YAML does not take for a space: type an ordinary space there",
+    ),
+    (
+        "a no-break space before a key's colon (French typing)",
+        replace(R, "summary:", "summary\u00a0:"),
+        f"{R}: line 6: the key 'summary[U+00A0]' holds an invisible U+00A0 NO-BREAK SPACE: type the key again",
     ),
     (
         "an ID in a block that keeps its line break",
@@ -433,7 +443,7 @@ YAML = [
     (
         "a Python tag",
         replace(R, '  en: "Thank people"', "  en: !!python/object/apply:os.system [echo]"),
-        f"{R}: line 5: the tag !!python/object/apply:os.system is not used in content files: delete it",
+        f"{R}: line 5: the tag !!python/object/apply:os.system is not used in the guide's files: delete it, or put the value in quotes",
     ),
     (
         "a number in quotes",
@@ -589,7 +599,7 @@ MARKERS = [
     (
         "a zero-width space in a marker",
         replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz\u200b remercier -->"),
-        f"{RM}: line 48: <!-- guide:quiz\u200b remercier --> is not written as a marker (lowercase, one space inside each end): "
+        f"{RM}: line 48: <!-- guide:quiz[U+200B] remercier --> is not written as a marker (lowercase, one space inside each end): "
         "it holds an invisible U+200B ZERO WIDTH SPACE; type it again, exactly <!-- guide:quiz remercier -->",
     ),
     (

@@ -89,7 +89,7 @@ EXACT = "is not written as a marker (lowercase, one space inside each end)"
         ("<!-- guide:poll -->\n", f"line 1: <!-- guide:poll -->: unknown widget (known: {KINDS})"),
         (
             "<!-- guide:\u200bquiz article -->\n",
-            f"line 1: <!-- guide:\u200bquiz article --> {EXACT}: it holds an invisible U+200B ZERO WIDTH SPACE; "
+            f"line 1: <!-- guide:[U+200B]quiz article --> {EXACT}: it holds an invisible U+200B ZERO WIDTH SPACE; "
             "type it again, exactly <!-- guide:quiz article -->",
         ),
         ("Text <!-- guide:quiz article --> text.\n", f"line 1: <!-- guide:quiz article --> is inside a sentence: {ALONE}"),

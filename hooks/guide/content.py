@@ -36,7 +36,7 @@ from .model import (
     Technique,
     Text,
 )
-from .yamlfile import Document, Scalar, invisible, join, parse
+from .yamlfile import Document, Scalar, invisible, join, parse, visible
 
 __all__ = ["ContentError", "load_guide", "parse_yaml", "read_yaml"]
 
@@ -165,7 +165,7 @@ class _Reader:
             self.fail(key, f"the ID '{value.strip()}' ends with a line break (a | or > block keeps one): write the ID on its key's line")
         hidden = invisible(value) or next((c for c in value if c.isspace() and c not in " \t\n"), None)
         if hidden:
-            self.fail(key, f"the ID '{value.strip()}' holds an invisible {describe_char(hidden)}: type the ID again")
+            self.fail(key, f"the ID '{visible(value.strip())}' holds an invisible {describe_char(hidden)}: type the ID again")
         meant = _id_like(value)
         advice = f": write it {meant}" if meant and meant != value else ""
         self.fail(key, f"{expected}, got '{_short(value)}'{advice}")

@@ -43,6 +43,7 @@ QUIZ_FILE = "quiz.yml"
 # mark anywhere but at the start, and the direction overrides that reorder what a reader sees.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 CONTROL_NAMES = {
+    "\t": "TAB",
     "\x00": "NUL",
     "\x08": "BACKSPACE",
     "\x0b": "VERTICAL TAB, a word processor's line break",

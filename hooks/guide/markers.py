@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from .files import ContentError, describe_char
 from .model import Guide
-from .yamlfile import Document, invisible, parse
+from .yamlfile import Document, invisible, parse, visible
 
 MARKER = re.compile(r"<!-- guide:([a-z][a-z-]*)(?: ([a-z0-9]+(?:-[a-z0-9]+)*))? -->")  # the one form
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -153,7 +153,7 @@ class PageReader:
             return f"guidesentinel{len(candidates) - 1}x"
 
         kinds = "|".join(re.escape(kind) for kind in sorted(self.widgets, key=len, reverse=True))
-        marked = re.sub(rf"(?i)\bguide:\s?(?:{kinds})\b(?:[ \t]+[a-z0-9-]+)?", loose, marked)
+        marked = re.sub(rf"(?i)\bguide:(?:{kinds})\b(?:[ \t]+[a-z0-9-]+)?", loose, marked)
         if not candidates and not uses:
             return Page()  # nothing to place, nothing to look for: no need to convert the page
         finder = _Finder()
@@ -208,15 +208,14 @@ class PageReader:
         return text, 0
 
     def looks_like_marker(self, inner: str, comment: bool) -> bool:
-        """Is this comment's text meant as a marker (a near miss included)?"""
+        """Is this comment's text meant as a marker (a near miss included)? It begins with "guide"
+        (or a slip of it), or it is a widget's name and an ID without "guide:"."""
         words = WORD.findall(inner)
         start = re.match(r"\s*([A-Za-z]+)", inner)
         if not words or not start:
             return False
         first = start.group(1).lower()
-        if re.search(r"(?i)guide\s*:", inner) or first == "guide":
-            return True
-        if _like_guide(first) and len(words) >= 2:
+        if first == "guide" or (_like_guide(first) and len(words) >= 2):
             return True
         # the widget without "guide:": <!-- quiz remercier -->
         return first in self.widgets and len(words) <= 2 and all(w.lower() in self.known_ids(first) for w in words[1:])
@@ -251,7 +250,7 @@ class PageReader:
         arg = words[1] if len(words) > 1 else ""
         known = self.known_ids(kind)
         if arg not in known:
-            arg = next(iter(difflib.get_close_matches(arg, known, n=1, cutoff=0.6)), arg or "ID")
+            arg = next(iter(difflib.get_close_matches(arg, known, n=1, cutoff=0.6)), "ID")
         return marker_text(kind, arg)
 
     def marker(self, written: str, line: int, file: str) -> Marker:
@@ -324,8 +323,9 @@ def _like_guide(word: str) -> bool:
 
 
 def _shown(written: str) -> str:
-    """A marker-like text as the message shows it: on one line, not too long."""
-    text = re.sub(r"\s*\n\s*", " ", written)
+    """A marker-like text as the message shows it: on one line, not too long, what shows nothing
+    written out."""
+    text = visible(re.sub(r"\s*\n\s*", " ", written))
     return text if len(text) <= 60 else text[:59] + "…"
 
 

@@ -58,7 +58,18 @@ HINTS = (
     ("did not find expected ',' or '}'", "a mapping in { } is not closed: close it with }, or put the text in quotes"),
     ("did not find expected node content", "a value is missing or a bracket is not closed"),
     ("found a tab character", "a tab: YAML needs spaces"),
+    (
+        "did not find expected comment or line break",
+        "text follows a closing quote (or | or >) on this line: put the whole text inside the quotes",
+    ),
+    ("did not find expected <document start>", 'a line beginning with % or a stray --- or ...: put the text in quotes "…"'),
+    ("directive", 'a line beginning with %: put the text in quotes "…"'),
+    ("non-alphabetical character", 'a value beginning with % or !: put the text in quotes "…"'),
 )
+
+
+# "fr:" followed by a no-break space (French typing habits): YAML reads the whole line as text
+KEY_THEN_ODD_SPACE = re.compile(r"([A-Za-z_][\w-]*):([^\S \n])")
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,13 @@ MAYBE_INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
+
+
+def visible(text: str) -> str:
+    """`text` with what shows nothing written out, so a message shows where it is: `te[U+200B]xt`."""
+    return re.sub(
+        r"[^\S ]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u3164\u115f\u1160\uffa0]", lambda m: f"[U+{ord(m.group()):04X}]", text
+    )
 
 
 def invisible(text: str) -> str | None:
@@ -170,7 +188,10 @@ class _Events:
             self.fail(event.start_mark, "nested too deep: check the indentation")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in ALLOWED_TAGS:
-            self.fail(event.start_mark, f"the tag {tag.replace(TAG, '!!')} is not used in content files: delete it")
+            self.fail(
+                event.start_mark,
+                f"the tag {tag.replace(TAG, '!!')} is not used in the guide's files: delete it, or put the value in quotes",
+            )
         if isinstance(event, ScalarEvent):
             return self.scalar(event, path)
         if isinstance(event, SequenceStartEvent):
@@ -225,14 +246,27 @@ class _Events:
             if key == "":
                 self.fail(event.start_mark, "a colon with no key before it: write the key, or delete the colon")
             self.fail(event.start_mark, f"'{key}' as a key is read by YAML as {_kind(tag)}, not as a name: put it in quotes if it is meant")
+        colon = re.search(r":([^\S ]|[\u00a0\u202f\u2007])", key)
+        if colon:
+            name = key[: colon.start()].strip()
+            self.fail(
+                event.start_mark,
+                f"after '{visible(name)}:' comes {describe_char(colon.group(1))}, which YAML does not take for a space: type an ordinary space there",
+            )
         if key and (key[0] in CURLY_QUOTES or key[-1] in CURLY_QUOTES):
             self.fail(
                 event.start_mark,
                 f"the key {key} is in curly quotes (a word processor's): write it without quotes, {key.strip(CURLY_QUOTES)}:",
             )
         hidden = invisible(key) or next((c for c in key if c.isspace() and c != " "), None)
+        if hidden and (" " in key.strip() or len(key) > 30):  # a line of text with ": " in it
+            self.fail(
+                event.start_mark, f"'{visible(_cut(key))}' is read as a key, because ': ' follows it: if it is text, put it in quotes \"…\""
+            )
         if hidden:
-            self.fail(event.start_mark, f"the key '{key.strip()}' holds an invisible {describe_char(hidden)}: type the key again")
+            self.fail(
+                event.start_mark, f"the key '{visible(key.strip(' '))}' holds an invisible {describe_char(hidden)}: type the key again"
+            )
         return key
 
     def _tag(self, event) -> str:
@@ -248,6 +282,13 @@ class _Events:
         rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
         cut = not quoted and not block and re.match(r"[ \t]+#", rest) is not None
         self.where[path] = Scalar(event.value, quoted, block, event.start_mark.line + 1, cut)
+        keyish = KEY_THEN_ODD_SPACE.match(event.value) if not quoted and not block else None
+        if keyish:
+            self.fail(
+                event.start_mark,
+                f"after '{keyish.group(1)}:' comes {describe_char(keyish.group(2))}, which YAML does not take for a space: "
+                "type an ordinary space there",
+            )
         if tag in (TAG + "merge", TAG + "value"):
             tag = TAG + "str"
         construct = yaml.constructor.SafeConstructor.yaml_constructors.get(tag)
@@ -256,6 +297,10 @@ class _Events:
         except (ValueError, TypeError, yaml.YAMLError):
             self.fail(event.start_mark, f"'{event.value}' reads as {_kind(tag)} but is not a valid one: put it in quotes if it is text")
             return None
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _kind(tag: str) -> str:
@@ -268,7 +313,7 @@ def _kind(tag: str) -> str:
     }.get(tag, tag.replace(TAG, "!!"))
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> ContentError:
+def _syntax_error(error: yaml.MarkedYAMLError, file: str, lines: list[str]) -> ContentError:
     problem = error.problem or str(error)
     hint = next(
         (advice for words, advice in HINTS if words in problem), "check this line against the lines around it (indentation, colons, quotes)"
@@ -276,6 +321,14 @@ def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> ContentError:
     # where an editor finds the cause: the key that lacks its colon, the quote left open
     mark = error.context_mark if error.context_mark and ("end of stream" in problem or "expected ':'" in problem) else error.problem_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    keyish = KEY_THEN_ODD_SPACE.search(line)
+    if keyish:  # "fr:" and a no-break space: YAML sees no key there
+        return ContentError(
+            file,
+            f"line {mark.line + 1}",
+            f"after '{keyish.group(1)}:' comes {describe_char(keyish.group(2))}, which YAML does not take for a space: type an ordinary space there",
+        )
     return ContentError(file, where, f"invalid YAML ({problem}): {hint}")
 
 
@@ -292,7 +345,7 @@ def parse(text: str, file: str) -> Document:
     try:
         value = reader.document()
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, file, reader.lines) from None
     except yaml.YAMLError as error:
         raise ContentError(file, "(file)", f"invalid YAML ({error})") from None
     return Document(value, reader.where)
