@@ -15,6 +15,7 @@ from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
+from guide.html import element_ids
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -24,6 +25,7 @@ _pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set o
 _packages = True
 # `mkdocs serve` replaces site_url with its own local address: no sheet prints that as the guide's
 _published = True
+_staged = True  # a `--dirty` build updates the site in place; any other writes a new one beside it
 
 
 def _one_line_errors(event):
@@ -44,25 +46,33 @@ def _lang(config) -> str:
 
 
 def on_startup(command, dirty):
-    global _pdfs, _packages, _published
+    global _pdfs, _packages, _published, _staged
     _pdfs = command != "serve" and os.environ.get("GUIDE_PDFS") != "off"
     _packages = _pdfs and os.environ.get("GUIDE_PACKAGES") != "off"
     _published = command != "serve"
+    _staged = not dirty
 
 
 @_one_line_errors
 def on_config(config):
-    build = BUILDS.start(config, with_pdfs=_pdfs, published=_published, with_packages=_packages)
+    build = BUILDS.start(config, with_pdfs=_pdfs, published=_published, with_packages=_packages, staged=_staged)
     if build.offline:
         packages.ship_shim(config)
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
+@_one_line_errors
 def on_files(files, config):
     build = BUILDS.of(_lang(config))
+    build.drop_unpublished(files)
     build.assets = Assets(files, config, launch_page=build.offline)
     build.add_pages(files, config)
     return files
+
+
+@_one_line_errors
+def on_page_read_source(page, config):
+    return BUILDS.of(_lang(config)).page_source(page.file.abs_src_path)
 
 
 def on_env(env, config, files):
@@ -73,7 +83,9 @@ def on_env(env, config, files):
 @_one_line_errors
 def on_page_content(html, page, config, files):
     keep_heading_spaces(page.toc, html)
-    return BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
+    html = BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | element_ids(html)  # widgets' anchors, for MkDocs' link checks
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -107,9 +119,18 @@ def _after_all_languages(config):
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:
         packages.write_packages(config, builds)
+    BUILDS.output.publish(config)  # the whole site built: it replaces the last one
 
 
 on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)
+
+
+def on_build_error(error):
+    BUILDS.output.discard()  # the site stays as it was
+
+
+def on_shutdown():
+    BUILDS.output.discard()  # a build interrupted before it was published
 
 
 def on_serve(server, config, builder):

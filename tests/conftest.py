@@ -110,8 +110,9 @@ def build_site(
     target: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env_vars: str | None
 ) -> subprocess.CompletedProcess:
     """`mkdocs build` as a reader of the README runs it, into `target` (a variable given as None
-    is left unset)."""
-    args = ["build", "-q", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
+    is left unset). Not quiet: MkDocs' `-q` hides warnings from `--strict` too, which then lets
+    them through."""
+    args = ["build", "-f", str(config), "-d", str(target)] + (["--strict"] if strict else [])
     return MkDocsWorker.run(args, config.parent, {"NO_MKDOCS_2_WARNING": "1", **env_vars})
 
 

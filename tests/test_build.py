@@ -1,10 +1,15 @@
-"""Whole builds of a copy of the project with one thing broken: the build stops with one line that
-names the file, the key and the reason, with no traceback, and writes no page as if it had worked."""
+"""Whole builds of a copy of the project with one thing broken, as a trainer with a text editor on
+Windows breaks it: the build stops with one line that names the file, the key path or line, the
+reason and what to do, with no traceback, and writes nothing: a fresh output folder stays unmade,
+an existing site stays as it was, and no half-built folder is left beside it."""
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,188 +35,649 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def failed_build(project: Path) -> str:
+OLD_SITE = {"index.html": "<p>the site as it was</p>", "en/index.html": "<p>as it was</p>", "old-page/index.html": "kept"}
+
+
+def old_site(site: Path) -> None:
+    """A site built before: a failed build must leave it exactly so."""
+    for path, text in OLD_SITE.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
+
+
+def failed_build(project: Path, existing: bool = False, **env: str) -> str:
+    """The one error line of a build that must fail; the output folder checked: unmade when it was
+    fresh, as it was when it held a site; nothing left beside it."""
     site = project / "site"
-    result = build_site(site, project / "mkdocs.yml")
+    if existing:
+        old_site(site)
+    result = build_site(site, project / "mkdocs.yml", **env)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "Traceback" not in output
-    assert not (site / "index.html").exists() and not (site / "en" / "index.html").exists()
+    assert "Traceback" not in output, output
+    if existing:
+        assert site_files(site) == OLD_SITE
+    else:
+        assert not site.exists()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []  # no half-built folder left
     errors = [line for line in output.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1, output
     return re.sub(r"^ERROR\s+-\s+", "", errors[0])
 
 
-R = "docs/techniques/remercier.yml"
+# --- how an editor breaks things ---------------------------------------------------------------
 
-# The catalogue of bad content: (what, file, text to find, what to put instead, the exact message).
-# Each case breaks one thing in a copy of the real project and runs a whole `mkdocs build`.
-CATALOGUE = [
-    ("YAML syntax error", R, "number: 7", "number: [7", f"{R}: line 3, column 6: invalid YAML: did not find expected ',' or ']'"),
-    ("tab indentation", R, "title:\n  fr:", "title:\n\tfr:", f"{R}: line 4: indented with a tab (YAML needs spaces)"),
-    ("key given twice", R, "number: 7", "number: 7\nnumber: 8", f"{R}: line 3: key 'number' appears twice"),
-    ("missing language", R, '  en: "Thank people"\n', "", f"{R}: title.en: language missing"),
-    ("empty text", R, '"Thank people"', '"  "', f"{R}: title.en: empty text"),
+Action = Callable[[Path], None]
+
+
+def replace(file: str, old: str, new: str) -> Action:
+    return lambda project: edit(project / file, old, new)
+
+
+def save_as(file: str, encode: Callable[[str], bytes]) -> Action:
+    """The file saved again by an editor that writes its text as `encode` does."""
+    return lambda project: (project / file).write_bytes(encode((project / file).read_text(encoding="utf-8")))
+
+
+def add(file: str, content: str | bytes = "") -> Action:
+    def act(project: Path) -> None:
+        path = project / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    return act
+
+
+def remove(*files: str) -> Action:
+    return lambda project: [(project / file).unlink() for file in files]
+
+
+def link(file: str, target: str) -> Action:
+    def act(project: Path) -> None:
+        path = project / file
+        if path.exists():
+            path.unlink()
+        os.symlink(target, path)
+
+    return act
+
+
+def steps(*actions: Action) -> Action:
+    return lambda project: [action(project) for action in actions]
+
+
+def cp1252_at(word: str) -> Callable[[str], bytes]:
+    """UTF-8 text with one word typed again by an editor saving as Windows-1252 ("ANSI")."""
+    return lambda text: text.replace(word, "\x00", 1).encode("utf-8").replace(b"\x00", word.encode("cp1252"))
+
+
+R = "docs/techniques/remercier.yml"
+RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"
+KNOWN_TECHNIQUES = (
+    "attitude-positive, poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier"
+)
+TOP_KEYS = "id, number, title, summary, practice, checklist, questions, statements, bands, plan"
+KEPT = "neither published nor read: delete it or move it out of docs/"
+ALONE = "a marker stands alone on its line, at the top level of the page (not in a list, quote, admonition, table or HTML block)"
+NOT_ALIGNED = (
+    "invalid YAML (did not find expected key): this line does not line up with the keys above it, or a quote above is left open "
+    "(or text follows its closing quote): check the indentation and the quotes"
+)
+WIDGETS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads"
+
+# The catalogue: (what the editor did, how, the exact line the build ends with).
+# 1. Files as editors save them
+FILES = [
     (
-        "unknown key",
-        R,
-        "number: 7",
-        "number: 7\ncolour: blue",
-        f"{R}: colour: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)",
+        "content saved as Windows-1252",
+        save_as(R, cp1252_at("précis")),
+        f"{R}: line 20, column 41: not UTF-8 (byte 0xE9, “é” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
     ),
     (
-        "misspelt key",
-        R,
-        "practice:",
-        "practise:",
-        f"{R}: practise: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)",
+        "page saved as Windows-1252",
+        save_as(RM, cp1252_at("Où")),
+        f"{RM}: line 50, column 5: not UTF-8 (byte 0xF9, “ù” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
     ),
     (
-        "duplicate technique ID",
-        R,
-        "id: remercier",
-        "id: contact-visuel",
-        f"{R}: id: 'contact-visuel' does not match the file name 'remercier'",
+        "article saved as Windows-1252 (a curly apostrophe)",
+        save_as("docs/article.en.md", cp1252_at("’")),
+        "docs/article.en.md: line 3, column 29: not UTF-8 (byte 0x92, “’” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
     ),
     (
-        "duplicate technique number",
-        R,
-        "number: 7",
-        "number: 6",
-        "docs/techniques/suivi-des-recommandations.yml: number: expected 7 (numbers run 1 to 7 without gaps or repeats), got 6",
+        "the whole-article quiz saved as UTF-16 (Notepad's “Unicode”)",
+        save_as("docs/quiz.yml", lambda text: text.encode("utf-16")),
+        "docs/quiz.yml: line 1: saved as UTF-16 (“Unicode” in Notepad), not UTF-8: save it again as UTF-8",
     ),
     (
-        "duplicate item ID",
-        R,
-        "id: prepare-specific-thanks",
-        "id: list-helpers",
-        f"{R}: checklist.before[1].id: duplicate ID 'list-helpers'",
+        "a page saved as UTF-16 without a byte-order mark",
+        save_as(RE, lambda text: text.encode("utf-16-le")),
+        f"{RE}: line 1: saved as UTF-16 (“Unicode” in Notepad), not UTF-8: save it again as UTF-8",
     ),
     (
-        "item ID not kebab-case",
-        R,
-        "id: thank-hosts",
-        "id: Thank_Hosts",
-        f"{R}: checklist.during[1].id: expected an ID in lowercase-kebab-case, got 'Thank_Hosts'",
+        "a word processor's line break (vertical tab) in a text",
+        replace(R, "Listez les personnes", "Listez\x0bles personnes"),
+        f"{R}: line 16, column 20: an invisible U+000B VERTICAL TAB, a word processor's line break: delete it",
     ),
     (
-        "no correct option",
-        R,
-        "        correct: true\n",
-        "        correct: false\n",
-        f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 0",
+        "a NUL byte in a page",
+        replace(RM, "# 7. Remerciez", "# 7.\x00 Remerciez"),
+        f"{RM}: line 6, column 5: an invisible U+0000 NUL: delete it",
     ),
     (
-        "too many correct options",
-        R,
-        "        correct: false\n",
-        "        correct: true\n",
-        f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 2",
-    ),
-    ("scenario not true or false", R, "scenario: true", 'scenario: "yes"', f"{R}: questions[0].scenario: expected true or false, got text"),
-    (
-        "reference to an unknown passage",
-        R,
-        "anchor: remercier",
-        "anchor: merci",
-        f"{R}: questions[0].anchor: no passage 'merci' in the article (known: aider-les-autres, article, attitude-positive, "
-        "competences, contact-visuel, digne-de-confiance, pianiste, poser-des-questions, pratiques-mediocres, remercier, "
-        "source, suivi-des-recommandations)",
-    ),
-    ("a number where text is expected", R, '"Thank people"', "42", f"{R}: title.en: expected text, got a number"),
-    ("a date where text is expected", R, '"Thank people"', "2025-01-31", f"{R}: title.en: expected text, got a date"),
-    (
-        "text where a list is expected",
-        R,
-        "statements:\n",
-        'statements: "be grateful"\nold_statements:\n',
-        f"{R}: old_statements: unknown key (allowed: id, number, title, summary, practice, checklist, questions, statements, bands, plan)",
-    ),
-    ("oversized file", R, "number: 7", "number: 7\n#" + "x" * 70_000, f"{R}: (file): larger than 64 KiB"),
-    (
-        "quiz kind unknown",
-        "docs/quiz.yml",
-        "kind: single",
-        "kind: essay",
-        "docs/quiz.yml: questions[0].kind: expected single or multiple, got 'essay'",
+        "a page break (form feed) in a page",
+        replace(RE, "## My checklist", "\x0c## My checklist"),
+        f"{RE}: line 42, column 1: an invisible U+000C FORM FEED, a page break: delete it",
     ),
     (
-        "marker for content that does not exist",
-        "docs/techniques/remercier.en.md",
-        "<!-- guide:checklist remercier -->",
-        "<!-- guide:checklist merci -->",
-        "docs/techniques/remercier.en.md: guide:checklist merci: no content with ID 'merci' (known: attitude-positive, "
-        "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)",
+        "a Unicode line separator in a text",
+        replace(R, "Listez les personnes", "Listez\u2028les personnes"),
+        f"{R}: line 16, column 20: an invisible U+2028 LINE SEPARATOR: delete it",
     ),
     (
-        "unknown widget",
-        "docs/quiz.md",
-        "<!-- guide:quiz article -->",
-        "<!-- guide:survey article -->",
-        "docs/quiz.md: guide:survey article: unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads)",
+        "a right-to-left override in a page",
+        replace(RE, "# 7. Thank people", "# 7. \u202eThank people"),
+        f"{RE}: line 6, column 6: an invisible U+202E RIGHT-TO-LEFT OVERRIDE: delete it",
     ),
     (
-        "widget given an ID it does not take",
-        "docs/assessment.md",
-        "<!-- guide:assessment -->",
-        "<!-- guide:assessment remercier -->",
-        "docs/assessment.md: guide:assessment remercier: this widget takes no ID, got 'remercier'",
-    ),
-    # trainers' plans
-    (
-        "a plan longer than 10 minutes",
-        R,
-        "  quiz:\n    minutes: 2",
-        "  quiz:\n    minutes: 7",
-        f"{R}: plan: the steps take 13 minutes; a plan takes 5 to 10",
+        "two files pasted together (a byte-order mark in the middle)",
+        replace(R, "number: 7", "number: 7\n\ufeff# from the other file"),
+        f"{R}: line 3, column 1: an invisible U+FEFF ZERO WIDTH NO-BREAK SPACE: delete it",
     ),
     (
-        "a pair activity of 5 minutes",
-        R,
-        "    minutes: 3\n    item: say-what-they-did",
-        "    minutes: 5\n    item: say-what-they-did",
-        f"{R}: plan.pairs.minutes: expected 2 or 3, got 5",
+        "a content file that is a link to nowhere",
+        link(R, "../../../elsewhere/remercier.yml"),
+        f"{R}: (file): a link to nowhere (../../../elsewhere/remercier.yml does not exist): replace the link with the file, or delete it",
     ),
     (
-        "a pair activity on an unknown checklist item",
-        R,
-        "item: say-what-they-did",
-        "item: say-thanks",
-        f"{R}: plan.pairs.item: no checklist item 'say-thanks' (known: list-helpers, prepare-specific-thanks, carry-thank-you-cards, "
-        "thank-publicly, thank-hosts, thank-for-time, thank-on-the-spot, thank-within-48h, say-what-they-did, log-thanks)",
+        "a page that is a link to itself",
+        link(RM, "remercier.md"),
+        f"{RM}: (file): a link that leads back to itself (a loop): replace the link with the file, or delete it",
     ),
     (
-        "the passage gone from the English article",
-        "docs/article.en.md",
-        "**Thank people.**{ #remercier }",
-        "**Thank people.**",
-        f"{R}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #remercier }}",
+        "a folder that is a link to the folder holding it",
+        link("docs/techniques/all", ".."),
+        "docs/techniques/all: (folder): a link to a folder that holds it (a loop): delete the link",
     ),
     (
-        "a plan for a technique that does not exist",
-        "docs/trainers/remercier.en.md",
-        "<!-- guide:plan remercier -->",
-        "<!-- guide:plan merci -->",
-        "docs/trainers/remercier.en.md: guide:plan merci: no content with ID 'merci' (known: attitude-positive, "
-        "poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier)",
+        "an editor's .bak copy",
+        add(f"{R}.bak", "id: remercier\n"),
+        f"{R}.bak: (file): an editor's backup or temporary copy of remercier.yml, {KEPT}",
+    ),
+    ("an editor's ~ copy of a page", add(f"{RM}~", "# old\n"), f"{RM}~: (file): an editor's backup copy of remercier.md, {KEPT}"),
+    (
+        "a merge's .orig file",
+        add("docs/quiz.yml.orig", "id: article\n"),
+        f"docs/quiz.yml.orig: (file): an editor's backup or temporary copy of quiz.yml, {KEPT}",
+    ),
+    (
+        "Explorer's “Copy of”",
+        add("docs/techniques/Copy of remercier.yml", "id: remercier\n"),
+        f"docs/techniques/Copy of remercier.yml: (file): a copy of remercier.yml, {KEPT}",
+    ),
+    (
+        "a second download, “(1)”",
+        add("docs/techniques/remercier (1).yml", "id: remercier\n"),
+        f"docs/techniques/remercier (1).yml: (file): a copy of remercier.yml, {KEPT}",
+    ),
+    (
+        "French Explorer's “- Copie”",
+        add("docs/techniques/remercier - Copie.md", "# copie\n"),
+        f"docs/techniques/remercier - Copie.md: (file): a copy of remercier.md, {KEPT}",
+    ),
+    (
+        "Notepad's extra .txt",
+        add("docs/techniques/nouvelle.yml.txt", "id: nouvelle\n"),
+        "docs/techniques/nouvelle.yml.txt: (file): saved with an extra .txt (Notepad adds it when “Save as type” is “Text Documents”): "
+        "rename it nouvelle.yml",
+    ),
+    (
+        "a .yaml content file",
+        add("docs/techniques/nouvelle.yaml", "id: nouvelle\n"),
+        "docs/techniques/nouvelle.yaml: (file): content files end in .yml (in lowercase): rename it nouvelle.yml, "
+        "or delete it (it is neither published nor read)",
+    ),
+    (
+        "a content file named with a capital",
+        add("docs/techniques/Nouvelle.yml", "id: nouvelle\n"),
+        "docs/techniques/Nouvelle.yml: (file): 'Nouvelle' is not a technique ID (lowercase-kebab-case, e.g. remercier): "
+        "rename the file after the technique's ID, or delete it (it is neither published nor read)",
+    ),
+    (
+        "a content file out of place",
+        add("docs/remercier.yml", "id: remercier\n"),
+        "docs/remercier.yml: (file): a content file out of place: a technique's content is docs/techniques/<ID>.yml and the "
+        "whole-article quiz docs/quiz.yml; move it there or delete it (it is neither published nor read)",
+    ),
+    (
+        "a page named .MD",
+        add("docs/techniques/nouvelle.MD", "# Nouvelle\n"),
+        "docs/techniques/nouvelle.MD: (file): a page's name ends in .md (in lowercase): rename it nouvelle.md",
+    ),
+    (
+        "a page named .markdown",
+        add("docs/notes.markdown", "# Notes\n"),
+        "docs/notes.markdown: (file): a page's name ends in .md (in lowercase): rename it notes.md",
+    ),
+    (
+        "an old copy of a page, .old.md",
+        add("docs/article.old.md", "# Ancien\n"),
+        "docs/article.old.md: (file): '.old' in a page's name is not one of the site's languages (fr, en): rename it, "
+        "or if it is an old copy, delete it or move it out of docs/",
+    ),
+    (
+        "the French page named .fr.md",
+        add("docs/contact.fr.md", "# Contact\n"),
+        "docs/contact.fr.md: (file): a page in the default language (fr) has no language in its name: rename it contact.md",
+    ),
+    (
+        "a photo no page uses",
+        add("docs/images/photo.jpg", b"\xff\xd8\xff\xe0 not really a photo"),
+        "docs/images/photo.jpg: (file): no page uses it, so it would not be published: link it from a page, or delete it or move it out of docs/",
+    ),
+    (
+        "a draft of the article in Word",
+        add("docs/article brouillon.docx", b"PK\x03\x04 a draft"),
+        "docs/article brouillon.docx: (file): no page uses it, so it would not be published: link it from a page, "
+        "or delete it or move it out of docs/",
+    ),
+    (
+        "a technique's content without its pages",
+        remove(RM, RE),
+        f"{RM}: (page): missing: {R} needs this page, with <!-- guide:checklist remercier -->, <!-- guide:quiz remercier -->, "
+        "<!-- guide:self-check remercier -->: add it",
+    ),
+    (
+        "a technique's pages without their content",
+        steps(add("docs/techniques/nouvelle.md", "# Nouvelle\n"), add("docs/techniques/nouvelle.en.md", "# New\n")),
+        "docs/techniques/nouvelle.md: (page): a technique page without its content file techniques/nouvelle.yml: add it, "
+        "or move the page out of docs/techniques/",
+    ),
+    ("a page without its translation", add("docs/extra.md", "# Extra\n"), "docs/extra.md: (page): no 'en' translation (extra.en.md)"),
+    ("the whole-article quiz deleted", remove("docs/quiz.yml"), "docs/quiz.yml: (file): missing: the whole-article quiz"),
+    ("the English article deleted", remove("docs/article.en.md"), "docs/article.en.md: (file): missing"),
+    (
+        "the interface strings saved as Windows-1252",
+        save_as("hooks/guide/strings.yml", cp1252_at("é")),
+        "hooks/guide/strings.yml: line 7, column 16: not UTF-8 (byte 0xE9, “é” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
     ),
 ]
 
+# 2. YAML as people write it
+YAML = [
+    (
+        "YAML syntax error",
+        replace(R, "number: 7", "number: [7"),
+        f"{R}: line 3, column 6: invalid YAML (did not find expected ',' or ']'): a list in [ ] is not closed: close it with ], "
+        "or put the text in quotes",
+    ),
+    (
+        "a missing colon",
+        replace(R, "number: 7", "number 7"),
+        f"{R}: line 2, column 1: invalid YAML (could not find expected ':'): a line without its colon (key: value), or a quote left open: "
+        "add the colon or close the quote",
+    ),
+    (
+        "a tab indent",
+        replace(R, "title:\n  fr:", "title:\n\tfr:"),
+        f"{R}: line 4: indented with a tab (YAML needs spaces): replace the tab with spaces",
+    ),
+    (
+        "a key given twice",
+        replace(R, "number: 7", "number: 7\nnumber: 8"),
+        f"{R}: line 3: 'number' is given twice in the same place (first on line 2): keep one",
+    ),
+    (
+        "smart quotes around a key",
+        replace(R, "summary:", "“summary”:"),
+        f"{R}: line 6: the key “summary” is in curly quotes (a word processor's): write it without quotes, summary:",
+    ),
+    ("a dedented key", replace(R, '  en: "Thank people"', ' en: "Thank people"'), f"{R}: line 5, column 2: {NOT_ALIGNED}"),
+    (
+        "an unquoted text with ': ' inside",
+        replace(R, '  en: "Thank people"', "  en: Thank people: all of them"),
+        f"{R}: line 5, column 19: invalid YAML (mapping values are not allowed in this context): a ': ' inside a value YAML does not "
+        'expect: put the whole text in quotes "…"',
+    ),
+    ("a quote left open", replace(R, '  en: "Thank people"', '  en: "Thank people'), f"{R}: line 7, column 8: {NOT_ALIGNED}"),
+    (
+        "an unquoted text cut by ' #'",
+        replace(R, '  en: "Thank people"', "  en: Thank people #1 of the list"),
+        f"{R}: title.en: the text stops at ' #' (line 5): YAML reads the rest of the line as a comment; put the whole text in quotes \"…\"",
+    ),
+    (
+        "an unquoted text beginning with '#'",
+        replace(R, '  en: "Thank people"', "  en: #7 Thank people"),
+        f"{R}: title.en: the text begins with '#', which YAML reads as a comment, so it is empty: put the whole text in quotes \"…\"",
+    ),
+    (
+        "yes where text is expected",
+        replace(R, '  en: "Thank people"', "  en: Yes"),
+        f'{R}: title.en: expected text, got Yes, which YAML reads as true: put the text in quotes "…"',
+    ),
+    (
+        "a number where text is expected",
+        replace(R, '"Thank people"', "42"),
+        f'{R}: title.en: expected text, got 42, a number: put the text in quotes "…"',
+    ),
+    (
+        "a date where text is expected",
+        replace(R, '"Thank people"', "2025-01-31"),
+        f'{R}: title.en: expected text, got 2025-01-31, which YAML reads as a date: put the text in quotes "…"',
+    ),
+    ("empty text", replace(R, '"Thank people"', '"  "'), f"{R}: title.en: empty text"),
+    (
+        "text of no-break spaces only",
+        replace(R, '"Thank people"', '"\u00a0\u00a0"'),
+        f"{R}: title.en: the text shows nothing (only no-break or other invisible spaces): write the text",
+    ),
+    (
+        "a zero-width space in a text",
+        replace(R, '"Thank people"', '"Thank\u200b people"'),
+        f"{R}: title.en: the text holds an invisible U+200B ZERO WIDTH SPACE: delete it (it often comes with text copied from a web page)",
+    ),
+    (
+        "a zero-width space in an ID",
+        replace(R, "id: thank-hosts", "id: thank-\u200bhosts"),
+        f"{R}: checklist.during[1].id: the ID 'thank-[U+200B]hosts' holds an invisible U+200B ZERO WIDTH SPACE: type the ID again",
+    ),
+    (
+        "a zero-width space in a key",
+        replace(R, "summary:", "summ\u200bary:"),
+        f"{R}: line 6: the key 'summ[U+200B]ary' holds an invisible U+200B ZERO WIDTH SPACE: type the key again",
+    ),
+    (
+        "a no-break space after a key's colon (French typing)",
+        replace(R, '  en: "Thank people"', '  en:\u00a0"Thank people"'),
+        f"{R}: line 5: after 'en:' comes U+00A0 NO-BREAK SPACE, which YAML does not take for a space: type an ordinary space there",
+    ),
+    (
+        "a no-break space before a key's colon (French typing)",
+        replace(R, "summary:", "summary\u00a0:"),
+        f"{R}: line 6: the key 'summary[U+00A0]' holds an invisible U+00A0 NO-BREAK SPACE: type the key again",
+    ),
+    (
+        "an ID in a block that keeps its line break",
+        replace(R, "  - id: referral-that-led-nowhere", "  - id: |\n      referral-that-led-nowhere"),
+        f"{R}: questions[0].id: the ID 'referral-that-led-nowhere' ends with a line break (a | or > block keeps one): "
+        "write the ID on its key's line",
+    ),
+    (
+        "an ID with capitals",
+        replace(R, "id: thank-hosts", "id: Thank_Hosts"),
+        f"{R}: checklist.during[1].id: expected an ID in lowercase-kebab-case (a–z, 0–9, single hyphens), got 'Thank_Hosts': write it thank-hosts",
+    ),
+    (
+        "a duplicate item ID",
+        replace(R, "id: prepare-specific-thanks", "id: list-helpers"),
+        f"{R}: checklist.before[1].id: duplicate ID 'list-helpers' (also checklist.before[0]): give each its own",
+    ),
+    (
+        "a technique's ID that is not its file's name",
+        replace(R, "id: remercier", "id: contact-visuel"),
+        f"{R}: id: 'contact-visuel' does not match the file name 'remercier.yml': a technique's ID is its file's name",
+    ),
+    (
+        "a second document",
+        replace(R, "number: 7\n", "number: 7\n---\nnumber: 8\n"),
+        f"{R}: line 3: a second YAML document begins here (a '---' line): a content file holds one; delete this line, and what follows if it is a leftover",
+    ),
+    (
+        "a list used as a key",
+        replace(R, "number: 7\n", "number: 7\n[fr, en]: x\n"),
+        f"{R}: line 3: a list used as a key: a key is a name followed by a colon (text: …); check the brackets and the '?'",
+    ),
+    (
+        "an alias to no anchor",
+        replace(R, '  en: "Thank people"', "  en: *title"),
+        f"{R}: line 5: *title repeats no &title written before it (or one that holds it): fix the name",
+    ),
+    (
+        "a merge key that brings no mapping",
+        replace(R, "number: 7\n", "number: 7\n<<: 3\n"),
+        f"{R}: line 3: a merge key (<<) brings the keys of a mapping (<<: *name): this is no mapping",
+    ),
+    (
+        "a Python tag",
+        replace(R, '  en: "Thank people"', "  en: !!python/object/apply:os.system [echo]"),
+        f"{R}: line 5: the tag !!python/object/apply:os.system is not used in the guide's files: delete it, or put the value in quotes",
+    ),
+    (
+        "a number in quotes",
+        replace(R, "number: 7", 'number: "7"'),
+        f"{R}: number: expected a whole number, got '7' (in quotes): write the number without quotes",
+    ),
+    ("a score band from 39.5", replace(R, "max: 39", "max: 39.5"), f"{R}: bands[0].max: expected a whole number, got 39.5"),
+    ("a score band beyond 100", replace(R, "min: 0\n", "min: -5\n"), f"{R}: bands[0].min: expected a score from 0 to 100, got -5"),
+    (
+        "true in quotes",
+        replace(R, "correct: true", 'correct: "true"'),
+        f"{R}: questions[0].options[0].correct: expected true or false, got 'true' (in quotes): write true or false without quotes",
+    ),
+    (
+        "scenario not true or false",
+        replace(R, "scenario: true", 'scenario: "yes"'),
+        f"{R}: questions[0].scenario: expected true or false, got 'yes' (in quotes): write true or false without quotes",
+    ),
+    ("a missing translation", replace(R, '  en: "Thank people"\n', ""), f"{R}: title.en: language missing"),
+    (
+        "a misspelt key",
+        replace(R, "practice:", "practise:"),
+        f"{R}: practise: unknown key (allowed: {TOP_KEYS}): did you mean 'practice'?",
+    ),
+    (
+        "a deleted item still in the plan",
+        replace(R, "    - id: say-what-they-did\n      text:\n", "    - id: say-what-they-did-x\n      text:\n"),
+        f"{R}: plan.pairs.item: no checklist item 'say-what-they-did' (known: list-helpers, prepare-specific-thanks, carry-thank-you-cards, "
+        "thank-publicly, thank-hosts, thank-for-time, thank-on-the-spot, thank-within-48h, say-what-they-did-x, log-thanks)",
+    ),
+    (
+        "a passage in the French article only",
+        replace("docs/article.en.md", "**Thank people.**{ #remercier }", "**Thank people.**"),
+        f"{R}: questions[0].anchor: no passage 'remercier' in docs/article.en.md, only in docs/article.md: "
+        "add { #remercier } to the same passage of docs/article.en.md",
+    ),
+    (
+        "a single-choice question with two right answers",
+        replace(R, "        correct: false\n", "        correct: true\n"),
+        f"{R}: questions[0].options: a single-choice question needs exactly one correct option, got 2",
+    ),
+    (
+        "a plan of 13 minutes",
+        replace(R, "  quiz:\n    minutes: 2", "  quiz:\n    minutes: 7"),
+        f"{R}: plan: the steps take 13 minutes; a plan takes 5 to 10",
+    ),
+    (
+        "a quiz question of an unknown kind",
+        replace("docs/quiz.yml", "kind: single", "kind: essay"),
+        "docs/quiz.yml: questions[0].kind: expected single or multiple, got 'essay'",
+    ),
+    (
+        "an oversized file",
+        replace(R, "number: 7", "number: 7\n#" + "x" * 70_000),
+        f"{R}: (file): larger than 64 KiB: is it the right file?",
+    ),
+]
 
-@pytest.mark.parametrize("file, old, new, expected", [c[1:] for c in CATALOGUE], ids=[c[0] for c in CATALOGUE])
-def test_bad_content_stops_the_build_with_one_line(project, file, old, new, expected):
-    edit(project / file, old, new)
-    assert failed_build(project) == expected
+# 3. Markers as Markdown sees them
+MARKERS = [
+    (
+        "a misspelt widget",
+        replace(RM, "<!-- guide:checklist remercier -->", "<!-- guide:checklst remercier -->"),
+        f"{RM}: line 44: <!-- guide:checklst remercier -->: unknown widget (known: {WIDGETS}): did you mean <!-- guide:checklist remercier -->?",
+    ),
+    (
+        "no spaces inside the comment",
+        replace("docs/quiz.md", "<!-- guide:quiz article -->", "<!--guide:quiz article-->"),
+        "docs/quiz.md: line 13: <!--guide:quiz article--> is not written as a marker (lowercase, one space inside each end): "
+        "write it exactly <!-- guide:quiz article -->",
+    ),
+    (
+        "capitals",
+        replace("docs/quiz.en.md", "<!-- guide:quiz article -->", "<!-- Guide:Quiz article -->"),
+        "docs/quiz.en.md: line 13: <!-- Guide:Quiz article --> is not written as a marker (lowercase, one space inside each end): "
+        "write it exactly <!-- guide:quiz article -->",
+    ),
+    (
+        "a space after the colon",
+        replace(RE, "<!-- guide:quiz remercier -->", "<!-- guide: quiz remercier -->"),
+        f"{RE}: line 48: <!-- guide: quiz remercier --> is not written as a marker (lowercase, one space inside each end): "
+        "write it exactly <!-- guide:quiz remercier -->",
+    ),
+    (
+        "an extra word",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz remercier new -->"),
+        f"{RM}: line 48: <!-- guide:quiz remercier new --> is not written as a marker (lowercase, one space inside each end): "
+        "write it exactly <!-- guide:quiz remercier -->",
+    ),
+    (
+        "a marker without guide:",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- quiz remercier -->"),
+        f"{RM}: line 48: <!-- quiz remercier --> is not written as a marker (lowercase, one space inside each end): "
+        "write it exactly <!-- guide:quiz remercier -->",
+    ),
+    (
+        "a misspelt content ID",
+        replace(RE, "<!-- guide:checklist remercier -->", "<!-- guide:checklist remerciez -->"),
+        f"{RE}: line 44: <!-- guide:checklist remerciez -->: no content with ID 'remerciez' (known: {KNOWN_TECHNIQUES}): "
+        "did you mean <!-- guide:checklist remercier -->?",
+    ),
+    (
+        "a plan for a technique that does not exist",
+        replace("docs/trainers/remercier.en.md", "<!-- guide:plan remercier -->", "<!-- guide:plan merci -->"),
+        f"docs/trainers/remercier.en.md: line 12: <!-- guide:plan merci -->: no content with ID 'merci' (known: {KNOWN_TECHNIQUES}): "
+        "did you mean <!-- guide:plan remercier -->?",
+    ),
+    (
+        "a marker without its ID",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz -->"),
+        f"{RM}: line 48: <!-- guide:quiz --> names no content: write <!-- guide:quiz ID --> (known: {KNOWN_TECHNIQUES}, article)",
+    ),
+    (
+        "an ID given to a widget that takes none",
+        replace("docs/assessment.md", "<!-- guide:assessment -->", "<!-- guide:assessment remercier -->"),
+        "docs/assessment.md: line 14: <!-- guide:assessment remercier -->: this widget takes no ID, got 'remercier': write <!-- guide:assessment -->",
+    ),
+    (
+        "an unknown widget",
+        replace("docs/quiz.md", "<!-- guide:quiz article -->", "<!-- guide:survey article -->"),
+        f"docs/quiz.md: line 13: <!-- guide:survey article -->: unknown widget (known: {WIDGETS})",
+    ),
+    (
+        "a marker inside a sentence",
+        replace(RM, "<!-- guide:quiz remercier -->", "Le quiz : <!-- guide:quiz remercier --> à faire."),
+        f"{RM}: line 48: <!-- guide:quiz remercier --> is inside a sentence: {ALONE}",
+    ),
+    (
+        "a marker in a list item",
+        replace(RM, "<!-- guide:quiz remercier -->", "- <!-- guide:quiz remercier -->"),
+        f"{RM}: line 48: <!-- guide:quiz remercier --> is inside a list item: {ALONE}",
+    ),
+    (
+        "a marker in an admonition",
+        replace(RM, "<!-- guide:quiz remercier -->", '!!! tip "Quiz"\n    <!-- guide:quiz remercier -->'),
+        f"{RM}: line 49: <!-- guide:quiz remercier --> is inside an admonition (!!!): {ALONE}",
+    ),
+    (
+        "a marker in a quote",
+        replace(RE, "<!-- guide:quiz remercier -->", "> <!-- guide:quiz remercier -->"),
+        f"{RE}: line 48: <!-- guide:quiz remercier --> is inside a quote (>): {ALONE}",
+    ),
+    (
+        "a marker followed by text on its line",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz remercier --> Bonne chance !"),
+        f"{RM}: line 48: <!-- guide:quiz remercier --> shares its line with other text: a marker stands alone on its line",
+    ),
+    (
+        "a marker over two lines",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz\nremercier -->"),
+        f"{RM}: line 48: <!-- guide:quiz remercier --> shares its line with other text: a marker stands alone on its line",
+    ),
+    (
+        "a zero-width space in a marker",
+        replace(RM, "<!-- guide:quiz remercier -->", "<!-- guide:quiz\u200b remercier -->"),
+        f"{RM}: line 48: <!-- guide:quiz[U+200B] remercier --> is not written as a marker (lowercase, one space inside each end): "
+        "it holds an invisible U+200B ZERO WIDTH SPACE; type it again, exactly <!-- guide:quiz remercier -->",
+    ),
+    (
+        "a marker that is not an HTML comment",
+        replace(RM, "<!-- guide:quiz remercier -->", "<! -- guide:quiz remercier -->"),
+        f"{RM}: line 48: guide:quiz remercier looks like a marker but is not an HTML comment: write it exactly <!-- guide:quiz remercier -->",
+    ),
+    (
+        "the same widget twice on a page",
+        replace(RM, "<!-- guide:self-check remercier -->", "<!-- guide:self-check remercier -->\n\n<!-- guide:quiz remercier -->"),
+        f"{RM}: line 56: <!-- guide:quiz remercier --> shows again (line 48): a page shows each widget once",
+    ),
+    (
+        "a checklist on the page of all checklists",
+        replace("docs/checklists.md", "<!-- guide:checklists -->", "<!-- guide:checklist remercier -->\n\n<!-- guide:checklists -->"),
+        "docs/checklists.md: line 12: <!-- guide:checklists --> shows what <!-- guide:checklist remercier --> shows (line 10): "
+        "a page shows each widget once",
+    ),
+    (
+        "the translation places its widgets in another order",
+        steps(
+            replace(RE, "<!-- guide:quiz remercier -->", "<!-- guide:SWAP -->"),
+            replace(RE, "<!-- guide:self-check remercier -->", "<!-- guide:quiz remercier -->"),
+            replace(RE, "<!-- guide:SWAP -->", "<!-- guide:self-check remercier -->"),
+        ),
+        f"{RE}: line 48: <!-- guide:self-check remercier --> stands where {RM} places <!-- guide:quiz remercier --> (line 48): "
+        "a page and its translation place the same widgets in the same order",
+    ),
+    (
+        "the translation lacks a widget",
+        replace(RE, "<!-- guide:self-check remercier -->", ""),
+        f"{RE}: (page): places no <!-- guide:self-check remercier -->, which {RM} places on line 54: add it at the same place",
+    ),
+    (
+        "a widget gone from both languages",
+        steps(replace(RM, "<!-- guide:quiz remercier -->", ""), replace(RE, "<!-- guide:quiz remercier -->", "")),
+        f"{RM}: (page): places no <!-- guide:quiz remercier -->: put it back (the guide links to this widget on this page)",
+    ),
+    (
+        "front matter never closed",
+        replace(
+            "docs/quiz.md",
+            'Un quiz pour vérifier votre connaissance de l’ensemble de l’article du Dr Ivan Misner sur les techniques de networking efficaces."\n---',
+            'Un quiz."\n',
+        ),
+        "docs/quiz.md: line 1: the front matter opened by --- is never closed: end it with a line holding ---",
+    ),
+    (
+        "front matter with an unquoted colon",
+        replace("docs/trainers/remercier.md", 'title: "Plan\u00a0: Remerciez les gens"', "title: Plan: Remerciez les gens"),
+        "docs/trainers/remercier.md: line 2, column 12: invalid YAML (mapping values are not allowed in this context): "
+        "a ': ' inside a value YAML does not expect: put the whole text in quotes \"…\"",
+    ),
+    (
+        "a page that begins with a setting-like line",
+        steps(add("docs/notes.md", "Attention: à relire\n\n# Notes\n"), add("docs/notes.en.md", "# Notes\n")),
+        "docs/notes.md: line 1: 'Attention: à relire' at the top of a page is taken for a page setting and not shown: "
+        "start the page with its # title, or put settings between --- lines",
+    ),
+]
+
+CATALOGUE = FILES + YAML + MARKERS
 
 
-def test_page_without_translation_stops_the_build(project):
-    (project / "docs/extra.md").write_text("# Extra\n", encoding="utf-8")
-    assert failed_build(project) == "docs/extra.md: (page): no 'en' translation (extra.en.md)"
+@pytest.mark.parametrize(
+    "action, expected, existing",
+    [(c[1], c[2], n % 2 == 1) for n, c in enumerate(CATALOGUE)],
+    ids=[c[0] for c in CATALOGUE],
+)
+def test_an_editors_mistake_stops_the_build_with_one_line(project, action, expected, existing):
+    """Every other case over a site built before (which stays as it was), the others into a fresh folder."""
+    action(project)
+    assert failed_build(project, existing=existing) == expected
 
 
-def test_missing_content_file_stops_the_build(project):
-    (project / "docs/quiz.yml").unlink()
-    assert failed_build(project) == "docs/quiz.yml: (file): missing: the whole-article quiz"
+def test_the_catalogue_covers_each_kind_of_mistake():
+    assert len(FILES) >= 20 and len(YAML) >= 20 and len(MARKERS) >= 20
+    assert len({c[0] for c in CATALOGUE}) == len(CATALOGUE)
 
 
 def test_html_in_content_shows_as_text(project):
@@ -235,3 +701,63 @@ def test_a_script_that_does_not_parse_stops_the_build(project):
     edit(script, "const id = form.dataset.guideQuiz;", "const id = ;")
     line = script.read_text(encoding="utf-8").splitlines().index("  const id = ;") + 1
     assert failed_build(project) == f"overrides/assets/guide/quiz.js: unexpected ; in expression on line {line} and column 14"
+
+
+def test_a_late_failure_leaves_the_site_as_it_was(project):
+    """A mistake MkDocs finds only while it writes (a link to a page that does not exist, a warning
+    under --strict) still leaves the existing site untouched and no half-built folder."""
+    edit(project / RE, "## My checklist", "See [the passage](../article.md#remercie).\n\n## My checklist")
+    site = project / "site"
+    old_site(site)
+    result = build_site(site, project / "mkdocs.yml", GUIDE_PDFS="off")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "'techniques/remercier.en.md' contains a link '../article.md#remercie', but the doc 'article.en.md' does not contain" in output
+    assert site_files(site) == OLD_SITE
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_files_as_editors_save_them_build_as_written(project):
+    """A byte-order mark (Notepad), Windows or old Mac line endings, anchors and aliases, markers
+    shown as code, and the files the system leaves in docs/: the guide builds as if none were there,
+    and the site it replaces is gone."""
+    bom = codecs.BOM_UTF8
+    save_as(R, lambda t: bom + t.replace("\n", "\r\n").encode("utf-8"))(project)
+    save_as(RM, lambda t: bom + t.encode("utf-8"))(project)
+    save_as(RE, lambda t: t.replace("\n", "\r\n").encode("utf-8"))(project)
+    save_as("docs/quiz.yml", lambda t: t.replace("\n", "\r").encode("utf-8"))(project)
+    edit(project / R, '      en: "Start today:', '      en: &start "Start today:')  # an anchor, used below
+    edit(
+        project / "docs/index.md",
+        "\n## ",
+        "\nUn marqueur s’écrit `<!-- guide:quiz ID -->`, par exemple :\n\n```\n<!-- guide:quiz remercier -->\n```\n\n## ",
+    )
+    edit(project / "docs/index.en.md", "\n## ", "\n- In a list:\n\n    ```\n    <!--guide:Quiz x-->\n    ```\n\n## ")
+    for junk in (
+        ".DS_Store",
+        "Thumbs.db",
+        "desktop.ini",
+        "techniques/~$lock.docx",
+        "techniques/.remercier.yml.swp",
+        "techniques/.#remercier.yml",
+    ):
+        add(f"docs/{junk}", b"\x00junk")(project)
+    add("docs/images/photo.png", b"\x89PNG not really")(project)
+    edit(project / "docs/index.md", "\n## ", "\n![Photo](images/photo.png)\n\n## ")
+    edit(project / "docs/index.en.md", "\n## ", "\n![Photo](images/photo.png)\n\n## ")
+    site = project / "site"
+    old_site(site)
+    result = build_site(site, project / "mkdocs.yml", GUIDE_PDFS="off")
+    assert result.returncode == 0, result.stderr
+    assert not (site / "old-page").exists()  # the old site was replaced whole
+    for lang in ("", "en/"):
+        html = (site / lang / "techniques/remercier/index.html").read_text(encoding="utf-8")
+        assert 'id="checklist-remercier"' in html and 'id="quiz-remercier"' in html and 'id="self-check-remercier"' in html
+    assert "Thank people" in (site / "en/techniques/remercier/index.html").read_text(encoding="utf-8")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- guide:quiz remercier --&gt;" in index  # shown, not placed
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert not [p for p in published if p.endswith((".yml", ".DS_Store", "Thumbs.db", "desktop.ini", ".docx", ".swp")) or "#" in p]
+    assert "images/photo.png" in published
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []

@@ -147,10 +147,26 @@ CASES = [
     ("missing language", lambda d: d["title"].pop("en"), f"{F}: title.en: language missing"),
     ("unknown language", lambda d: d["title"].update(de="Titel"), f"{F}: title.de: unknown language (expected fr, en)"),
     ("empty text", lambda d: d["checklist"]["during"][0]["text"].update(fr="  "), f"{F}: checklist.during[0].text.fr: empty text"),
-    ("number instead of text", lambda d: d["summary"].update(en=42), f"{F}: summary.en: expected text, got a number"),
-    ("text instead of a list", lambda d: d.update(statements="be nice"), f"{F}: statements: expected a list, got text"),
-    ("text instead of texts", lambda d: d.update(practice="hello"), f"{F}: practice: expected text in every language (fr, en), got text"),
-    ("duplicate item ID", lambda d: d["statements"][1].update(id="s0"), f"{F}: statements[1].id: duplicate ID 's0'"),
+    (
+        "number instead of text",
+        lambda d: d["summary"].update(en=42),
+        f'{F}: summary.en: expected text, got 42, a number: put the text in quotes "…"',
+    ),
+    (
+        "text instead of a list",
+        lambda d: d.update(statements="be nice"),
+        f"{F}: statements: expected a list (lines starting with '-'), got 'be nice'",
+    ),
+    (
+        "text instead of texts",
+        lambda d: d.update(practice="hello"),
+        f"{F}: practice: expected text in every language (fr, en), got 'hello': give it a line per language (fr: …, en: …)",
+    ),
+    (
+        "duplicate item ID",
+        lambda d: d["statements"][1].update(id="s0"),
+        f"{F}: statements[1].id: duplicate ID 's0' (also statements[0]): give each its own",
+    ),
     (
         "duplicate item ID across pause points",
         lambda d: d["checklist"]["after"][0].update(id="before-item"),
@@ -159,9 +175,13 @@ CASES = [
     (
         "bad ID",
         lambda d: d["statements"][0].update(id="Not OK"),
-        f"{F}: statements[0].id: expected an ID in lowercase-kebab-case, got 'Not OK'",
+        f"{F}: statements[0].id: expected an ID in lowercase-kebab-case (a–z, 0–9, single hyphens), got 'Not OK': write it not-ok",
     ),
-    ("ID differs from file name", lambda d: d.update(id="beta"), f"{F}: id: 'beta' does not match the file name 'alpha'"),
+    (
+        "ID differs from file name",
+        lambda d: d.update(id="beta"),
+        f"{F}: id: 'beta' does not match the file name 'alpha.yml': a technique's ID is its file's name",
+    ),
     (
         "too many checklist items",
         lambda d: d["checklist"].update(before=[{"id": f"i{n}", "text": text("x")} for n in range(8)]),
@@ -171,7 +191,7 @@ CASES = [
     (
         "scenario not a boolean",
         lambda d: d["questions"][1].update(scenario="yes"),
-        f"{F}: questions[1].scenario: expected true or false, got text",
+        f"{F}: questions[1].scenario: expected true or false, got 'yes' (in quotes): write true or false without quotes",
     ),
     (
         "fewer than half of the questions are situations",
@@ -209,17 +229,17 @@ CASES = [
     (
         "correct not a boolean",
         lambda d: d["questions"][0]["options"][0].update(correct="yes"),
-        f"{F}: questions[0].options[0].correct: expected true or false, got text",
+        f"{F}: questions[0].options[0].correct: expected true or false, got 'yes' (in quotes): write true or false without quotes",
     ),
     ("band gap", lambda d: d["bands"][1].update(min=60), f"{F}: bands: scores 50–59 are in no band"),
     ("band overlap", lambda d: d["bands"][1].update(min=40), f"{F}: bands: bands overlap at 40"),
     ("bands short of 100", lambda d: d["bands"][1].update(max=90), f"{F}: bands: bands must end at 100, the last ends at 90"),
     ("band upside down", lambda d: d["bands"][0].update(min=60), f"{F}: bands[0]: min 60 is above max 49"),
-    ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got text"),
+    ("number not whole", lambda d: d.update(number="one"), f"{F}: number: expected a whole number, got 'one'"),
     (
         "not a mapping",
         lambda d: d["checklist"]["before"].__setitem__(0, "just text"),
-        f"{F}: checklist.before[0]: expected a mapping, got text",
+        f"{F}: checklist.before[0]: expected a mapping (id:, text: …), got 'just text'",
     ),
     # a trainer's plan
     ("plan missing", lambda d: d.pop("plan"), f"{F}: plan: missing"),
@@ -234,7 +254,7 @@ CASES = [
     (
         "minutes not whole",
         lambda d: d["plan"]["quiz"].update(minutes=1.5),
-        f"{F}: plan.quiz.minutes: expected a whole number, got a number",
+        f"{F}: plan.quiz.minutes: expected a whole number, got 1.5",
     ),
     (
         "unknown checklist item",
@@ -269,12 +289,24 @@ def test_each_rule_has_its_one_line_message(tmp_path, mutate, expected):
 
 
 RAW_CASES = [
-    ("YAML syntax error", "id: alpha\ntitle: [unclosed\n", f"{F}: line 3, column 1: invalid YAML: did not find expected ',' or ']'"),
-    ("tab indentation", "id: alpha\ntitle:\n\tfr: x\n", f"{F}: line 3: indented with a tab (YAML needs spaces)"),
-    ("key given twice", "id: alpha\nid: beta\n", f"{F}: line 2: key 'id' appears twice"),
-    ("empty file", "", f"{F}: (top level): expected a mapping, got nothing"),
-    ("a list at the top", "- a\n- b\n", f"{F}: (top level): expected a mapping, got a list"),
-    ("oversized file", "# " + "x" * 70_000 + "\n", f"{F}: (file): larger than 64 KiB"),
+    (
+        "YAML syntax error",
+        "id: alpha\ntitle: [unclosed\n",
+        f"{F}: line 3, column 1: invalid YAML (did not find expected ',' or ']'): a list in [ ] is not closed: close it with ], or put the text in quotes",
+    ),
+    (
+        "tab indentation",
+        "id: alpha\ntitle:\n\tfr: x\n",
+        f"{F}: line 3: indented with a tab (YAML needs spaces): replace the tab with spaces",
+    ),
+    ("key given twice", "id: alpha\nid: beta\n", f"{F}: line 2: 'id' is given twice in the same place (first on line 1): keep one"),
+    ("empty file", "", f"{F}: (top level): expected a mapping (id:, number:, title: …), got nothing (it is empty)"),
+    (
+        "a list at the top",
+        "- a\n- b\n",
+        f"{F}: (top level): expected a mapping (id:, number:, title: …), got a list (lines starting with '-')",
+    ),
+    ("oversized file", "# " + "x" * 70_000 + "\n", f"{F}: (file): larger than 64 KiB: is it the right file?"),
 ]
 
 
@@ -312,7 +344,7 @@ def test_a_plan_reads_its_passage_from_the_article_in_each_language(tmp_path):
             ARTICLE.replace("{ #alpha }", "{ #alfa }"),
             f"{F}: plan.read: no passage to read aloud: docs/article.md has no list item anchored {{ #alpha }}",
         ),
-        ("article.en.md", None, f"{F}: plan.read: no passage to read aloud: docs/article.en.md has no list item anchored {{ #alpha }}"),
+        ("article.en.md", None, "docs/article.en.md: (file): missing"),
     ],
 )
 def test_a_plan_whose_passage_is_missing_has_a_one_line_message(tmp_path, page, article, expected):
@@ -375,24 +407,10 @@ def test_pages_without_translation_are_named(pages, expected):
 def test_parse_yaml_reports_file_and_position():
     with pytest.raises(ContentError) as caught:
         parse_yaml("a: [", "x.yml")
-    assert str(caught.value) == "x.yml: line 2, column 1: invalid YAML: did not find expected node content"
-
-
-def test_markers_are_checked_outside_code_blocks(tmp_path):
-    from guide.render import check_page_markers
-
-    guide = load_guide(write_site(tmp_path, {"alpha": technique()}), tmp_path, LANGUAGES)
-    check_page_markers("<!-- guide:checklist alpha -->\n<!-- guide:quiz article -->\n<!-- guide:assessment -->\n", guide, "p.md")
-    check_page_markers("```markdown\n<!-- guide:checklist nothing -->\n```\n", guide, "p.md")  # shown, not used
-    for marker, reason in [
-        ("guide:checklist beta", "no content with ID 'beta' (known: alpha)"),
-        ("guide:quiz beta", "no content with ID 'beta' (known: alpha, article)"),
-        ("guide:assessment alpha", "this widget takes no ID, got 'alpha'"),
-        ("guide:poll", "unknown widget (known: checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads)"),
-    ]:
-        with pytest.raises(ContentError) as caught:
-            check_page_markers(f"text\n<!-- {marker} -->\n", guide, "docs/p.md")
-        assert str(caught.value) == f"docs/p.md: {marker}: {reason}"
+    assert (
+        str(caught.value)
+        == "x.yml: line 2, column 1: invalid YAML (did not find expected node content): a value is missing or a bracket is not closed"
+    )
 
 
 def test_a_build_keeps_nothing_in_the_temporary_folder(tmp_path):

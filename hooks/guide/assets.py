@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from .files import read_text
 from .pages import add_generated
 
 ASSETS = "assets/guide"
@@ -46,7 +47,7 @@ class Assets:
         self.styles: dict[str, str] = {}  # site path → minified style sheet
         for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
             files.remove(file)
-            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            source = read_text(Path(file.abs_src_path), f"overrides/{file.src_uri}")
             minified = _minified(source, file.src_uri)  # every source must parse, named in the error
             if file.src_uri.endswith(".css"):
                 self.styles[file.src_uri] = minified

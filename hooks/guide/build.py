@@ -10,18 +10,24 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .assets import PRINT_STYLE, Assets
-from .content import ASCII_SPACES, ContentError, check_translations, load_guide, read_strings, read_yaml
+from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
+from .files import inventory, namer, read_text
+from .markers import PageReader
 from .model import SCALE, Guide
+from .output import Output
 from .packages import add_shim, downloads, frame_script_sources, is_offline
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
-from .render import Renderer, check_page_markers, make_environment
+from .render import WIDGETS, Renderer, make_environment
+from .source import Source, check_source
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
@@ -81,6 +87,9 @@ class Build:
     with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packages.py)
     offline: bool = False  # is this the build they are made from (pages as files, no embed page)
     directory_urls: bool = True
+    source: Source | None = None  # the site's source, checked before anything is written
+    docs: Path = Path("docs")
+    shown: Callable[[Path], str] = str  # a path as messages name it
     assets: Assets | None = None  # set in on_files
     page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page src → widget scripts
     with_widgets: set[str] = field(default_factory=set)  # page srcs that hold a widget (they link the print rules)
@@ -88,17 +97,27 @@ class Build:
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def start(cls, config, languages: Languages, with_pdfs: bool, published: bool = True, with_packages: bool = False) -> Build:
-        """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?"""
+    def start(
+        cls,
+        config,
+        languages: Languages,
+        with_pdfs: bool,
+        published: bool = True,
+        with_packages: bool = False,
+        source: Source | None = None,
+    ) -> Build:
+        """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?
+        `source`: the site's source as the default language's build checked it (None: check it
+        now, every language's pages, before anything is written)."""
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
-        guide = load_guide(docs, root, languages.all)
+        shown = namer(root)
+        found = inventory(docs, shown, languages.all)
+        guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
-        if languages.current == languages.default:  # built first: every page is checked before any is written
-            pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-            check_translations(pages, languages.all[1:])
-            for path in pages:
-                check_page_markers((docs / path).read_text(encoding="utf-8"), guide, f"docs/{path}")
+        if source is None:
+            reader = PageReader(site_markdown(config), guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
+            source = check_source(docs, found, guide, languages.all, reader, shown)
         return cls(
             guide=guide,
             strings=strings[languages.current],
@@ -111,7 +130,22 @@ class Build:
             with_packages=with_packages,
             offline=is_offline(config),
             directory_urls=config.use_directory_urls,
+            source=source,
+            docs=docs,
+            shown=shown,
         )
+
+    def drop_unpublished(self, files) -> None:
+        """Out of the site: every file of docs/ that is neither a page nor used by one (content
+        files, the system's and editors' working files)."""
+        docs = os.path.abspath(self.docs) + os.sep
+        for file in list(files):
+            if file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs) and file.src_uri not in self.source.published:
+                files.remove(file)
+
+    def page_source(self, abs_src_path: str | None) -> str | None:
+        """A page's Markdown through the one reading path (None for a page the build makes)."""
+        return read_text(Path(abs_src_path), self.shown(Path(abs_src_path))) if abs_src_path else None
 
     @property
     def prefix(self) -> str:
@@ -229,22 +263,43 @@ def keep_heading_spaces(toc, html: str) -> None:
     restore(toc)
 
 
+def site_markdown(config) -> Callable[[str], str]:
+    """Markdown → HTML with the site's own extensions (mkdocs.yml), as MkDocs converts a page."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+
+    def convert(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return convert
+
+
 class Builds:
-    """The language builds of one `mkdocs build` (or one `serve` rebuild), by language."""
+    """The language builds of one `mkdocs build` (or one `serve` rebuild), by language, and the
+    folder they write into (output.py)."""
 
     def __init__(self):
         self._by_lang: dict[str, Build] = {}
+        self.output = Output()
 
-    def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False) -> Build:
+    def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False, staged: bool = True) -> Build:
+        """`staged`: write into a new folder that becomes the site once every language is built
+        (not for `--dirty` builds, which update the site in place)."""
         languages = Languages.of(config)
-        if languages.current == languages.default:  # a new site build: forget the last one's
+        first = languages.current == languages.default
+        if first:  # a new site build: forget the last one's
             self._by_lang.clear()
         try:
-            build = Build.start(config, languages, with_pdfs, published, with_packages)
+            source = None if first else self._by_lang[languages.default].source
+            build = Build.start(config, languages, with_pdfs, published, with_packages, source)
         except ContentError as error:
             from mkdocs.exceptions import PluginError
 
             raise PluginError(str(error)) from None
+        if first and staged:
+            self.output.start(config)  # every check has passed: the build may write
         self._by_lang[languages.current] = build
         return build
 

@@ -1,21 +1,23 @@
 """Load the content files (YAML) into the typed model, checking every rule on the way.
 
 The first problem found raises `ContentError`, whose message is one line:
-``<file>: <key path>: <reason>``. Nothing here knows about MkDocs.
+``<file>: <key path>: <reason>`` (or ``<file>: line <n>: <reason>`` for what is wrong in the file
+itself rather than in a value), saying what to do. Files are read through `files.read_text` and
+`yamlfile.parse`. Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
+import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .files import ID_PATTERN, QUIZ_FILE, TECHNIQUE_DIR, ContentError, Inventory, describe_char, inventory, namer, read_text
 from .model import (
     PAIRS_MINUTES,
     PAUSE_POINTS,
@@ -34,13 +36,12 @@ from .model import (
     Technique,
     Text,
 )
+from .yamlfile import Document, Scalar, invisible, join, parse, visible
 
-MAX_FILE_BYTES = 64 * 1024
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+__all__ = ["ContentError", "load_guide", "parse_yaml", "read_yaml"]
+
 ANCHOR_PATTERN = re.compile(r"\{\s*#([a-z0-9-]+)\s*\}")
 ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn French no-break spaces into plain ones
-TECHNIQUE_DIR = "techniques"
-QUIZ_FILE = "quiz.yml"
 ARTICLE_PAGE = "article.md"
 # An item of the article's list of skills: `1. **Gardez toujours une attitude positive.**{ #attitude-positive } Cela …`
 LIST_ITEM = re.compile(r"^ {0,3}\d+[.)][ \t]+")
@@ -53,113 +54,149 @@ LIMITS = {  # (min, max) number of entries
     "options": (2, 6),
     "statements": (3, 5),
 }
+SCORES = (0, 100)  # what score bands cover
 
 
-class ContentError(Exception):
-    """A content file breaks a rule; `str()` is the one-line message for the reader."""
-
-    def __init__(self, file: str, key: str, reason: str):
-        super().__init__(f"{file}: {key}: {reason}")
-        self.file, self.key, self.reason = file, key, reason
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """libyaml's fast safe loader, refusing a key given twice in one mapping (YAML keeps the last)."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise ContentError("", f"line {key_node.start_mark.line + 1}", f"key '{key}' appears twice")
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _type_name(value: Any) -> str:
+def _got(value: Any, scalar: Scalar | None) -> str:
+    """A value as an editor wrote it, for "expected …, got …": what YAML made of it, and from what."""
+    raw = scalar.raw if scalar else None
     if value is None:
-        return "nothing"
+        return "nothing (it is empty)"
     if isinstance(value, bool):
-        return "true/false"
+        if raw is not None and not scalar.quoted and raw.lower() not in ("true", "false"):
+            return f"{raw}, which YAML reads as {str(value).lower()}"
+        return str(value).lower()
     if isinstance(value, (int, float)):
-        return "a number"
+        return f"{raw if raw is not None else value}, a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"{raw if raw is not None else value}, which YAML reads as a date"
     if isinstance(value, str):
-        return "text"
+        return f"'{_short(value)}'" + (" (in quotes)" if scalar and scalar.quoted else "")
     if isinstance(value, list):
-        return "a list"
+        return "a list (lines starting with '-')"
     if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, datetime.date):  # YAML reads 2025-01-31 unquoted as a date
-        return "a date"
+        return "a mapping (indented 'key: value' lines)"
     return type(value).__name__
+
+
+def _id_like(text: str) -> str:
+    """What an ID written with capitals, accents or underscores was meant to be."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 class _Reader:
     """Walks one parsed file, knowing where it is so each error names the key path, and which
     languages every text must have (the site's, from mkdocs.yml)."""
 
-    def __init__(self, file: str, languages: tuple[str, ...]):
+    def __init__(self, file: str, languages: tuple[str, ...], document: Document | None = None):
         self.file, self.languages = file, languages
+        self.document = document or Document(None, {})
 
     def fail(self, key: str, reason: str):
         raise ContentError(self.file, key or "(top level)", reason)
 
+    def got(self, value: Any, key: str) -> str:
+        return _got(value, self.document.scalar(key))
+
     def mapping(self, value: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
+        allowed = required + optional
         if not isinstance(value, dict):
-            self.fail(key, f"expected a mapping, got {_type_name(value)}")
+            self.fail(key, f"expected a mapping ({', '.join(k + ':' for k in allowed[:3])} …), got {self.got(value, key)}")
         for name in value:
-            if name not in required and name not in optional:
-                allowed = ", ".join(required + optional)
-                self.fail(_join(key, str(name)), f"unknown key (allowed: {allowed})")
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.7)
+                advice = f": did you mean '{close[0]}'?" if close else ""
+                self.fail(join(key, str(name)), f"unknown key (allowed: {', '.join(allowed)}){advice}")
         for name in required:
             if name not in value:
-                self.fail(_join(key, name), "missing")
+                self.fail(join(key, name), "missing")
         return value
 
     def text(self, value: Any, key: str) -> Text:
         languages = ", ".join(self.languages)
         if not isinstance(value, dict):
-            self.fail(key, f"expected text in every language ({languages}), got {_type_name(value)}")
+            advice = ": give it a line per language (fr: …, en: …)" if isinstance(value, str) else ""
+            self.fail(key, f"expected text in every language ({languages}), got {self.got(value, key)}{advice}")
         for lang in value:
             if lang not in self.languages:
-                self.fail(_join(key, str(lang)), f"unknown language (expected {languages})")
+                self.fail(join(key, str(lang)), f"unknown language (expected {languages})")
         for lang in self.languages:
+            where = join(key, lang)
             if lang not in value:
-                self.fail(_join(key, lang), "language missing")
-            if not isinstance(value[lang], str):
-                self.fail(_join(key, lang), f"expected text, got {_type_name(value[lang])}")
-            if not value[lang].strip():
-                self.fail(_join(key, lang), "empty text")
+                self.fail(where, "language missing")
+            self.check_text(value[lang], where)
         return Text({lang: ASCII_SPACES.sub(" ", value[lang]).strip() for lang in self.languages})
 
+    def check_text(self, value: Any, key: str) -> None:
+        scalar = self.document.scalar(key)
+        cut = scalar is not None and scalar.cut
+        if value is None and cut:
+            self.fail(key, "the text begins with '#', which YAML reads as a comment, so it is empty: put the whole text in quotes \"…\"")
+        if value is None or (isinstance(value, str) and not value.strip(" \t\n")):
+            self.fail(key, "empty text")
+        if not isinstance(value, str):
+            advice = ': put the text in quotes "…"' if not isinstance(value, (list, dict)) else ""
+            self.fail(key, f"expected text, got {self.got(value, key)}{advice}")
+        if cut:
+            self.fail(
+                key,
+                f"the text stops at ' #' (line {scalar.line}): YAML reads the rest of the line as a comment; put the whole text in quotes \"…\"",
+            )
+        hidden = invisible(value)
+        if hidden:
+            self.fail(
+                key, f"the text holds an invisible {describe_char(hidden)}: delete it (it often comes with text copied from a web page)"
+            )
+        if not value.strip():
+            self.fail(key, "the text shows nothing (only no-break or other invisible spaces): write the text")
+
     def ident(self, value: Any, key: str) -> str:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.fail(key, f"expected an ID in lowercase-kebab-case, got {value!r}")
+        expected = "expected an ID in lowercase-kebab-case (a–z, 0–9, single hyphens)"
+        if not isinstance(value, str):
+            self.fail(key, f"{expected}, got {self.got(value, key)}")
+        if ID_PATTERN.fullmatch(value):
+            return value
+        if ID_PATTERN.fullmatch(value.rstrip("\n")):
+            self.fail(key, f"the ID '{value.strip()}' ends with a line break (a | or > block keeps one): write the ID on its key's line")
+        hidden = invisible(value) or next((c for c in value if c.isspace() and c not in " \t\n"), None)
+        if hidden:
+            self.fail(key, f"the ID '{visible(value.strip())}' holds an invisible {describe_char(hidden)}: type the ID again")
+        meant = _id_like(value)
+        advice = f": write it {meant}" if meant and meant != value else ""
+        self.fail(key, f"{expected}, got '{_short(value)}'{advice}")
         return value
 
     def integer(self, value: Any, key: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected a whole number, got {_type_name(value)}")
+            got = self.got(value, key)
+            advice = ": write the number without quotes" if isinstance(value, str) and value.strip().isdigit() else ""
+            self.fail(key, f"expected a whole number, got {got.removesuffix(', a number')}{advice}")
         return value
 
     def boolean(self, value: Any, key: str) -> bool:
         if not isinstance(value, bool):
-            self.fail(key, f"expected true or false, got {_type_name(value)}")
+            advice = ": write true or false without quotes" if isinstance(value, str) else ""
+            self.fail(key, f"expected true or false, got {self.got(value, key)}{advice}")
         return value
 
     def entries(self, value: Any, key: str, limit: str, read: Callable[[Any, str], Any]) -> tuple:
         """A list of entries with unique `id`s, each read by `read(entry, key)`."""
         if not isinstance(value, list):
-            self.fail(key, f"expected a list, got {_type_name(value)}")
+            self.fail(key, f"expected a list (lines starting with '-'), got {self.got(value, key)}")
         low, high = LIMITS[limit]
         if not low <= len(value) <= high:
             self.fail(key, f"expected {low} to {high} entries, got {len(value)}")
-        result, seen = [], set()
+        result, seen = [], {}
         for index, raw in enumerate(value):
             entry = read(raw, f"{key}[{index}]")
             if entry.id in seen:
-                self.fail(f"{key}[{index}].id", f"duplicate ID '{entry.id}'")
-            seen.add(entry.id)
+                self.fail(f"{key}[{index}].id", f"duplicate ID '{entry.id}' (also {key}[{seen[entry.id]}]): give each its own")
+            seen[entry.id] = index
             result.append(entry)
         return tuple(result)
 
@@ -178,20 +215,18 @@ class _Reader:
             feedback=self.text(data["feedback"], f"{key}.feedback"),
         )
 
-    def question(self, raw: Any, key: str, anchors: frozenset[str]) -> Question:
+    def question(self, raw: Any, key: str, article: Article) -> Question:
         data = self.mapping(raw, key, ("id", "kind", "prompt", "options", "explanation", "anchor"), ("scenario",))
         kind = data["kind"]
-        if kind not in ("single", "multiple"):
-            self.fail(f"{key}.kind", f"expected single or multiple, got {kind!r}")
+        if kind not in ("single", "multiple") or not isinstance(kind, str):
+            self.fail(f"{key}.kind", f"expected single or multiple, got {self.got(kind, f'{key}.kind')}")
         options = self.entries(data["options"], f"{key}.options", "options", self.option)
         correct = sum(option.correct for option in options)
         if kind == "single" and correct != 1:
             self.fail(f"{key}.options", f"a single-choice question needs exactly one correct option, got {correct}")
         if kind == "multiple" and correct == 0:
             self.fail(f"{key}.options", "a multiple-choice question needs at least one correct option, got 0")
-        anchor = data["anchor"]
-        if anchor not in anchors:
-            self.fail(f"{key}.anchor", f"no passage '{anchor}' in the article (known: {', '.join(sorted(anchors))})")
+        anchor = article.anchor(self.ident(data["anchor"], f"{key}.anchor"), self, f"{key}.anchor")
         return Question(
             id=self.ident(data["id"], f"{key}.id"),
             kind=kind,
@@ -204,25 +239,29 @@ class _Reader:
 
     def bands(self, raw: Any, key: str) -> tuple[Band, ...]:
         if not isinstance(raw, list) or not raw:
-            self.fail(key, f"expected a non-empty list, got {_type_name(raw)}")
+            self.fail(key, f"expected a non-empty list (lines starting with '-'), got {self.got(raw, key)}")
         bands = []
+        low_score, high_score = SCORES
         for index, entry in enumerate(raw):
             where = f"{key}[{index}]"
             data = self.mapping(entry, where, ("min", "max", "feedback"))
             low, high = self.integer(data["min"], f"{where}.min"), self.integer(data["max"], f"{where}.max")
+            for name, score in (("min", low), ("max", high)):
+                if not low_score <= score <= high_score:
+                    self.fail(f"{where}.{name}", f"expected a score from {low_score} to {high_score}, got {score}")
             if low > high:
                 self.fail(where, f"min {low} is above max {high}")
             bands.append(Band(low, high, self.text(data["feedback"], f"{where}.feedback")))
         bands.sort(key=lambda band: band.min)
-        expected = 0
+        expected = low_score
         for band in bands:
             if band.min > expected:
                 self.fail(key, f"scores {expected}–{band.min - 1} are in no band")
             if band.min < expected:
                 self.fail(key, f"bands overlap at {band.min}")
             expected = band.max + 1
-        if expected != 101:
-            self.fail(key, f"bands must end at 100, the last ends at {expected - 1}")
+        if expected != high_score + 1:
+            self.fail(key, f"bands must end at {high_score}, the last ends at {expected - 1}")
         return tuple(bands)
 
     def plan(self, raw: Any, key: str, checklist: tuple[PausePoint, ...], passage: Passage) -> Plan:
@@ -265,65 +304,40 @@ class _Reader:
         return points
 
 
-def _join(key: str, name: str) -> str:
-    return f"{key}.{name}" if key else name
-
-
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one file's text; every YAML problem becomes a one-line `ContentError`."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise ContentError(file, "(file)", f"larger than {MAX_FILE_BYTES // 1024} KiB")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line[: len(line) - len(line.lstrip())].count("\t"):
-            raise ContentError(file, f"line {number}", "indented with a tab (YAML needs spaces)")
-    try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
-    except ContentError as error:
-        raise ContentError(file, error.key, error.reason) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        raise ContentError(file, where, f"invalid YAML: {error.problem}") from None
-    except yaml.YAMLError as error:
-        raise ContentError(file, "(file)", f"invalid YAML: {error}") from None
+    return parse(text, file).value
 
 
-@functools.lru_cache(maxsize=256)
-def _parse_file(path: str, shown_as: str, mtime_ns: int, size: int) -> Any:
-    """One file parsed once per version of it in a process (both language builds, and every
-    `serve` rebuild after, read the same parse)."""
-    return parse_yaml(Path(path).read_text(encoding="utf-8"), shown_as)
+def read_yaml(path: Path, shown_as: str) -> Document:
+    """One YAML file, read through the one reading path and parsed (once per text), named
+    `shown_as` in errors."""
+    return parse(read_text(path, shown_as), shown_as)
 
 
-def read_yaml(path: Path, shown_as: str) -> Any:
-    """One YAML file, parsed (once per version of it), named `shown_as` in errors."""
-    try:
-        stat = path.stat()
-        return _parse_file(str(path), shown_as, stat.st_mtime_ns, stat.st_size)
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(shown_as, "(file)", f"cannot be read ({error.__class__.__name__})") from None
-
-
-def read_strings(data: Any, file: str, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+def read_strings(document: Document, file: str, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """The interface strings table (key → text in every language) as one table per language."""
-    r = _Reader(file, languages)
+    r = _Reader(file, languages, document)
+    data = document.value
     if not isinstance(data, dict) or not data:
-        r.fail("", f"expected a mapping of strings, got {_type_name(data)}")
+        r.fail("", f"expected a mapping of strings, got {r.got(data, '')}")
     table: dict[str, dict[str, str]] = {lang: {} for lang in languages}
     for key, value in data.items():
-        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-            r.fail(str(key), "expected a key in lowercase_snake_case")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            r.fail(key, "expected a key in lowercase_snake_case")
         text = r.text(value, key)
         for lang in languages:
             table[lang][key] = text(lang)
     return table
 
 
-def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], languages: tuple[str, ...], article: Article) -> Technique:
-    r = _Reader(file, languages)
-    data = r.mapping(data, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands", "plan"))
+def read_technique(document: Document, file: str, slug: str, languages: tuple[str, ...], article: Article) -> Technique:
+    r = _Reader(file, languages, document)
+    data = r.mapping(
+        document.value, "", ("id", "number", "title", "summary", "practice", "checklist", "questions", "statements", "bands", "plan")
+    )
     if r.ident(data["id"], "id") != slug:
-        r.fail("id", f"'{data['id']}' does not match the file name '{slug}'")
+        r.fail("id", f"'{data['id']}' does not match the file name '{slug}.yml': a technique's ID is its file's name")
     number = r.integer(data["number"], "number")
     if number < 1:
         r.fail("number", f"expected 1 or more, got {number}")
@@ -336,7 +350,7 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], lan
         summary=summary,
         practice=practice,
         checklist=checklist,
-        questions=r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, anchors)),
+        questions=r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, article)),
         statements=r.entries(data["statements"], "statements", "statements", r.item),
         bands=r.bands(data["bands"], "bands"),
         plan=r.plan(data["plan"], "plan", checklist, article.passage(slug, r, "plan.read")),
@@ -347,18 +361,18 @@ def read_technique(data: Any, file: str, slug: str, anchors: frozenset[str], lan
     return technique
 
 
-def read_quiz(data: Any, file: str, anchors: frozenset[str], languages: tuple[str, ...]) -> Quiz:
-    r = _Reader(file, languages)
-    data = r.mapping(data, "", ("id", "title", "questions"))
+def read_quiz(document: Document, file: str, languages: tuple[str, ...], article: Article) -> Quiz:
+    r = _Reader(file, languages, document)
+    data = r.mapping(document.value, "", ("id", "title", "questions"))
     return Quiz(
         id=r.ident(data["id"], "id"),
         title=r.text(data["title"], "title"),
-        questions=r.entries(data["questions"], "questions", "quiz", lambda v, k: r.question(v, k, anchors)),
+        questions=r.entries(data["questions"], "questions", "quiz", lambda v, k: r.question(v, k, article)),
     )
 
 
 def article_anchors(markdown: str) -> frozenset[str]:
-    """The `{ #id }` anchors the article page declares: the passages questions may point to."""
+    """The `{ #id }` anchors an article page declares: the passages questions may point to."""
     return frozenset(ANCHOR_PATTERN.findall(markdown))
 
 
@@ -396,11 +410,27 @@ def article_skills(markdown: str) -> dict[str, tuple[str, str]]:
 
 @dataclasses.dataclass(frozen=True)
 class Article:
-    """The article in each language (docs/article.md, docs/article.<lang>.md): where the plans
-    take the passage they read aloud."""
+    """The article in each language (docs/article.md, docs/article.<lang>.md): the passages
+    questions point to, and where the plans take the passage they read aloud."""
 
     files: dict[str, str]  # language → the file, as errors name it
+    anchors: dict[str, frozenset[str]]  # language → its `{ #id }` anchors
     skills: dict[str, dict[str, tuple[str, str]]]  # language → anchor → (title, text)
+
+    def anchor(self, anchor: str, r: _Reader, key: str) -> str:
+        """`anchor` if the article has it in every language."""
+        missing = [lang for lang in r.languages if anchor not in self.anchors[lang]]
+        if len(missing) == len(r.languages):
+            known = frozenset.intersection(*(self.anchors[lang] for lang in r.languages))
+            r.fail(key, f"no passage '{anchor}' in the article (known: {', '.join(sorted(known))})")
+        if missing:
+            having = next(lang for lang in r.languages if lang not in missing)
+            r.fail(
+                key,
+                f"no passage '{anchor}' in {self.files[missing[0]]}, only in {self.files[having]}: "
+                f"add {{ #{anchor} }} to the same passage of {self.files[missing[0]]}",
+            )
+        return anchor
 
     def passage(self, anchor: str, r: _Reader, key: str) -> Passage:
         for lang in r.languages:
@@ -418,34 +448,26 @@ def article_page(lang: str, languages: tuple[str, ...]) -> str:
     return ARTICLE_PAGE if lang == languages[0] else ARTICLE_PAGE.replace(".md", f".{lang}.md")
 
 
-def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[str, ...]) -> Guide:
+def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[str, ...], found: Inventory | None = None) -> Guide:
     """Read and validate every content file under `docs_dir`, each text in every one of
-    `languages`; file names in errors are relative to `root`."""
+    `languages`; file names in errors are relative to `root`. `found`: what docs/ holds, when
+    the caller has sorted it already (files.inventory)."""
     docs = Path(docs_dir)
-    base = Path(root) if root else docs.parent
-
-    def name(path: Path) -> str:
-        try:
-            return path.relative_to(base).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def read(path: Path) -> Any:
-        return read_yaml(path, name(path))
-
-    article = docs / ARTICLE_PAGE
-    anchors = article_anchors(article.read_text(encoding="utf-8")) if article.exists() else frozenset()
-    files, skills = {}, {}
+    name = namer(Path(root) if root else docs.parent)
+    found = found or inventory(docs, name, languages)
+    files, anchors, skills = {}, {}, {}
     for lang in languages:
         path = docs / article_page(lang, languages)
         files[lang] = name(path)
-        skills[lang] = article_skills(path.read_text(encoding="utf-8")) if path.exists() else {}
-    articles = Article(files, skills)
+        text = read_text(path, name(path))
+        anchors[lang], skills[lang] = article_anchors(text), article_skills(text)
+    article = Article(files, anchors, skills)
     techniques = []
-    for path in sorted((docs / TECHNIQUE_DIR).glob("*.yml")):
-        techniques.append(read_technique(read(path), name(path), path.stem, anchors, languages, articles))
+    for slug in found.techniques:
+        path = docs / TECHNIQUE_DIR / f"{slug}.yml"
+        techniques.append(read_technique(read_yaml(path, name(path)), name(path), slug, languages, article))
     if not techniques:
-        raise ContentError(name(docs / TECHNIQUE_DIR), "(folder)", "no technique content file (*.yml)")
+        raise ContentError(name(docs / TECHNIQUE_DIR), "(folder)", "no technique content file (<ID>.yml)")
     techniques.sort(key=lambda t: t.number)
     for expected, technique in enumerate(techniques, start=1):
         if technique.number != expected:
@@ -454,9 +476,9 @@ def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[s
                 path, "number", f"expected {expected} (numbers run 1 to {len(techniques)} without gaps or repeats), got {technique.number}"
             )
     quiz_path = docs / QUIZ_FILE
-    if not quiz_path.exists():
+    if not found.quiz:
         raise ContentError(name(quiz_path), "(file)", "missing: the whole-article quiz")
-    quiz = read_quiz(read(quiz_path), name(quiz_path), anchors, languages)
+    quiz = read_quiz(read_yaml(quiz_path, name(quiz_path)), name(quiz_path), languages, article)
     if any(t.id == quiz.id for t in techniques):
         raise ContentError(name(quiz_path), "id", f"'{quiz.id}' is already a technique's ID")
     return Guide(tuple(techniques), quiz)

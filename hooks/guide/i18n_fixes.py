@@ -71,16 +71,19 @@ def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
 
 
 def all_languages_built(config) -> bool:
-    """In an `on_post_build` after static-i18n's: is this the last one, every language built?"""
+    """In an `on_post_build` after static-i18n's: is this the last one, every language built?
+    (Without static-i18n, the one build is all.)"""
     i18n = config.plugins.get("i18n")
-    return i18n is not None and not i18n.building
+    return i18n is None or not i18n.building
 
 
 def after_all_languages(config, search_scripts: bool = False) -> None:
     """Site-wide work once every language is built: one search index per language (also as a
     script, `search_scripts`, for the offline copy: Material reads it so from disk); sitemaps
     only where the guide's address is known."""
-    i18n = config.plugins["i18n"]
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
     site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_search_index(site, i18n.default_language, others, search_scripts)

@@ -1,8 +1,9 @@
 """Turn the guide's markers in a page into widgets, from the model and the templates.
 
 A page asks for a widget with an HTML comment on its own line, e.g.
-``<!-- guide:checklist attitude-positive -->``. Markers are replaced in the page's HTML once
-Markdown has made it (a marker shown inside a code block is escaped and left alone), in one pass.
+``<!-- guide:checklist attitude-positive -->`` (markers.py says where one counts, and every page is
+checked before the build writes anything). Markers are replaced in the page's HTML once Markdown has
+made it (a marker shown as code is escaped and left alone), in one pass.
 Every widget's root carries `data-search-exclude`, so Material's search indexes the page's text,
 not the widgets' labels and answers; a trainer's plan is the one exception: it is the page's content.
 """
@@ -21,16 +22,16 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .content import ContentError
+from .files import ContentError
+from .markers import MARKER
 from .model import SCALE, Guide, Technique
 from .packages import Download
 from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
 from .qr import qr_svg
 
-MARKER = re.compile(r"<!--\s*guide:([a-z-]+)(?:\s+([a-z0-9-]*))?\s*-->")
 ARTICLE = "article.md"  # pages are named by their source; where each one lives depends on the build (Renderer.url_of)
+TRAINERS_DIR = "trainers/"  # a technique's plan is the page trainers/<slug>.md
 TEMPLATE_DIR = "partials/guide/"
-FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 
 class Widget(NamedTuple):
@@ -51,12 +52,6 @@ def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
         known = list(guide.quizzes()) if kind == "quiz" else [t.id for t in guide.techniques]
         if arg not in known:
             raise ContentError(file, marker, f"no content with ID '{arg}' (known: {', '.join(known)})")
-
-
-def check_page_markers(markdown: str, guide: Guide, file: str) -> None:
-    """Check a page's markers before anything is built (code blocks may show markers freely)."""
-    for match in MARKER.finditer(FENCED_CODE.sub("", markdown)):
-        check_marker(match.group(1), match.group(2) or "", guide, file)
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +85,7 @@ def technique_page(slug: str) -> str:
 
 def plan_page(slug: str) -> str:
     """A technique's trainer's plan."""
-    return f"trainers/{slug}.md"
+    return f"{TRAINERS_DIR}{slug}.md"
 
 
 @dataclass

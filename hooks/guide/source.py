@@ -1,0 +1,100 @@
+"""The site's source checked as a whole, before the first file is written.
+
+Run once per `mkdocs build` (by the default language's build, which static-i18n runs first), over
+every language: each page read through the one reading path, its markers (markers.py), each page
+and its translation placing the same widgets, every widget at home where the guide links to it,
+every technique's content file with its pages, and every other file of docs/ used by a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import check_translations
+from .files import TECHNIQUE_DIR, ContentError, Inventory, read_text, why_unreadable
+from .markers import Marker, PageReader, compare_translations, marker_text
+from .model import Guide
+from .render import TRAINERS_DIR
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the checked source publishes: its pages and the files they use (docs-relative)."""
+
+    published: frozenset[str]
+    markers: dict[str, list[Marker]]  # page → its markers, in order
+
+
+def homes(guide: Guide) -> dict[str, list[str]]:
+    """Where each widget must be, because the guide links there (embed pages' "open in the
+    guide", the plans' links to the quiz and checklist, the QR codes of the plans): page → its
+    markers, in the default language's page name."""
+    found = {}
+    for t in guide.techniques:
+        found[f"{TECHNIQUE_DIR}/{t.id}.md"] = [marker_text(kind, t.id) for kind in ("checklist", "quiz", "self-check")]
+        found[f"{TRAINERS_DIR}{t.id}.md"] = [marker_text("plan", t.id)]
+    found["quiz.md"] = [marker_text("quiz", guide.quiz.id)]
+    found["assessment.md"] = [marker_text("assessment")]
+    return found
+
+
+def translation(page: str, lang: str) -> str:
+    return f"{page[:-3]}.{lang}.md"
+
+
+def check_source(
+    docs: Path, found: Inventory, guide: Guide, languages: tuple[str, ...], reader: PageReader, name: Callable[[Path], str]
+) -> Source:
+    """Every page and file of docs/ as the guide needs them; the first problem raises
+    `ContentError`."""
+    others = languages[1:]
+    check_translations(found.pages, others)
+    pages = set(found.pages)
+    originals = [p for p in sorted(pages) if not any(p.endswith(f".{lang}.md") for lang in others)]
+    slugs = {t.id for t in guide.techniques}
+    for page in originals:
+        folder, _, stem = page[:-3].rpartition("/")
+        if folder == TECHNIQUE_DIR and stem not in slugs:
+            raise ContentError(
+                name(docs / page),
+                "(page)",
+                f"a technique page without its content file {TECHNIQUE_DIR}/{stem}.yml: add it, or move the page out of docs/{TECHNIQUE_DIR}/",
+            )
+    markers, used = {}, set()
+    for page in sorted(pages):
+        shown = name(docs / page)
+        scanned = reader.read(read_text(docs / page, shown), shown, page, uses=bool(found.assets))
+        markers[page], used = scanned.markers, used | scanned.uses
+    for page in originals:
+        for lang in others:
+            compare_translations(
+                (name(docs / page), markers[page]), (name(docs / translation(page, lang)), markers[translation(page, lang)])
+            )
+    for page, wanted in homes(guide).items():
+        if page not in pages:
+            content = (
+                f"docs/{TECHNIQUE_DIR}/{page.rpartition('/')[2][:-3]}.yml"
+                if page.startswith((TECHNIQUE_DIR, TRAINERS_DIR))
+                else "the guide"
+            )
+            raise ContentError(name(docs / page), "(page)", f"missing: {content} needs this page, with {', '.join(wanted)}: add it")
+        placed = [m.text for m in markers[page]]
+        for marker in wanted:
+            if marker not in placed:
+                raise ContentError(
+                    name(docs / page), "(page)", f"places no {marker}: put it back (the guide links to this widget on this page)"
+                )
+    for asset in found.assets:
+        if asset not in used:
+            raise ContentError(
+                name(docs / asset),
+                "(file)",
+                "no page uses it, so it would not be published: link it from a page, or delete it or move it out of docs/",
+            )
+        try:
+            (docs / asset).open("rb").close()
+        except OSError as error:
+            raise ContentError(name(docs / asset), "(file)", why_unreadable(docs / asset, error)) from None
+    return Source(frozenset(pages | {a for a in found.assets if a in used}), markers)
