@@ -54,7 +54,7 @@ def test_what_shows_a_marker_as_text_or_is_no_marker_places_nothing(page):
     assert markers(page) == []
 
 
-KINDS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan"
+KINDS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads"
 ALONE = "a marker stands alone on its line, at the top level of the page (not in a list, quote, admonition, table or HTML block)"
 EXACT = "is not written as a marker (lowercase, one space inside each end)"
 
