@@ -96,14 +96,18 @@ class MkDocsWorker:
 
 def pytest_sessionfinish(session):
     shared = session.config.stash.get(SHARED_SITE, None)
-    if shared is not None and not shared.wanted():
-        MkDocsWorker.kill()  # a shared site build that no worker asked for (a run of a few tests) is not waited for
+    if shared is not None:
+        shared.cancel()  # the tests are over: a build still running (a run of a few tests) is not waited for
     MkDocsWorker.stop()
 
 
+NEEDS_A_SITE = {"site", "site_build", "site_without_address", "server", "packages"}
+
+
 def pytest_collection_modifyitems(items):
-    """The slow tests first, so that parallel workers end together (the order is otherwise kept)."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """First the tests that need no built site (they run while the sites build), then the slow
+    ones, so that parallel workers end together (the order is otherwise kept)."""
+    items.sort(key=lambda item: (bool(NEEDS_A_SITE & set(item.fixturenames)), item.get_closest_marker("slow") is None))
 
 
 def build_site(
@@ -129,17 +133,49 @@ def origin(pytestconfig) -> str:
     return shared["origin"] if shared else f"http://127.0.0.1:{free_port()}"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, origin, pytestconfig) -> Path:
+# The sites the tests build, each as `mkdocs build` makes it with these variables: the published one
+# (for the address the tests serve it at) and the one built when nobody says where it is published.
+SITES = {
+    "site": lambda origin: {"GUIDE_SITE_URL": f"{origin}/"},
+    # the packages, always built without an address, are the published site's (`packages`)
+    "site-without-address": lambda origin: {"GUIDE_SITE_URL": None, "GUIDE_PACKAGES": "off"},
+}
+
+
+def build_with_own_temporary_folder(name: str, folder: Path, origin: str) -> dict:
+    """Builds SITES[name] into folder/name, with a temporary folder of its own (TMPDIR): the
+    outcome, and what the build left in that folder (`leftovers`)."""
+    temporary = folder / f"{name}.tmp"
+    temporary.mkdir()
+    try:
+        result = build_site(folder / name, TMPDIR=str(temporary), **SITES[name](origin))
+        outcome = {"returncode": result.returncode, "stderr": result.stderr}
+    except BaseException as error:  # the tests must hear of it, whatever it is
+        outcome = {"returncode": -1, "stderr": repr(error)}
+    return {**outcome, "leftovers": sorted(p.name for p in temporary.iterdir())}
+
+
+def _built(name: str, pytestconfig, tmp_path_factory, origin: str) -> tuple[Path, dict]:
     shared = shared_site(pytestconfig)
     if shared:
-        result = SharedSite.wait(Path(shared["folder"]))
-        assert result["returncode"] == 0, result["stderr"]
-        return Path(shared["site"])
-    target = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(target, GUIDE_SITE_URL=f"{origin}/")
-    assert result.returncode == 0, result.stderr
-    return target
+        folder = Path(shared["folder"])
+        outcome = SharedSite.wait(folder, name)
+    else:
+        folder = tmp_path_factory.mktemp(name)
+        outcome = build_with_own_temporary_folder(name, folder, origin)
+    assert outcome["returncode"] == 0, outcome["stderr"]
+    return folder / name, outcome
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory, origin, pytestconfig) -> tuple[Path, dict]:
+    """The published site: where it is, and how its build went (`build_with_own_temporary_folder`)."""
+    return _built("site", pytestconfig, tmp_path_factory, origin)
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build[0]
 
 
 @pytest.fixture(scope="session")
@@ -160,13 +196,9 @@ def packages(site, tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def site_without_address(tmp_path_factory) -> Path:
-    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL); the
-    packages, always built without an address, are the shared site's (`packages`)."""
-    target = tmp_path_factory.mktemp("site-without-address") / "site"
-    result = build_site(target, GUIDE_SITE_URL=None, GUIDE_PACKAGES="off")
-    assert result.returncode == 0, result.stderr
-    return target
+def site_without_address(tmp_path_factory, origin, pytestconfig) -> Path:
+    """The site built as it is when nobody says where it is published (no GUIDE_SITE_URL)."""
+    return _built("site-without-address", pytestconfig, tmp_path_factory, origin)[0]
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
@@ -220,44 +252,45 @@ def server(site, origin, pytestconfig):
 
 
 class SharedSite:
-    """With parallel workers (pytest -n, pytest-xdist), the process that runs them builds the site
-    once, in the background while they start, and serves it for as long as they run; each worker
-    is told where (pytest_configure_node) and waits for the build in its `site` fixture."""
+    """With parallel workers (pytest -n, pytest-xdist), the process that runs them builds the
+    sites (SITES) once, one after the other in the background while the workers start and run the
+    tests that need no site, and serves the published one for as long as they run; each worker is
+    told where (pytest_configure_node) and waits for a site in its fixture."""
 
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="guide-tests-"))
-        self.site = self.folder / "site"
-        self.site.mkdir()
-        self.httpd = serve(self.site)
+        (self.folder / "site").mkdir()
+        self.httpd = serve(self.folder / "site")
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.cancelled = False
         self.thread = threading.Thread(target=self.build, daemon=True)
         self.thread.start()
 
     def build(self) -> None:
-        try:
-            result = build_site(self.site, GUIDE_SITE_URL=f"{self.origin}/")
-            outcome = {"returncode": result.returncode, "stderr": result.stderr}
-        except BaseException as error:  # the workers must hear of it, whatever it is
-            outcome = {"returncode": -1, "stderr": repr(error)}
-        partial = self.folder / "built.json.partial"
-        partial.write_text(json.dumps(outcome), encoding="utf-8")
-        partial.replace(self.folder / "built.json")
+        for name in SITES:
+            if self.cancelled:
+                return
+            outcome = build_with_own_temporary_folder(name, self.folder, self.origin)
+            partial = self.folder / f"{name}.json.partial"
+            partial.write_text(json.dumps(outcome), encoding="utf-8")
+            partial.replace(self.folder / f"{name}.json")
 
     @staticmethod
-    def wait(folder: Path, timeout: float = 600) -> dict:
-        (folder / "wanted").touch()
-        built, deadline = folder / "built.json", time.monotonic() + timeout
+    def wait(folder: Path, name: str, timeout: float = 600) -> dict:
+        built, deadline = folder / f"{name}.json", time.monotonic() + timeout
         while not built.exists():
             if time.monotonic() > deadline:
-                pytest.fail(f"the shared site build took more than {timeout} s")
+                pytest.fail(f"the shared build of {name} took more than {timeout} s")
             time.sleep(0.05)
         return json.loads(built.read_text(encoding="utf-8"))
 
-    def wanted(self) -> bool:
-        return (self.folder / "wanted").exists()
+    def cancel(self) -> None:
+        self.cancelled = True
+        if self.thread.is_alive():
+            MkDocsWorker.kill()
 
     def workerinput(self) -> dict:
-        return {"folder": str(self.folder), "site": str(self.site), "origin": self.origin}
+        return {"folder": str(self.folder), "origin": self.origin}
 
     def stop(self) -> None:
         self.thread.join(timeout=600)

@@ -1,25 +1,27 @@
 """One built site, served from another address than the one it was built for, in a sub-folder:
-every page clean (console, requests, policy), the language switch, search in the reader's language
-and saved ticks all work. Both a default build (no GUIDE_SITE_URL) and the published one."""
+every page clean (console, requests, policy) and accessible, the language switch, search in the
+reader's language and saved ticks all work. Both a default build (no GUIDE_SITE_URL, `mkdocs
+build` as the README gives it) and the published one."""
 
 from __future__ import annotations
 
 import shutil
+from urllib.parse import urljoin
 
 import pytest
-from conftest import PageWatch, serve
+from conftest import PageWatch, axe_violations, open_page, serve
 from playwright.sync_api import expect
-from test_site import LANGS, pages_of
+from test_site import pages_of
 
 FOLDER = "formation/guide"
+BUILDS = {"default": "site_without_address", "published": "site"}  # the conftest fixture of each
 
 
-@pytest.fixture(scope="module", params=["default", "published"])
-def elsewhere(request, tmp_path_factory, site, site_without_address):
-    """The site in a sub-folder of another server (another port: another origin): the default
-    build is `mkdocs build` as the README gives it, with no site address."""
+@pytest.fixture(scope="module", params=list(BUILDS))
+def elsewhere(request, tmp_path_factory):
+    """The site in a sub-folder of another server (another port: another origin)."""
     root = tmp_path_factory.mktemp("elsewhere")
-    shutil.copytree(site_without_address if request.param == "default" else site, root / FOLDER)
+    shutil.copytree(request.getfixturevalue(BUILDS[request.param]), root / FOLDER)
     httpd = serve(root)
     yield f"http://127.0.0.1:{httpd.server_port}/{FOLDER}/", root / FOLDER
     httpd.shutdown()
@@ -37,25 +39,53 @@ def visit(browser, elsewhere):
     assert watch.errors == [], f"console errors: {watch.errors}"
 
 
-# A page of each kind: the published build differs from the default one only in the absolute
-# addresses it holds (canonical links, sheets' QR codes, oEmbed), the same on every page of a kind.
 KINDS = ["", "article/", "techniques/remercier/", "quiz/", "assessment/", "checklists/", "my-data/"]
-KINDS += ["trainers/", "trainers/remercier/", "trainers/answer-key/", "embed/remercier/quiz/"]
+KINDS += ["trainers/", "trainers/remercier/", "trainers/answer-key/"]
+EMBEDS = ["embed/remercier/quiz/", "en/embed/remercier/quiz/"]  # a widget alone: no header, no language switch
 
 
-def test_every_page_is_clean_from_a_sub_folder_elsewhere(visit, elsewhere, request):
-    """Every page of the default build, a page of each kind of the published one, in both languages."""
+@pytest.mark.slow
+@pytest.mark.parametrize("elsewhere", ["default"], indirect=True)
+@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
+def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, half):
+    """Every page of the default build in both languages (in two halves, which two workers can
+    share): no console error, no failed request, nothing from another origin, no policy violation
+    (the watch), no axe violation, and the header's language switch leads to the same page in the
+    other language (the French page's switch is followed as a reader does, the English page's is
+    read); an embed page in each language."""
     watch, base = visit
+    page = watch.page
     _, folder = elsewhere
-    if request.node.callspec.params["elsewhere"] == "default":
-        paths = [LANGS[lang] + path for lang in LANGS for path in pages_of(folder, lang)]
-        assert len(paths) >= 28
-    else:
-        paths = [LANGS[lang] + path for lang in LANGS for path in KINDS]
-    for path in paths:
-        watch.page.goto(base + path)
-        expect(watch.page.locator("[data-guide-widget]:not([data-mounted])")).to_have_count(0)  # the script ran
-        assert watch.page.evaluate("() => document.styleSheets.length") >= 2, path  # Material's and the guide's
+    assert pages_of(folder, "en") == pages_of(folder, "fr") and len(pages_of(folder, "fr")) >= 22
+    problems = {}
+    for path in pages_of(folder, "fr")[half::2]:
+        open_page(page, base + path)
+        for here, lang, there in ((path, "en", f"en/{path}"), (f"en/{path}", "fr", path)):
+            assert page.locator("html").get_attribute("lang") != lang, here
+            found = axe_violations(page)
+            if found:
+                problems[here] = found
+            switch = page.locator(f'.md-header .md-select__link[hreflang="{lang}"]')
+            if lang == "en":
+                page.locator(".md-header .md-select").first.hover()
+                open_page(page, follow=switch)
+                page.mouse.move(0, 0)  # off the language menu: the page is judged at rest
+                assert page.url == base + there, (here, page.url)
+            else:
+                assert urljoin(page.url, switch.get_attribute("href")) == base + there, here
+    for path in EMBEDS[half::2]:
+        open_page(page, base + path)
+        problems.update({path: found} for found in [axe_violations(page)] if found)
+    assert problems == {}
+
+
+@pytest.mark.parametrize("elsewhere", ["published"], indirect=True)
+def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
+    """The published build differs from the default one only in the absolute addresses it holds
+    (canonical links, sheets' QR codes, oEmbed), the same on every page of a kind."""
+    watch, base = visit
+    for path in [prefix + kind for kind in KINDS for prefix in ("", "en/")] + EMBEDS:
+        open_page(watch.page, base + path)
 
 
 def test_the_language_switch_search_and_saved_ticks_work_from_a_sub_folder(visit):

@@ -1,35 +1,10 @@
-"""Every page of both languages in Chromium: no console error, nothing from another origin,
-axe-core finds no violation, and the language switch leads to the same page in the other language."""
+"""The site at its own address in Chromium: the 404 page, and search in the reader's language
+(every page of the site, clean and accessible in both languages: test_browser_anywhere.py)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import axe_violations, open_page
-from test_site import pages_of
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
-def test_every_page_is_clean_accessible_and_switches_language(site, watch, half):
-    """Each page of both languages once (in two halves, which two workers can share): no console
-    error and nothing from another origin (the watch), no axe violation, and the header's language
-    switch leads to the same page in the other language. An English page is reached through its
-    French page's switch, and its own switch leads back."""
-    page = watch.page
-    assert pages_of(site, "en") == pages_of(site, "fr")
-    problems = {}
-    for path in pages_of(site, "fr")[half::2]:
-        open_page(page, f"/{path}")
-        for here, there, lang in ((path, f"en/{path}", "en"), (f"en/{path}", path, "fr")):
-            found = axe_violations(page)
-            if found:
-                problems[here] = found
-            page.locator(".md-header .md-select").first.hover()
-            open_page(page, follow=page.locator(f'.md-header .md-select__link[hreflang="{lang}"]'))
-            assert page.url.endswith(f"/{there}"), (here, page.url)
-            assert page.locator("html").get_attribute("lang") == lang
-            page.mouse.move(0, 0)  # off the language menu: the page is judged at rest
-    assert problems == {}
 
 
 def test_404_page(site, watch, server):
