@@ -1,4 +1,4 @@
-// JavaScript lint for the guide's scripts (scripts/test.sh runs it: zero findings). ESLint and its
+// JavaScript lint for the guide's scripts and the tests' Node tools (scripts/test.sh runs it: zero findings). ESLint and its
 // configs are installed in tools/ (tools/package.json), so they are loaded from there.
 import { createRequire } from "node:module";
 
@@ -17,5 +17,9 @@ export default [
     files: ["overrides/assets/guide/embed.js"], // the host script: a classic script for any page
     languageOptions: { sourceType: "script" },
     rules: { "no-var": "off" },
+  },
+  {
+    files: ["tools/*.mjs"], // the tests' Lighthouse driver, run by Node
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },
 ];

@@ -30,7 +30,7 @@ fi
 # for the guide's scripts.
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
-tools/node_modules/.bin/eslint overrides/assets/guide
+tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs
 # Two workers (pytest-xdist), each with its own site build, server and Chromium: on two loaded
 # cores the suite ends in about half the time of one; a worker left without tests takes some of
 # the other's (worksteal), and the slow tests start first (tests/conftest.py).

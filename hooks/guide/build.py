@@ -91,8 +91,8 @@ class Build:
     docs: Path = Path("docs")
     shown: Callable[[Path], str] = str  # a path as messages name it
     assets: Assets | None = None  # set in on_files
-    page_scripts: dict[str, list[str]] = field(default_factory=dict)  # page src → widget scripts
-    with_widgets: set[str] = field(default_factory=set)  # page srcs that hold a widget (they link the print rules)
+    # page src → the scripts its widgets need, for each page holding a widget or a plan (they link the print rules)
+    widget_pages: dict[str, list[str]] = field(default_factory=dict)
     embed_pages: dict[str, Embed] = field(default_factory=dict)  # generated embed page src → its widget
     _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
 
@@ -195,9 +195,8 @@ class Build:
     def render_page(self, html: str, url: str, src_uri: str) -> str:
         """The page's markers replaced by widgets; which scripts they need is noted for the template."""
         rendered, scripts = self.renderer.render_page(html, url, f"docs/{src_uri}")
-        self.page_scripts[src_uri] = scripts
         if rendered != html:
-            self.with_widgets.add(src_uri)
+            self.widget_pages[src_uri] = scripts
         return rendered
 
     def theme_globals(self) -> dict:
@@ -210,11 +209,11 @@ class Build:
     def template_values(self, src_uri: str, url: str) -> dict:
         """What the templates read for a page: its widgets' scripts and what they read, its
         oEmbed links, and for an embed page the page its widget comes from."""
-        scripts = self.page_scripts.get(src_uri, [])
+        scripts = self.widget_pages.get(src_uri, [])
         embed = self.embed_pages.get(src_uri)
         return {
             "guide_scripts": scripts,
-            "guide_print": src_uri in self.with_widgets,
+            "guide_print": src_uri in self.widget_pages,
             "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
             "guide_oembed": self.oembed_links(url),
             "guide_embed_source": self.prefix + embed.source if embed else "",
