@@ -28,13 +28,10 @@ def elsewhere(request, tmp_path_factory):
 
 
 @pytest.fixture
-def visit(browser, elsewhere):
+def visit(context, elsewhere):
     base, _ = elsewhere
-    context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatch(page, base.split(f"/{FOLDER}/")[0])
+    watch = PageWatch(context.new_page(), base.split(f"/{FOLDER}/")[0])
     yield watch, base
-    context.close()
     assert watch.foreign == [], f"requests to other origins: {watch.foreign}"
     assert watch.errors == [], f"console errors: {watch.errors}"
 

@@ -227,18 +227,16 @@ def served_without_address(site_without_address):
     httpd.shutdown()
 
 
-def test_without_a_site_address_the_printed_sheet_says_where_it_is_from(browser, served_without_address):
+def test_without_a_site_address_the_printed_sheet_says_where_it_is_from(context, served_without_address):
     origin = served_without_address
-    context = browser.new_context(base_url=origin)
     watch = PageWatch(context.new_page(), origin)
     page = watch.page
-    page.goto(EN)
+    page.goto(origin + EN)
     [sheet] = printed_sheets(page.pdf(format="Letter"))  # printing fills the address in (checklist.js)
     assert sheet.qr_codes == [] and f"{origin}{EN}" in sheet.text
-    page.goto("/checklists/")
+    page.goto(origin + "/checklists/")
     sheets = printed_sheets(page.pdf(format="A4"))
     from test_site import SLUGS
 
     assert [f"{origin}/techniques/{slug}/" in sheet.text for sheet, slug in zip(sheets, SLUGS)] == [True] * len(SLUGS)
     assert watch.errors == [] and watch.foreign == []
-    context.close()

@@ -25,12 +25,9 @@ BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
 
 
 @pytest.fixture
-def from_disk(browser, packages):
-    context = browser.new_context()
-    page = context.new_page()
-    watch = PageWatch(page, "file://")
+def from_disk(context, packages):
+    watch = PageWatch(context.new_page(), "file://")
     yield watch, packages["offline"].as_uri() + "/"
-    context.close()
     assert watch.foreign == [], f"requests to anything but the copy's files: {watch.foreign}"
     assert watch.errors == [], f"console errors: {watch.errors}"
 
@@ -142,20 +139,20 @@ def platform(packages, tmp_path_factory):
 
 
 @pytest.fixture
-def learner(browser, platform):
+def learner(browser, context, platform):
     """A fresh browser profile (each call: another one), watched like every page of the suite."""
     opened = []
 
     def new():
-        context = browser.new_context()
-        page = context.new_page()
-        watch = PageWatch(page, platform.rstrip("/"))
-        opened.append((context, watch))
-        return page
+        profile = context if not opened else browser.new_context()
+        watch = PageWatch(profile.new_page(), platform.rstrip("/"))
+        opened.append((profile, watch))
+        return watch.page
 
     yield new
-    for context, watch in opened:
-        context.close()
+    for profile, watch in opened:
+        if profile is not context:
+            profile.close()
         assert watch.foreign == [], f"requests to other origins: {watch.foreign}"
         assert watch.errors == [], f"console errors: {watch.errors}"
 

@@ -18,8 +18,8 @@ TECHNIQUE = GUIDE.techniques[2]
 
 @pytest.fixture(params=[BLOCKED, FULL], ids=["blocked", "full"])
 def page(request, context, server):
-    context.add_init_script(request.param)
     page = context.new_page()
+    page.add_init_script(request.param)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))

@@ -1,0 +1,49 @@
+"""The browser checks the other tests rely on, held to what they promise: the shared browser context
+hands each test nothing of the one before (conftest.SharedContext), and the axe check finds what
+it should, however often it runs in a document."""
+
+from __future__ import annotations
+
+from conftest import axe_violations, open_page, serve, store, stored_text
+
+
+def test_a_test_gets_nothing_of_the_one_before(shared_context, context, server, tmp_path):
+    (tmp_path / "blank.html").write_text('<!doctype html><title>blank</title><link rel="icon" href="data:,">', encoding="utf-8")
+    other = serve(tmp_path)
+    places = [
+        f"{server}/assets/images/favicon.png",
+        f"http://127.0.0.1:{other.server_port}/blank.html",
+        (tmp_path / "blank.html").as_uri(),
+    ]
+    try:
+        page = context.new_page()
+        for url in places:
+            page.goto(url)
+            store(page, '{"left": "by an earlier test"}')
+        context.grant_permissions(["clipboard-read"], origin=server)
+        shared_context.empty()  # what the `context` fixture does after each test
+
+        assert page.is_closed() and context.pages == [shared_context.keeper]
+        page = context.new_page()
+        for url in places:
+            page.goto(url)
+            assert (url, stored_text(page)) == (url, None)
+        page.goto(places[0])
+        assert page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then(p => p.state)") == "prompt"
+    finally:
+        other.shutdown()
+
+
+def test_axe_finds_a_missing_label_and_poor_contrast_every_time_it_looks(watch):
+    page = watch.page
+    open_page(page, "/techniques/remercier/")
+    assert axe_violations(page) == []
+    page.evaluate(
+        """() => {
+        const main = document.querySelector(".md-content__inner");
+        main.insertAdjacentHTML("beforeend", '<input type="text"><p id="pale">pale</p>');
+        Object.assign(document.getElementById("pale").style, {color: "#bbb", background: "#fff"});
+    }"""
+    )
+    found = {violation.split(":")[0] for violation in axe_violations(page)}  # axe is already in this document
+    assert {"label", "color-contrast"} <= found
