@@ -360,17 +360,26 @@ class PageWatch:
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:", "about:")) and self.foreign.append(r.url))
 
 
+# A document that runs nothing, answered by the tests themselves (a route) at any address of an origin.
+QUIET_DOCUMENT = ("/guide-tests-quiet.html", '<!doctype html><title>quiet</title><link rel="icon" href="data:,">')
+
+
 class SharedContext:
     """One browser context for all of a worker's tests, emptied after each: a test gets fresh pages
     (their own tab state: listeners, scripts, session storage, viewport, media) in a context that
-    holds nothing from the tests before (storage of every origin its pages visited, cookies,
-    permissions, routes). A page left open for the whole run (`keeper`) lets a new page start in
-    half the time, and a fresh context for each test would cost about a second of processor time."""
+    holds nothing from the tests before (the local storage of every origin its pages visited,
+    cookies, permissions, routes). A fresh context for each test would cost about a second of
+    processor time (nothing cached, nothing compiled); this one also keeps a page open for the
+    whole run (`keeper`), which lets a new page start sooner. Storage is emptied as a page empties
+    it, from the keeper at each origin (where it is always given QUIET_DOCUMENT), so that nothing
+    is still being cleared once the next test writes."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, folder: Path):
         self.context = browser.new_context(base_url=base_url, accept_downloads=True)
         self.keeper = self.context.new_page()
-        self.devtools = self.context.new_cdp_session(self.keeper)
+        self.keeper.route("**/*", lambda route: route.fulfill(body=QUIET_DOCUMENT[1], content_type="text/html"))
+        self.quiet_file = folder / "quiet.html"  # every file shares one storage: "file://"
+        self.quiet_file.write_text(QUIET_DOCUMENT[1], encoding="utf-8")
         self.visited: set[str] = set()
         self.context.on("page", lambda page: page.on("framenavigated", lambda frame: self.visited.add(origin_of(frame.url))))
 
@@ -378,25 +387,29 @@ class SharedContext:
         for page in self.context.pages:
             if page != self.keeper:
                 page.close()
-        for origin in self.visited - {"null"}:
-            self.devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        for origin in sorted(self.visited - {None}):
+            self.keeper.goto(self.quiet_file.as_uri() if origin == "file://" else origin + QUIET_DOCUMENT[0])
+            self.keeper.evaluate("localStorage.clear()")
         self.visited.clear()
         self.context.clear_cookies()
         self.context.clear_permissions()
         self.context.unroute_all()
 
 
-def origin_of(url: str) -> str:
-    """The origin whose storage a document at `url` uses ("file://" for every file)."""
+def origin_of(url: str) -> str | None:
+    """The origin whose storage a document at `url` uses ("file://" for every file); None for a
+    document with no storage of its own to empty (about:blank, data:, an error page)."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    return "file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}" if parts.netloc else "null"
+    if parts.scheme == "file":
+        return "file://"
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
 
 
 @pytest.fixture(scope="session")
-def shared_context(browser, server) -> SharedContext:
-    return SharedContext(browser, server)
+def shared_context(browser, server, tmp_path_factory) -> SharedContext:
+    return SharedContext(browser, server, tmp_path_factory.mktemp("shared-context"))
 
 
 @pytest.fixture
@@ -418,12 +431,22 @@ def watch(context, server):
 NOT_MOUNTED = "[data-guide-widget]:not([data-mounted])"  # every widget's root, marked once guide.js has mounted it
 
 
-def open_page(page, path: str | None = None, *, follow=None):
+def open_page(page, path: str | None = None, *, follow=None, saved: dict | str | None = None):
     """Opens a page and returns when a reader could use it: loaded, and every widget on it mounted.
     With `path`, goes there; with `follow` (a locator), clicks that link and waits for the page it
-    leads to; with neither, reloads. The one place that says when a page is ready."""
+    leads to; with neither, reloads. With `saved`, the page opens over that record, as an earlier
+    visit would have left it (written from QUIET_DOCUMENT, so the page itself loads once). The one
+    place that says when a page is ready."""
+    from urllib.parse import urljoin
+
     from playwright.sync_api import expect
 
+    if saved is not None:
+        quiet, html = QUIET_DOCUMENT
+        page.route(f"**{quiet}", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.goto(urljoin(path, quiet) if "://" in path else quiet)
+        page.unroute(f"**{quiet}")
+        store(page, saved)
     if follow is not None:
         with page.expect_navigation() as navigation:
             follow.click()

@@ -78,13 +78,6 @@ def check_answers(page, answers: dict[str, list[int]], scope: str = "[data-guide
             page.locator(f"{scope} #{fieldset_id(tid, sid)} input[value='{value}']").check()
 
 
-def preset(page, data: dict, path: str = "/assessment/") -> None:
-    """Stored state for what is not under test, then the page loaded over it."""
-    open_page(page, path)
-    store(page, data)
-    reload(page)
-
-
 def take_assessment(page, answers: dict[str, list[int]], path: str = "/assessment/") -> None:
     open_page(page, path)
     check_answers(page, answers)
@@ -329,7 +322,7 @@ def test_second_assessment_shows_previous_scores(watch):
 def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     page = watch.page
     history = [{"date": "2025-06-01T12:00:00.000Z", "scores": scores_of(ANSWERS)}]
-    preset(page, storage_with(ANSWERS, history))
+    open_page(page, "/assessment/", saved=storage_with(ANSWERS, history))  # what is not under test
     expect(page.locator("[data-guide-results]")).to_be_visible()
 
     calendar = page.get_by_role("button", name="Ajouter à mon agenda")

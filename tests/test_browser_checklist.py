@@ -71,10 +71,8 @@ def test_keyboard_only(watch):
 
 def test_corrupt_storage_is_ignored(watch):
     page = watch.page
-    open_page(page, FR)
     for garbage in ["{not json", "42", '{"version": 1, "checklists": {"attitude-positive": "oops"}}', '{"version": 0}']:
-        store(page, garbage)
-        reload(page)
+        open_page(page, FR, saved=garbage)
         assert ticked(page) == []
         boxes(page).first.check()
         assert stored(page)["checklists"][SLUG]["ticked"] == [boxes(page).first.get_attribute("data-item")]
@@ -82,10 +80,8 @@ def test_corrupt_storage_is_ignored(watch):
 
 def test_data_from_a_newer_version_is_never_overwritten(watch):
     page = watch.page
-    open_page(page, FR)
     newer = json.dumps({"version": 2, "checklists": {SLUG: {"done": ["x"]}}})
-    store(page, newer)
-    reload(page)
+    open_page(page, FR, saved=newer)
     boxes(page).first.check()  # works for the visit …
     assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
     assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()  # … says it is not kept …

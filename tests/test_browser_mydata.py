@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import GUIDE, axe_violations, open_page, reload, store, stored, stored_text
+from conftest import GUIDE, axe_violations, open_page, store, stored, stored_text
 from playwright.sync_api import expect
 
 REMERCIER = GUIDE.technique("remercier")
@@ -147,12 +147,10 @@ BAD_FILES = [
 
 def test_bad_import_files_are_refused_and_change_nothing(watch):
     page = watch.page
-    open_page(page, "/my-data/")
     original = sample()
     original["checklists"] = {"contact-visuel": {"ticked": ["phone-away"], "updated": "2025-01-01T10:00:00.000Z"}}
     original["plan"] = None
-    store(page, original)
-    reload(page)
+    open_page(page, "/my-data/", saved=original)
     summary = page.locator("[data-guide-mydata] [data-summary]")
     live = page.locator("[data-guide-mydata] [data-live]")
     shown = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."

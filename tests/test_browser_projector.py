@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import STORAGE_KEY, axe_violations, reload, store, stored_text
+from conftest import STORAGE_KEY, axe_violations, open_page, stored_text
 from test_site import GUIDE, LANGS, pages_of
 from test_site import page as built_page
 
@@ -47,17 +47,8 @@ def questions_of(quiz: str):
     return GUIDE.quiz.questions if quiz == "article" else GUIDE.technique(quiz).questions
 
 
-def ready(page) -> None:
-    """Every widget of the page mounted (guide.js marks each root data-mounted)."""
-    page.wait_for_selector("[data-guide-widget]:not([data-mounted])", state="detached")
-
-
-def open_page(page, lang: str, quiz: str, record: str | None = RECORD) -> None:
-    page.goto(path_of(lang, quiz))
-    if record is not None:
-        store(page, record)
-        reload(page)
-    ready(page)
+def open_quiz(page, lang: str, quiz: str, record: str | None = RECORD) -> None:
+    open_page(page, path_of(lang, quiz), saved=record)
 
 
 def projector(page):
@@ -92,7 +83,7 @@ def test_projector_by_keyboard_alone(watch, lang, quiz):
     questions = questions_of(quiz)
     total = len(questions)
     assert total >= 3
-    open_page(page, lang, quiz)
+    open_quiz(page, lang, quiz)
     before = stored_text(page)
     button = f'form[data-guide-quiz="{quiz}"] button[data-action="project"]'
     assert page.locator(button).text_content() == text["project"]
@@ -163,7 +154,7 @@ def test_projector_by_keyboard_alone(watch, lang, quiz):
 
 def test_projector_with_the_mouse_saves_nothing(watch):
     page, text = watch.page, TEXT["en"]
-    open_page(page, "en", TECHNIQUE.id, record=None)
+    open_quiz(page, "en", TECHNIQUE.id, record=None)
     form = page.locator(f'form[data-guide-quiz="{TECHNIQUE.id}"]')
     form.get_by_role("button", name=text["project"]).click()
     dialog = projector(page)
@@ -203,7 +194,7 @@ STYLE = """e => {
 def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
     page = watch.page
     page.set_viewport_size({"width": 1280, "height": 720})
-    open_page(page, lang, "article")
+    open_quiz(page, lang, "article")
     page.locator('button[data-action="project"]').click()
     page.keyboard.press("Space")
     dialog = projector(page)

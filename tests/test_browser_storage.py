@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GUIDE, open_page, reload, store, stored
+from conftest import GUIDE, open_page, stored
 from playwright.sync_api import expect
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
@@ -104,9 +104,7 @@ def expect_saved_answers(page, quiz_id: str) -> None:
 
 def test_a_record_from_the_first_release_is_read_and_kept(watch):
     page = watch.page
-    open_page(page, "/my-data/")
-    store(page, RELEASE_1)
-    reload(page)
+    open_page(page, "/my-data/", saved=RELEASE_1)
     answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
     expect(page.locator("[data-summary]")).to_have_text(
         f"Cet appareil garde\u00a0: 2 liste(s) de contrôle, 2 quiz, {answers} réponse(s) d’auto-évaluation, 2 profil(s) enregistré(s), un plan d’action."
@@ -158,9 +156,7 @@ MALFORMED = {
 
 def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     page = watch.page
-    open_page(page, "/my-data/")
-    store(page, MALFORMED)
-    reload(page)
+    open_page(page, "/my-data/", saved=MALFORMED)
     expect(page.locator("[data-summary]")).to_have_text(
         "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 1 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), un plan d’action."
     )
