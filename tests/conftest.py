@@ -368,11 +368,11 @@ class SharedContext:
     """One browser context for all of a worker's tests, emptied after each: a test gets fresh pages
     (their own tab state: listeners, scripts, session storage, viewport, media) in a context that
     holds nothing from the tests before (the local storage of every origin its pages visited,
-    cookies, permissions, routes). A fresh context for each test would cost about a second of
-    processor time (nothing cached, nothing compiled); this one also keeps a page open for the
-    whole run (`keeper`), which lets a new page start sooner. Storage is emptied as a page empties
-    it, from the keeper at each origin (where it is always given QUIET_DOCUMENT), so that nothing
-    is still being cleared once the next test writes."""
+    cookies, permissions, routes). A fresh context for each test would double the processor time
+    of a test that opens a page (nothing cached, nothing compiled); this one also keeps a page
+    open for the whole run (`keeper`), which lets a new page start sooner. Storage is emptied as a
+    page empties it, from the keeper at each origin (where it is always given QUIET_DOCUMENT), so
+    that nothing is still being cleared once the next test writes."""
 
     def __init__(self, browser, base_url: str, folder: Path):
         self.context = browser.new_context(base_url=base_url, accept_downloads=True)

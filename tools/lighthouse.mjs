@@ -3,13 +3,14 @@
 // CATEGORIES is comma-separated (the tests: accessibility,best-practices,seo; the benchmark:
 // performance); CHROME_FLAGS is one string. Writes OUT_DIR/<n>.json, the Lighthouse result of the
 // n-th URL (the same URL may come several times). Each `lighthouse` command would spend about 6 s
-// starting Node and Chrome; here a page takes about 4 s in all (2 s in the tests, below). Lighthouse clears the origin's
-// storage before each page, as a fresh run does; the full-page screenshot (only drawn in an HTML
-// report) and the back/forward-cache check (taken after the trace, counted in no score) are skipped.
+// starting Node and Chrome; here a page takes about 4 s in all (2.5 s in the tests, below).
+// Lighthouse clears the origin's storage before each page, as a fresh run does; the full-page
+// screenshot (only drawn in an HTML report) and the back/forward-cache check (taken after the
+// trace, counted in no score) are skipped.
 // Without the performance category, nothing is timed: the machine benchmark Lighthouse runs before
 // each page (a second of busy loop, reported as `environment.benchmarkIndex` and used for nothing
 // else) is skipped, and a page is audited once the network and the main thread have been quiet for
-// 250 ms (not a second, and no pause after the first paint), which is half the time of a page.
+// 250 ms (not a second, and no pause after the first paint).
 import fs from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
