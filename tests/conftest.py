@@ -360,8 +360,15 @@ class PageWatch:
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:", "about:")) and self.foreign.append(r.url))
 
 
-# A document that runs nothing, answered by the tests themselves (a route) at any address of an origin.
-QUIET_DOCUMENT = ("/guide-tests-quiet.html", '<!doctype html><title>quiet</title><link rel="icon" href="data:,">')
+# A document that runs nothing, answered by the tests themselves (quiet_documents) at any address.
+QUIET_PATH = "/guide-tests-quiet.html"
+QUIET_HTML = '<!doctype html><title>quiet</title><link rel="icon" href="data:,">'
+
+
+def quiet_documents(page, pattern: str = f"**{QUIET_PATH}") -> str:
+    """Has `page` given QUIET_HTML for every address matching `pattern` (a route); returns it."""
+    page.route(pattern, lambda route: route.fulfill(body=QUIET_HTML, content_type="text/html"))
+    return pattern
 
 
 class SharedContext:
@@ -371,15 +378,15 @@ class SharedContext:
     cookies, permissions, routes). A fresh context for each test would double the processor time
     of a test that opens a page (nothing cached, nothing compiled); this one also keeps a page
     open for the whole run (`keeper`), which lets a new page start sooner. Storage is emptied as a
-    page empties it, from the keeper at each origin (where it is always given QUIET_DOCUMENT), so
+    page empties it, from the keeper at each origin (where it is always given QUIET_HTML), so
     that nothing is still being cleared once the next test writes."""
 
     def __init__(self, browser, base_url: str, folder: Path):
         self.context = browser.new_context(base_url=base_url, accept_downloads=True)
         self.keeper = self.context.new_page()
-        self.keeper.route("**/*", lambda route: route.fulfill(body=QUIET_DOCUMENT[1], content_type="text/html"))
+        quiet_documents(self.keeper, "**/*")  # whichever origin it goes to, even one whose server has stopped
         self.quiet_file = folder / "quiet.html"  # every file shares one storage: "file://"
-        self.quiet_file.write_text(QUIET_DOCUMENT[1], encoding="utf-8")
+        self.quiet_file.write_text(QUIET_HTML, encoding="utf-8")
         self.visited: set[str] = set()
         self.context.on("page", lambda page: page.on("framenavigated", lambda frame: self.visited.add(origin_of(frame.url))))
 
@@ -388,7 +395,7 @@ class SharedContext:
             if page != self.keeper:
                 page.close()
         for origin in sorted(self.visited - {None}):
-            self.keeper.goto(self.quiet_file.as_uri() if origin == "file://" else origin + QUIET_DOCUMENT[0])
+            self.keeper.goto(self.quiet_file.as_uri() if origin == "file://" else origin + QUIET_PATH)
             self.keeper.evaluate("localStorage.clear()")
         self.visited.clear()
         self.context.clear_cookies()
@@ -435,17 +442,17 @@ def open_page(page, path: str | None = None, *, follow=None, saved: dict | str |
     """Opens a page and returns when a reader could use it: loaded, and every widget on it mounted.
     With `path`, goes there; with `follow` (a locator), clicks that link and waits for the page it
     leads to; with neither, reloads. With `saved`, the page opens over that record, as an earlier
-    visit would have left it (written from QUIET_DOCUMENT, so the page itself loads once). The one
-    place that says when a page is ready."""
+    visit would have left it (written from a quiet document of the same origin, so the page itself
+    loads once). The one place that says when a page is ready."""
     from urllib.parse import urljoin
 
     from playwright.sync_api import expect
 
     if saved is not None:
-        quiet, html = QUIET_DOCUMENT
-        page.route(f"**{quiet}", lambda route: route.fulfill(body=html, content_type="text/html"))
-        page.goto(urljoin(path, quiet) if "://" in path else quiet)
-        page.unroute(f"**{quiet}")
+        assert path is not None, "a record is saved before a page opened by its path"
+        route = quiet_documents(page)
+        page.goto(urljoin(path, QUIET_PATH) if "://" in path else QUIET_PATH)
+        page.unroute(route)
         store(page, saved)
     if follow is not None:
         with page.expect_navigation() as navigation:

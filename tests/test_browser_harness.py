@@ -4,11 +4,11 @@ it should, however often it runs in a document."""
 
 from __future__ import annotations
 
-from conftest import axe_violations, open_page, serve, store, stored_text
+from conftest import QUIET_HTML, axe_violations, open_page, serve, store, stored_text
 
 
 def test_a_test_gets_nothing_of_the_one_before(shared_context, context, server, tmp_path):
-    (tmp_path / "blank.html").write_text('<!doctype html><title>blank</title><link rel="icon" href="data:,">', encoding="utf-8")
+    (tmp_path / "blank.html").write_text(QUIET_HTML, encoding="utf-8")
     other = serve(tmp_path)
     places = [
         f"{server}/assets/images/favicon.png",
