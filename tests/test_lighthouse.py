@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import CHROMIUM_FLAGS, ROOT, chromium_path
+from conftest import ROOT, TEST_CHROMIUM_FLAGS, chromium_path
 
 TOOLS = ROOT / "tools"
 LIGHTHOUSE = TOOLS / "node_modules/lighthouse"
@@ -29,7 +29,7 @@ def lighthouse(urls: list[str], out) -> list[dict]:
     (tools/lighthouse.mjs): its results, in the same order."""
     if not LIGHTHOUSE.exists() or not shutil.which("node"):
         pytest.fail("Lighthouse is not installed: scripts/test.sh runs `npm ci` in tools/")
-    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
+    flags = " ".join(["--headless=new", *TEST_CHROMIUM_FLAGS])
     command = ["node", str(TOOLS / "lighthouse.mjs"), str(out), ",".join(TARGETS), flags, *urls]
     subprocess.run(command, env=dict(os.environ, CHROME_PATH=chromium_path()), check=True, timeout=600)
     return [json.loads((out / f"{n}.json").read_text(encoding="utf-8")) for n in range(len(urls))]
