@@ -179,9 +179,16 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
 
 
 def go(guide, href_end: str) -> None:
-    """Follows the guide's own sidebar link to a page, inside the package's frame."""
+    """Follows the guide's own sidebar link to a page, inside the package's frame, and returns once
+    that page is at rest: loaded, its widgets mounted (not the page before, where none is left to
+    mount) and its search ready (a frame removed while search still loads its scripts logs an
+    error the guide can do nothing about)."""
+    frame = guide.owner.element_handle().content_frame()
     guide.locator(f'.md-sidebar--primary .md-nav__link[href$="{href_end}"]').first.click()
+    frame.wait_for_url(f"**/{href_end}")
     expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
+    ready = json.loads(guide.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+    expect(guide.locator(".md-search-result__meta")).to_have_text(ready)
 
 
 def leave(page) -> None:
