@@ -180,9 +180,9 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
 
 def go(guide, href_end: str) -> None:
     """Follows the guide's own sidebar link to a page, inside the package's frame, and returns once
-    that page is at rest: loaded, its widgets mounted (not the page before, where none is left to
-    mount) and its search ready (a frame removed while search still loads its scripts logs an
-    error the guide can do nothing about)."""
+    the page it leads to (not the one before, whose widgets are all mounted already) is at rest:
+    loaded, its widgets mounted and its search ready (a frame removed while search still loads its
+    scripts logs an error the guide can do nothing about)."""
     frame = guide.owner.element_handle().content_frame()
     guide.locator(f'.md-sidebar--primary .md-nav__link[href$="{href_end}"]').first.click()
     frame.wait_for_url(f"**/{href_end}")
