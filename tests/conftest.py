@@ -21,6 +21,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -413,8 +414,6 @@ class SharedContext:
 def origin_of(url: str) -> str | None:
     """The origin whose storage a document at `url` uses ("file://" for every file); None for a
     document with no storage of its own to empty (about:blank, data:, an error page)."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     if parts.scheme == "file":
         return "file://"
@@ -451,8 +450,6 @@ def open_page(page, path: str | None = None, *, follow=None, saved: dict | str |
     leads to; with neither, reloads. With `saved`, the page opens over that record, as an earlier
     visit would have left it (written from a quiet document of the same origin, so the page itself
     loads once). The one place that says when a page is ready."""
-    from urllib.parse import urljoin
-
     from playwright.sync_api import expect
 
     if saved is not None:

@@ -21,14 +21,18 @@ def test_a_test_gets_nothing_of_the_one_before(shared_context, context, server, 
             page.goto(url)
             store(page, '{"left": "by an earlier test"}')
         context.grant_permissions(["clipboard-read"], origin=server)
+        context.add_cookies([{"name": "left", "value": "by an earlier test", "url": server}])
+        context.route("**/favicon.png", lambda route: route.fulfill(body="routed by an earlier test"))
         shared_context.empty()  # what the `context` fixture does after each test
 
         assert page.is_closed() and context.pages == [shared_context.keeper]
+        assert context.cookies() == []
         page = context.new_page()
         for url in places:
             page.goto(url)
             assert (url, stored_text(page)) == (url, None)
-        page.goto(places[0])
+        response = page.goto(places[0])
+        assert response.headers["content-type"] == "image/png"  # the file itself: no route left
         assert page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then(p => p.state)") == "prompt"
     finally:
         other.shutdown()

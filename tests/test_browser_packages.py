@@ -157,11 +157,16 @@ def learner(browser, context, platform):
         assert watch.errors == [], f"console errors: {watch.errors}"
 
 
+def guide_in(page):
+    """The guide's frame inside the package's launch page, inside the host page."""
+    return page.frame_locator("#sco").frame_locator("iframe")
+
+
 def launch(page, platform: str, lang: str = "fr", **setup):
     """The package of `lang` opened by the host page; returns the guide's frame, once loaded."""
     page.add_init_script(f"window.LMS = {json.dumps(setup or {'mode': 'scorm-again'})};")
     page.goto(f"{platform}host.html?sco={lang}/launch.html")
-    guide = page.frame_locator("#sco").frame_locator("iframe")
+    guide = guide_in(page)
     expect(guide.locator("h1").first).to_be_visible()
     return guide
 
@@ -180,19 +185,21 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
 
 def go(guide, href_end: str) -> None:
     """Follows the guide's own sidebar link to a page, inside the package's frame, and returns once
-    the page it leads to (not the one before, whose widgets are all mounted already) is at rest:
-    loaded, its widgets mounted and its search ready (a frame removed while search still loads its
-    scripts logs an error the guide can do nothing about)."""
+    the page it leads to (not the one before, whose widgets are all mounted already) is loaded
+    and its widgets mounted."""
     frame = guide.owner.element_handle().content_frame()
     guide.locator(f'.md-sidebar--primary .md-nav__link[href$="{href_end}"]').first.click()
     frame.wait_for_url(f"**/{href_end}")
     expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
-    ready = json.loads(guide.locator("#__config").text_content())["translations"]["search.result.placeholder"]
-    expect(guide.locator(".md-search-result__meta")).to_have_text(ready)
 
 
 def leave(page) -> None:
-    """The platform closes the package (its frame goes): the launch page hides."""
+    """The platform closes the package (its frame goes) once the guide's page is at rest, its search
+    ready (removed while search still loads its scripts, the frame logs an error the guide can do
+    nothing about): the launch page hides."""
+    guide = guide_in(page)
+    ready = json.loads(guide.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+    expect(guide.locator(".md-search-result__meta")).to_have_text(ready)
     page.evaluate("document.getElementById('sco').remove()")
     page.wait_for_function("calls.some(c => c[0] === 'LMSFinish')")
 

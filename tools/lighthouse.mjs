@@ -17,8 +17,9 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 
-const [out, categories, chromeFlags, ...urls] = process.argv.slice(2);
-const timed = categories.split(",").includes("performance");
+const [out, categoryList, chromeFlags, ...urls] = process.argv.slice(2);
+const categories = categoryList.split(",");
+const timed = categories.includes("performance");
 if (!timed) pageFunctions.computeBenchmarkIndex = () => -1;
 const quiet = timed ? {} : { pauseAfterFcpMs: 0, pauseAfterLoadMs: 250, networkQuietThresholdMs: 250, cpuQuietThresholdMs: 250 };
 const chrome = await chromeLauncher.launch({ chromeFlags: chromeFlags.split(" ").filter(Boolean) });
@@ -26,7 +27,7 @@ try {
   for (const [n, url] of urls.entries()) {
     const flags = {
       port: chrome.port, output: "json", logLevel: "error",
-      onlyCategories: categories.split(","), disableFullPageScreenshot: true, skipAudits: ["bf-cache"], ...quiet,
+      onlyCategories: categories, disableFullPageScreenshot: true, skipAudits: ["bf-cache"], ...quiet,
     };
     const result = await lighthouse(url, flags);
     fs.writeFileSync(path.join(out, `${n}.json`), result.report);
