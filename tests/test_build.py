@@ -401,8 +401,8 @@ YAML = [
     ),
     (
         "an ID in a block that keeps its line break",
-        replace(R, "  - id: referral-that-led-nowhere", "  - id: |\n      referral-that-led-nowhere"),
-        f"{R}: questions[0].id: the ID 'referral-that-led-nowhere' ends with a line break (a | or > block keeps one): "
+        replace(R, "  - id: ten-seconds-of-thanks", "  - id: |\n      ten-seconds-of-thanks"),
+        f"{R}: questions[0].id: the ID 'ten-seconds-of-thanks' ends with a line break (a | or > block keeps one): "
         "write the ID on its key's line",
     ),
     (

@@ -1,0 +1,133 @@
+"""Quizzes that measure what they say, read on the built pages as readers see them: the right
+answer sits in no favourite place and is not given away by being the longest option. A room that
+notices "it is always A" or "it is always the long one" after two questions stops reading them.
+
+The technique pages and the article quiz page show options in the order the projector letters them
+A, B, C, D; the trainers' answer key and the embeds must list them in that same order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+from test_site import GUIDE, LANGS, SLUGS, page
+
+LETTERS = "ABCD"
+MOST = 0.4  # no position, and not "the longest one", may hold more than 40 % of the right answers
+ARTICLE_QUIZ = "quiz"  # the whole-article quiz's page
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One question as a page shows it: its options' texts in order, and which are right."""
+
+    quiz: str
+    id: str
+    kind: str
+    options: tuple[str, ...]
+    right: tuple[int, ...]  # positions of the right options, 0 = A
+
+
+def shown_quiz(html, quiz_id: str) -> list[Shown]:
+    form = html.select_one(f'form[data-guide-quiz="{quiz_id}"]')
+    assert form is not None, quiz_id
+    questions = []
+    for fieldset in form.select("fieldset[data-question]"):
+        items = fieldset.select("li[data-option]")
+        questions.append(
+            Shown(
+                quiz=quiz_id,
+                id=fieldset["data-question"],
+                kind=fieldset["data-kind"],
+                options=tuple(li.select_one("label").get_text().strip() for li in items),
+                right=tuple(i for i, li in enumerate(items) if li.has_attr("data-correct")),
+            )
+        )
+    return questions
+
+
+def quiz_pages(lang: str) -> dict[str, str]:
+    """Each quiz and the page that holds it, in one language."""
+    prefix = LANGS[lang]
+    return {**{slug: f"{prefix}techniques/{slug}" for slug in SLUGS}, GUIDE.quiz.id: f"{prefix}{ARTICLE_QUIZ}"}
+
+
+def shown_questions(site, lang: str) -> list[Shown]:
+    return [q for quiz, path in quiz_pages(lang).items() for q in shown_quiz(page(site, path), quiz)]
+
+
+def figures(questions: list[Shown]) -> tuple[Counter, int, int]:
+    """Over the single-answer questions: right answers per position, how many are the longest
+    option (a tie for longest counts), and how many questions there are."""
+    singles = [q for q in questions if q.kind == "single"]
+    positions = Counter(LETTERS[q.right[0]] for q in singles)
+    longest = sum(len(q.options[q.right[0]]) == max(map(len, q.options)) for q in singles)
+    return positions, longest, len(singles)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_quiz_of_the_guide_is_read_from_its_page(site, lang):
+    """What the other tests measure is the whole guide: every question of every quiz, as content has it."""
+    questions = shown_questions(site, lang)
+    expected = [(quiz, q.id, q.kind, len(q.options)) for quiz, qs in GUIDE.quizzes().items() for q in qs]
+    assert sorted((q.quiz, q.id, q.kind, len(q.options)) for q in questions) == sorted(expected)
+    assert all(q.right for q in questions)
+    by_id = {(quiz, q.id): q for quiz, qs in GUIDE.quizzes().items() for q in qs}
+    for q in questions:
+        content = by_id[(q.quiz, q.id)]
+        assert q.options == tuple(o.text(lang) for o in content.options)  # file order, word for word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_position_holds_more_than_40_percent_of_the_right_answers(site, lang):
+    positions, longest, singles = figures(shown_questions(site, lang))
+    print(f"\n[{lang}] {singles} single-answer questions; right answer at " + ", ".join(f"{p} {positions[p]}" for p in LETTERS))
+    print(f"[{lang}] the right answer is the longest option in {longest} of {singles} ({longest / singles:.0%})")
+    assert singles >= 20
+    assert max(positions.values()) <= MOST * singles, positions
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_longest_option_is_right_in_at_most_40_percent(site, lang):
+    _, longest, singles = figures(shown_questions(site, lang))
+    assert longest <= MOST * singles, (longest, singles)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_quiz_puts_every_right_answer_in_one_place(site, lang):
+    """Within one quiz too: two questions with the right answer both at B teach the room a pattern."""
+    by_quiz: dict[str, set[int]] = {}
+    for q in shown_questions(site, lang):
+        if q.kind == "single":
+            by_quiz.setdefault(q.quiz, set()).add(q.right[0])
+    counts = Counter(q.quiz for q in shown_questions(site, lang) if q.kind == "single")
+    assert [quiz for quiz, places in by_quiz.items() if counts[quiz] > 1 and len(places) == 1] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_right_options_of_a_multiple_choice_question_do_not_all_come_first(site, lang):
+    multiple = [q for q in shown_questions(site, lang) if q.kind == "multiple"]
+    assert multiple
+    for q in multiple:
+        assert q.right != tuple(range(len(q.right))), (q.quiz, q.id)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answer_key_and_the_embeds_list_the_options_as_the_quiz_does(site, lang):
+    """A trainer reading "B" from the key, or a reader on a site that embeds a quiz, meets the same
+    letters as the room in front of the projector."""
+    questions = shown_questions(site, lang)
+    key = page(site, f"{LANGS[lang]}trainers/answer-key")
+    for quiz in quiz_pages(lang):
+        on_page = [q for q in questions if q.quiz == quiz]
+        section = key.find(id=f"key-{quiz}").find_parent("section")
+        listed = section.select(":scope > ol > li")
+        assert len(listed) == len(on_page), quiz
+        for item, q in zip(listed, on_page):
+            options = item.select(":scope > ul > li")
+            texts = tuple(li.get_text().split(" — ", 1)[1] if li.has_attr("class") else li.get_text() for li in options)
+            assert texts == q.options, (quiz, q.id)
+            assert tuple(i for i, li in enumerate(options) if "guide-key-correct" in li.get("class", [])) == q.right, (quiz, q.id)
+        embed = page(site, f"{LANGS[lang]}embed/{quiz}/quiz" if quiz in SLUGS else f"{LANGS[lang]}embed/quiz")
+        assert shown_quiz(embed, quiz) == on_page, quiz
