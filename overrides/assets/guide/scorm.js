@@ -5,7 +5,8 @@
 // on a device that lacks it. It reads the record as the pages write it: the frame is on the same
 // origin, so each save reaches this page as a `storage` event. Without a platform, or when every
 // call fails, nothing changes for the guide in the frame.
-import { KEY, VERSION, normalise, load, save } from "./storage.js";
+import { KEY, VERSION, empty, normalise } from "./record.js";
+import { load, save } from "./storage.js";
 import { pageConfig } from "./config.js";
 
 const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
@@ -43,7 +44,7 @@ function call(name, ...args) {
 // null for anything else: truncated, foreign, or from a newer guide.
 function parse(text) {
   try {
-    return normalise(JSON.parse(text))[0];
+    return normalise(JSON.parse(text), pageConfig().scale)[0];
   } catch {
     return null;
   }
@@ -153,7 +154,7 @@ if (api && call("LMSInitialize", "") === "true") {
   report(record);
   window.addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
-    const changed = event.newValue === null ? normalise({ version: VERSION })[0] : parse(event.newValue); // null: erased
+    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
     if (changed) report(changed);
   });
   window.addEventListener("pagehide", finish);
