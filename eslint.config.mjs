@@ -22,4 +22,9 @@ export default [
     files: ["tools/*.mjs"], // the tests' Lighthouse driver, run by Node
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },
+  {
+    files: ["tests/js/*.mjs"], // the scripts' unit tests, run by Node's test runner (node --test tests/js/)
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
+    rules: { eqeqeq: ["error", "smart"], "prefer-const": "error", "no-var": "error", "no-shadow": "error" },
+  },
 ];

@@ -27,10 +27,13 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 
 # Linters, pinned, with no finding allowed: ruff (ruff.toml) for Python, ESLint (eslint.config.mjs)
-# for the guide's scripts.
+# for the guide's scripts and their unit tests.
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
-tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs
+tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tests/js
+# The scripts' logic in Node, with no page (the saved record, scores and bands, the calendar file,
+# the SCORM record and session): Node's own test runner, nothing to install, a few seconds.
+node --test tests/js/
 # Two workers (pytest-xdist), each with its own site build, server and Chromium: on two loaded
 # cores the suite ends in about half the time of one; a worker left without tests takes some of
 # the other's (worksteal), and the slow tests start first (tests/conftest.py).

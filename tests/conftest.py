@@ -504,7 +504,7 @@ def axe_violations(page) -> list[str]:
     return page.evaluate(AXE_RUN)
 
 
-# The one localStorage record the widgets share (overrides/assets/guide/storage.js).
+# The one localStorage record the widgets share (overrides/assets/guide/record.js, storage.js).
 STORAGE_KEY = "networking-guide"
 
 

@@ -82,7 +82,7 @@ def test_answers_are_shared_by_widgets_and_languages(watch):
 # A record written by the first release of the guide (schema v1, commit 5a2d854), captured by
 # driving that release in Chromium as a reader would: ticks in both languages, two quizzes, the
 # self-check, two self-assessments and an action plan. Every later version must read all of it:
-# when the schema changes, this test fails until storage.js brings such a record up to date.
+# when the schema changes, this test fails until record.js brings such a record up to date.
 RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8"))
 
 

@@ -3,6 +3,7 @@
 import { load, update } from "./storage.js";
 import { t, formatDate, warnIfNotKept, download, printWith, el, onSubmit } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
+import { calendar as ics } from "./ics.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ROW = 46;
@@ -28,28 +29,14 @@ function chart(rows) {
   return drawing;
 }
 
-const icsText = (text) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
-// RFC 5545 folds lines longer than 75 octets: CRLF and a space before each further piece.
-const fold = (line) => {
-  const pieces = [""];
-  for (const char of line) {
-    if (new TextEncoder().encode(pieces.at(-1) + char).length > (pieces.length > 1 ? 74 : 75)) pieces.push("");
-    pieces[pieces.length - 1] += char;
-  }
-  return pieces.join("\r\n ");
-};
-
 function calendar(plan, skills) {
-  const day = plan.date.replaceAll("-", "");
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-  const lines = [
-    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//networking-guide//practice plan//EN", "BEGIN:VEVENT",
-    `UID:${stamp}-${day}@networking-guide`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${day}`,
-    `SUMMARY:${icsText(t("ics_title", { skills }))}`,
-    `DESCRIPTION:${icsText([plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"))}`,
-    "END:VEVENT", "END:VCALENDAR",
-  ];
-  download(`networking-${plan.date}.ics`, "text/calendar", lines.map(fold).join("\r\n") + "\r\n");
+  const text = ics({
+    date: plan.date,
+    now: new Date(),
+    summary: t("ics_title", { skills }),
+    description: [plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"),
+  });
+  download(`networking-${plan.date}.ics`, "text/calendar", text);
 }
 
 // `root` holds the form and, after it, the results.

@@ -1,6 +1,8 @@
 // My data: what the guide keeps on this device, exported as JSON, imported (validated) or erased.
-import { load, save, erase, normalise } from "./storage.js";
+import { load, save, erase } from "./storage.js";
+import { normalise } from "./record.js";
 import { t, download } from "./dom.js";
+import { pageConfig } from "./config.js";
 
 const APP = "networking-guide";
 
@@ -40,7 +42,7 @@ export function mount(root) {
       live.textContent = t("import_bad", { reason: "JSON" });
       return;
     }
-    const [data, reason] = raw && raw.app === APP ? normalise(raw) : [null, "app"];
+    const [data, reason] = raw && raw.app === APP ? normalise(raw, pageConfig().scale) : [null, "app"];
     if (!data) {
       live.textContent = t("import_bad", { reason });
       return;

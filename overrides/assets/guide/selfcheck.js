@@ -5,6 +5,7 @@
 import { load, update } from "./storage.js";
 import { t, onSubmit } from "./dom.js";
 import { pageConfig } from "./config.js";
+import { percent, bandOf } from "./scores.js";
 
 export function bindScale(root) {
   const answers = load().selfAssessment.answers;
@@ -24,16 +25,15 @@ export function bindScale(root) {
 
 export const unanswered = (root) => [...root.querySelectorAll("[data-statement]")].filter((set) => !set.querySelector("input:checked"));
 
-// Score 0–100 of the statements inside `root`, all answered: the points' average over the top point.
+// Score 0–100 of the statements inside `root`, all answered (scores.js).
 export function score(root) {
   const values = [...root.querySelectorAll("[data-statement] input:checked")].map((input) => Number(input.value));
-  const top = Math.max(...pageConfig().scale);
-  return Math.round((values.reduce((a, b) => a + b, 0) / (top * values.length)) * 100);
+  return percent(values, Math.max(...pageConfig().scale));
 }
 
 function bandText(root, value) {
-  const band = [...root.querySelectorAll(".guide-bands [data-min]")].find((p) => value >= Number(p.dataset.min) && value <= Number(p.dataset.max));
-  return band ? band.textContent : "";
+  const bands = [...root.querySelectorAll(".guide-bands [data-min]")].map((p) => ({ min: Number(p.dataset.min), max: Number(p.dataset.max), p }));
+  return bandOf(bands, value)?.p.textContent ?? "";
 }
 
 // A technique's own self-check: its score out of 100 and the feedback of its band.

@@ -1,0 +1,169 @@
+// The SCORM 1.2 session of a package's launch page (hooks/guide/packages.py), begun by start(),
+// which scorm.js calls as the page loads (importing this module runs nothing): holds the learning
+// platform's session for the whole visit while the guide's pages come and go in its frame, and
+// tells the platform what the guide keeps: the article quiz's score, "completed" once that quiz
+// and the self-assessment are done, and the saved record itself (cmi.suspend_data), which it puts
+// back on a device that lacks it. It reads the record as the pages write it: the frame is on the same
+// origin, so each save reaches this page as a `storage` event. Without a platform, or when every
+// call fails, nothing changes for the guide in the frame.
+import { KEY, VERSION, empty, normalise } from "./record.js";
+import { load, save } from "./storage.js";
+import { pageConfig } from "./config.js";
+
+const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
+const FINAL = new Set(["completed", "passed"]); // a status the guide never takes back
+let started = 0; // when the session started (start())
+
+// SCORM 1.2's discovery: an object named API in this window or one of its parents, else in the
+// opener's chain. A window of another origin is passed over.
+function findAPI(first) {
+  let win = first;
+  for (let hops = 0; win && hops < 8; hops++) {
+    try {
+      if (win.API) return win.API;
+    } catch {
+      // another origin: look further up
+    }
+    if (win.parent === win) break;
+    win = win.parent;
+  }
+  return null;
+}
+
+let api = null; // the platform's API, found by start()
+
+// One call to the platform: an error it throws reads as its "false".
+function call(name, ...args) {
+  try {
+    return String(api[name](...args));
+  } catch {
+    return "false";
+  }
+}
+
+// A record from text (the platform's or the storage event's), checked as the pages check theirs;
+// null for anything else: truncated, foreign, or from a newer guide.
+function parse(text) {
+  try {
+    return normalise(JSON.parse(text), pageConfig().scale)[0];
+  } catch {
+    return null;
+  }
+}
+
+const time = (iso) => Date.parse(iso ?? "") || 0;
+
+// What the platform kept, added to what this device keeps: what the device lacks, and a
+// checklist or quiz the platform holds in a later state (saved on another device since).
+export function merge(local, kept) {
+  for (const [id, list] of Object.entries(kept.checklists)) {
+    if (!local.checklists[id] || time(list.updated) > time(local.checklists[id].updated)) local.checklists[id] = list;
+  }
+  for (const [id, quiz] of Object.entries(kept.quizzes)) {
+    if (!local.quizzes[id] || time(quiz.checked) > time(local.quizzes[id].checked)) local.quizzes[id] = quiz;
+  }
+  const answers = local.selfAssessment.answers;
+  for (const [id, given] of Object.entries(kept.selfAssessment.answers)) answers[id] = { ...given, ...answers[id] };
+  const history = local.selfAssessment.history;
+  const dates = new Set(history.map((entry) => entry.date));
+  history.push(...kept.selfAssessment.history.filter((entry) => !dates.has(entry.date)));
+  history.sort((a, b) => time(a.date) - time(b.date));
+  local.plan ||= kept.plan;
+  return local;
+}
+
+// One thing less in the record, what matters least first, the quiz `last` (the article quiz,
+// whose score the platform shows) kept to the end; false when nothing is left to drop.
+export function shed(record, last) {
+  const history = record.selfAssessment.history;
+  const answered = Object.values(record.quizzes).find((quiz) => Object.keys(quiz.answers).length);
+  const [oldest] = Object.entries(record.checklists).sort(([, a], [, b]) => time(a.updated) - time(b.updated));
+  const [rated] = Object.keys(record.selfAssessment.answers);
+  const [quiz] = Object.keys(record.quizzes).filter((id) => id !== last);
+  if (history.length > 1) history.shift();
+  else if (answered) answered.answers = {};
+  else if (record.plan) record.plan = null;
+  else if (oldest) delete record.checklists[oldest[0]];
+  else if (rated) delete record.selfAssessment.answers[rated];
+  else if (quiz) delete record.quizzes[quiz];
+  else if (history.length) history.shift();
+  else return false;
+  return true;
+}
+
+// The record as cmi.suspend_data: whole where it fits; what does not stays on this device only
+// (`last`: as for shed()).
+export function fit(record, last) {
+  const copy = structuredClone(record);
+  let text = JSON.stringify(copy);
+  while (text.length > LIMIT && shed(copy, last)) text = JSON.stringify(copy);
+  return text.length > LIMIT ? "" : text;
+}
+
+const sent = {}; // what the platform holds, by element, as far as this page knows
+let keepTheirs = false; // the platform holds a record of a newer guide: never overwrite it
+
+// Tells the platform what changed in the record, then commits.
+function report(record) {
+  let changed = false;
+  const put = (element, value) => {
+    if (sent[element] === value) return;
+    sent[element] = value;
+    call("LMSSetValue", element, value);
+    changed = true;
+  };
+  const quiz = record.quizzes[pageConfig().quiz];
+  if (quiz && quiz.total > 0) {
+    put("cmi.core.score.min", "0");
+    put("cmi.core.score.max", "100");
+    put("cmi.core.score.raw", String(Math.round((100 * quiz.score) / quiz.total)));
+  }
+  if (!FINAL.has(sent["cmi.core.lesson_status"])) {
+    put("cmi.core.lesson_status", quiz && record.selfAssessment.history.length ? "completed" : "incomplete");
+  }
+  if (!keepTheirs) put("cmi.suspend_data", fit(record, pageConfig().quiz));
+  if (changed) call("LMSCommit", "");
+}
+
+// HHHH:MM:SS, SCORM 1.2's time span.
+function timespan(ms) {
+  const seconds = Math.floor(ms / 1000);
+  return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, "0")).join(":");
+}
+
+let finished = false;
+function finish() {
+  if (finished) return;
+  finished = true;
+  call("LMSSetValue", "cmi.core.exit", "suspend"); // the next launch resumes, suspend_data and all
+  call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - started));
+  call("LMSCommit", "");
+  call("LMSFinish", "");
+}
+
+// The session, from the page's load to its pagehide: nothing happens without a platform that
+// accepts LMSInitialize.
+export function start() {
+  started = Date.now();
+  api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
+  if (!api || call("LMSInitialize", "") !== "true") return;
+  sent["cmi.core.lesson_status"] = call("LMSGetValue", "cmi.core.lesson_status");
+  const theirs = call("LMSGetValue", "cmi.suspend_data");
+  sent["cmi.suspend_data"] = theirs;
+  try {
+    keepTheirs = JSON.parse(theirs)?.version > VERSION;
+  } catch {
+    // not JSON: not a record, ours to replace
+  }
+  const kept = parse(theirs);
+  const local = load();
+  const record = kept ? merge(structuredClone(local), kept) : local;
+  if (JSON.stringify(record) !== JSON.stringify(local)) save(record); // before the frame loads: its pages read it
+  report(record);
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY && event.key !== null) return;
+    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
+    if (changed) report(changed);
+  });
+  window.addEventListener("pagehide", finish);
+}
