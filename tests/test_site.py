@@ -78,6 +78,11 @@ def test_article_details(site):
     assert "1503" not in body.get_text()
     link = body.find("a", string="ici")
     assert link["href"] == "https://ivanmisner.com/"
+    # The English page names the author's English original and links his blog (not a permalink
+    # this guide cannot vouch for).
+    english_source = page(site, "en/article").find(id="source")
+    assert english_source.find("em").get_text() == "Practice EFFECTIVE Networking Skills"
+    assert english_source.find("a", string="his blog")["href"] == "https://ivanmisner.com/"
     assert "Givers Gain®" in body.get_text()
     assert "Givers Gain®" in page(site, "en/article").select_one("article").get_text()
     assert body.select("ol > li")[0].get_text(" ").split(".")[0] == "Gardez toujours une attitude positive"
