@@ -446,6 +446,83 @@ def test_french_pages_keep_no_break_spaces(site):
     assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
 
 
+# A number and its unit, and « n° » and its number, stay on one line: U+00A0 or U+202F between
+# them, never an ordinary space (« n° 1 », « 48 heures », « 5 à 10 minutes », « 30 secondes »).
+FRENCH_UNIT_SPACE_MISSING = re.compile(
+    r"(?:n°|\d)[ \t\r\n]+(?=(?:\d|à[ \t\r\n\u00a0\u202f]*\d|heures?|h|minutes?|min|secondes?|s|jours?|semaines?"
+    r"|mois|ans?|années?|%|€)(?!\w))"
+)
+
+
+def test_french_numbers_keep_their_units(site):
+    """Every French page, content, interface, questions and plans alike; the article's own text
+    stays as Ivan Misner's translator set it."""
+    faults = []
+    for path in pages_of(site, "fr"):
+        for text in visible_texts(site, f"{path}index.html", VERBATIM if path == "article/" else None):
+            found = FRENCH_UNIT_SPACE_MISSING.finditer(text)
+            faults += [(path, text[max(0, m.start() - 30) : m.end() + 12]) for m in found]
+    assert faults == []
+    shown = " ".join(visible_texts(site, "index.html"))
+    assert "5\u00a0à\u00a010\u00a0minutes" in shown  # they are there
+    assert FRENCH_UNIT_SPACE_MISSING.search("dans les 48 heures") and FRENCH_UNIT_SPACE_MISSING.search("n° 2")
+
+
+def every_page(site: Path, lang: str) -> list[str]:
+    """Every built page of one language, the embed pages included."""
+    base = site / LANGS[lang]
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in base.rglob("index.html")
+        if lang == "en" or not p.relative_to(site).as_posix().startswith("en/")
+    )
+
+
+# What the guide must not say: skill 2 asks *why* people love what they do (« les raisons pour
+# lesquelles il aime ce qu’il fait »), not what they like about their work; BNI calls the weekly
+# slot the education moment; a guide does not write, and "after Ivan Misner" reads as a pastiche.
+NOT_SAID = {
+    "fr": [
+        "aime dans son métier",
+        "aiment dans leur métier",
+        "aimez dans votre métier",
+        "aimez le plus dans",
+        "ce que la personne aime",
+    ],
+    "en": [
+        "love about their work",
+        "loves about their work",
+        "enjoy about your work",
+        "enjoy most about",
+        "enjoy about it",
+        "what they love about it",
+        "training slot",
+        "education slot",
+        "written by this guide",
+        "After Ivan Misner",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_keeps_the_articles_words_and_bnis_terms(site, lang):
+    faults = []
+    for path in every_page(site, lang):
+        text = " ".join(visible_texts(site, path))
+        faults += [(path, phrase) for phrase in NOT_SAID[lang] if phrase.lower() in text.lower()]
+    assert faults == []
+    skill = " ".join(visible_texts(site, f"{LANGS[lang]}techniques/poser-des-questions/index.html"))
+    expected = {"fr": "«\u00a0Pourquoi aimez-vous ce que vous faites\u00a0?\u00a0»", "en": "“Why do you love what you do?”"}
+    assert expected[lang] in skill
+
+
+def test_english_pages_name_the_education_moment(site):
+    for path in ["en/", "en/quiz/"]:
+        assert "weekly education moment" in " ".join(visible_texts(site, f"{path}index.html")), path
+    assert "education moment" in page(site, "en/trainers/answer-key").find("meta", attrs={"name": "description"})["content"]
+    assert "The education coordinator" in page(site, "en").get_text()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
     """French: « » and ’. English: “ ” (‘ ’ inside them) and ’. No straight ' or " anywhere the
