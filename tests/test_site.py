@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import GUIDE, ROOT, printed_sheets
+from conftest import GUIDE, MM, ROOT, printed_sheets
 from guide.build import load_strings
 from pypdf import PdfReader
 
@@ -536,6 +536,53 @@ def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
 
 
 # --- PDF handouts -----------------------------------------------------------------------------
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+LONG_DATE = {
+    "fr": re.compile(
+        r"Version du (1er|[1-9]|[12]\d|3[01])\u00a0(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"
+    ),
+    "en": re.compile(
+        r"Version of ([1-9]|[12]\d|3[01]) (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    ),
+}
+
+
+def test_english_handouts_print_whole_on_a4_as_on_letter(site):
+    """The English PDFs are US Letter (216 × 279 mm): printed at actual size on A4 (210 × 297 mm)
+    a sheet loses 3 mm on either side and nothing in height, and its 12 mm margins keep every
+    character within the middle 210 mm; an A4 sheet on Letter would lose its last 18 mm, the
+    footer."""
+    import pypdfium2
+
+    pdfs = sorted((site / "en" / "pdf").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            for sheet in document:
+                width, height = (v / MM for v in sheet.get_size())
+                assert (round(width), round(height)) == (216, 279), pdf.name
+                text = sheet.get_textpage()
+                boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+                left, right = min(b[0] for b in boxes) / MM, max(b[2] for b in boxes) / MM
+                assert (width - 210) / 2 < left and right < width - (width - 210) / 2, (pdf.name, left, right)
+        finally:
+            document.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_sheets_date_themselves_in_words(site, lang):
+    """Every PDF the site offers and the printed part of every page: a date in words, no ISO date."""
+    pdfs = sorted((site / LANGS[lang] / "pdf").glob("*.pdf"))
+    assert len(pdfs) >= 2 * len(GUIDE.techniques)
+    for pdf in pdfs:
+        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        assert not ISO_DATE.search(text), pdf.name
+        assert LONG_DATE[lang].search(re.sub(r"[ \t\r\n]+", " ", text)), pdf.name
+    for path in pages_of(site, lang):
+        for printed in page(site, LANGS[lang] + path).select("[class*=guide-print], [data-print-date]"):
+            assert not ISO_DATE.search(printed.get_text()), path
 
 
 @pytest.mark.parametrize("lang", LANGS)
