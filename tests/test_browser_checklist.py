@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from conftest import GUIDE, PageWatch, axe_violations, open_page, printed_sheets, reload, serve, store, stored, stored_text
@@ -196,6 +197,12 @@ def test_printed_sheet_says_when_and_where_from(watch, server):
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does
     assert "Imprimé le " in foot.text_content()
     assert f"{server}{FR}" in foot.text_content()
+    # the day the page is printed, in words: « Imprimé le 6 décembre 2026 », "Printed on 6 December 2026"
+    assert re.search(r"Imprimé le (1er|\d{1,2})\u00a0[a-zéû]+ \d{4}", foot.text_content()), foot.text_content()
+    open_page(page, EN)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.locator(f"{CHECKLIST} .guide-print-foot").text_content()
+    assert re.search(r"Printed on \d{1,2} [A-Z][a-z]+ \d{4}", printed) and not re.search(r"\d{4}-\d{2}", printed), printed
 
 
 def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
@@ -257,3 +259,23 @@ def test_a_plan_needs_no_script_and_its_handout_links_are_absolute(tmp_path):
     assert links and all(href.startswith("https://example.org/") for href in links), links
     assert not handout.find("a", download=True)  # the PDF does not offer itself
     assert "Version du " in handout.select_one(".guide-print-foot").get_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "printed"),
+    [
+        ("fr", (2026, 12, 6), "Version du 6\u00a0décembre 2026"),
+        ("fr", (2027, 1, 1), "Version du 1er\u00a0janvier 2027"),
+        ("en", (2026, 12, 6), "Version of 6 December 2026"),
+        ("en", (2027, 8, 1), "Version of 1 August 2027"),
+    ],
+)
+def test_a_handout_dates_itself_in_words(tmp_path, lang, day, printed):
+    r = renderer(tmp_path, lang=lang)
+    r.today = date(*day)
+    for sheet in (
+        r.checklist(r.guide.technique("alpha"), "techniques/alpha/", with_pdf=False, edition=True),
+        r.plan(r.guide.technique("alpha"), "pdf/plan-alpha.pdf", handout=True),
+    ):
+        foot = BeautifulSoup(sheet, "html.parser").select_one(".guide-print-foot").get_text()
+        assert printed in foot and "-" not in foot.split("·")[-1]

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import GUIDE, ROOT, printed_sheets
+from conftest import GUIDE, MM, ROOT, printed_sheets
 from guide.build import load_strings
 from pypdf import PdfReader
 
@@ -78,6 +78,11 @@ def test_article_details(site):
     assert "1503" not in body.get_text()
     link = body.find("a", string="ici")
     assert link["href"] == "https://ivanmisner.com/"
+    # The English page names the author's English original and links his blog (not a permalink
+    # this guide cannot vouch for).
+    english_source = page(site, "en/article").find(id="source")
+    assert english_source.find("em").get_text() == "Practice EFFECTIVE Networking Skills"
+    assert english_source.find("a", string="his blog")["href"] == "https://ivanmisner.com/"
     assert "Givers Gain®" in body.get_text()
     assert "Givers Gain®" in page(site, "en/article").select_one("article").get_text()
     assert body.select("ol > li")[0].get_text(" ").split(".")[0] == "Gardez toujours une attitude positive"
@@ -441,6 +446,83 @@ def test_french_pages_keep_no_break_spaces(site):
     assert "\u00a0?" in " ".join(visible_texts(site, "techniques/remercier/index.html"))  # they are there
 
 
+# A number and its unit, and « n° » and its number, stay on one line: U+00A0 or U+202F between
+# them, never an ordinary space (« n° 1 », « 48 heures », « 5 à 10 minutes », « 30 secondes »).
+FRENCH_UNIT_SPACE_MISSING = re.compile(
+    r"(?:n°|\d)[ \t\r\n]+(?=(?:\d|à[ \t\r\n\u00a0\u202f]*\d|heures?|h|minutes?|min|secondes?|s|jours?|semaines?"
+    r"|mois|ans?|années?|%|€)(?!\w))"
+)
+
+
+def test_french_numbers_keep_their_units(site):
+    """Every French page, content, interface, questions and plans alike; the article's own text
+    stays as Ivan Misner's translator set it."""
+    faults = []
+    for path in pages_of(site, "fr"):
+        for text in visible_texts(site, f"{path}index.html", VERBATIM if path == "article/" else None):
+            found = FRENCH_UNIT_SPACE_MISSING.finditer(text)
+            faults += [(path, text[max(0, m.start() - 30) : m.end() + 12]) for m in found]
+    assert faults == []
+    shown = " ".join(visible_texts(site, "index.html"))
+    assert "5\u00a0à\u00a010\u00a0minutes" in shown  # they are there
+    assert FRENCH_UNIT_SPACE_MISSING.search("dans les 48 heures") and FRENCH_UNIT_SPACE_MISSING.search("n° 2")
+
+
+def every_page(site: Path, lang: str) -> list[str]:
+    """Every built page of one language, the embed pages included."""
+    base = site / LANGS[lang]
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in base.rglob("index.html")
+        if lang == "en" or not p.relative_to(site).as_posix().startswith("en/")
+    )
+
+
+# What the guide must not say: skill 2 asks *why* people love what they do (« les raisons pour
+# lesquelles il aime ce qu’il fait »), not what they like about their work; BNI calls the weekly
+# slot the education moment; a guide does not write, and "after Ivan Misner" reads as a pastiche.
+NOT_SAID = {
+    "fr": [
+        "aime dans son métier",
+        "aiment dans leur métier",
+        "aimez dans votre métier",
+        "aimez le plus dans",
+        "ce que la personne aime",
+    ],
+    "en": [
+        "love about their work",
+        "loves about their work",
+        "enjoy about your work",
+        "enjoy most about",
+        "enjoy about it",
+        "what they love about it",
+        "training slot",
+        "education slot",
+        "written by this guide",
+        "After Ivan Misner",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_keeps_the_articles_words_and_bnis_terms(site, lang):
+    faults = []
+    for path in every_page(site, lang):
+        text = " ".join(visible_texts(site, path))
+        faults += [(path, phrase) for phrase in NOT_SAID[lang] if phrase.lower() in text.lower()]
+    assert faults == []
+    skill = " ".join(visible_texts(site, f"{LANGS[lang]}techniques/poser-des-questions/index.html"))
+    expected = {"fr": "«\u00a0Pourquoi aimez-vous ce que vous faites\u00a0?\u00a0»", "en": "“Why do you love what you do?”"}
+    assert expected[lang] in skill
+
+
+def test_english_pages_name_the_education_moment(site):
+    for path in ["en/", "en/quiz/"]:
+        assert "weekly education moment" in " ".join(visible_texts(site, f"{path}index.html")), path
+    assert "education moment" in page(site, "en/trainers/answer-key").find("meta", attrs={"name": "description"})["content"]
+    assert "The education coordinator" in page(site, "en").get_text()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
     """French: « » and ’. English: “ ” (‘ ’ inside them) and ’. No straight ' or " anywhere the
@@ -454,6 +536,53 @@ def test_one_style_of_quotation_marks_and_apostrophes(site, lang):
 
 
 # --- PDF handouts -----------------------------------------------------------------------------
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+LONG_DATE = {
+    "fr": re.compile(
+        r"Version du (1er|[1-9]|[12]\d|3[01])\u00a0(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"
+    ),
+    "en": re.compile(
+        r"Version of ([1-9]|[12]\d|3[01]) (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    ),
+}
+
+
+def test_english_handouts_print_whole_on_a4_as_on_letter(site):
+    """The English PDFs are US Letter (216 × 279 mm): printed at actual size on A4 (210 × 297 mm)
+    a sheet loses 3 mm on either side and nothing in height, and its 12 mm margins keep every
+    character within the middle 210 mm; an A4 sheet on Letter would lose its last 18 mm, the
+    footer."""
+    import pypdfium2
+
+    pdfs = sorted((site / "en" / "pdf").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            for sheet in document:
+                width, height = (v / MM for v in sheet.get_size())
+                assert (round(width), round(height)) == (216, 279), pdf.name
+                text = sheet.get_textpage()
+                boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+                left, right = min(b[0] for b in boxes) / MM, max(b[2] for b in boxes) / MM
+                assert (width - 210) / 2 < left and right < width - (width - 210) / 2, (pdf.name, left, right)
+        finally:
+            document.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_sheets_date_themselves_in_words(site, lang):
+    """Every PDF the site offers and the printed part of every page: a date in words, no ISO date."""
+    pdfs = sorted((site / LANGS[lang] / "pdf").glob("*.pdf"))
+    assert len(pdfs) >= 2 * len(GUIDE.techniques)
+    for pdf in pdfs:
+        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        assert not ISO_DATE.search(text), pdf.name
+        assert LONG_DATE[lang].search(re.sub(r"[ \t\r\n]+", " ", text)), pdf.name
+    for path in pages_of(site, lang):
+        for printed in page(site, LANGS[lang] + path).select("[class*=guide-print], [data-print-date]"):
+            assert not ISO_DATE.search(printed.get_text()), path
 
 
 @pytest.mark.parametrize("lang", LANGS)

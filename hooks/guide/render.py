@@ -99,7 +99,7 @@ class Renderer:
     prefix: str = ""  # the language's folder in the site ("" or "en/"): page URLs start with it
     site_url: str = ""  # the language's absolute root URL online, printed on sheets; "" when unknown
     with_pdfs: bool = True
-    today: str = field(default_factory=lambda: date.today().isoformat())
+    today: date = field(default_factory=date.today)  # the build's date, printed in words on handouts
     embeds: list[Embed] = field(default_factory=list)  # what may be embedded elsewhere (pages.py)
     directory_urls: bool = True  # the website's `techniques/remercier/`; False: the offline build's `techniques/remercier.html`
     offline: bool = False  # an offline copy or a SCORM package (packages.py) is being built
@@ -108,6 +108,12 @@ class Renderer:
     @property
     def t(self) -> dict[str, str]:
         return self.strings
+
+    def long_date(self, day: date) -> str:
+        """A date in words, as a sheet prints it: « 6 décembre 2026 », "6 December 2026"."""
+        months = self.t["months"].split()
+        number = self.t["first_day"] if day.day == 1 else str(day.day)
+        return self.t["long_date"].replace("{day}", number).replace("{month}", months[day.month - 1]).replace("{year}", str(day.year))
 
     def _render(self, name: str, **values) -> Markup:
         """A partial from overrides/partials/guide/, as markup safe to place in another template."""
@@ -171,7 +177,7 @@ class Renderer:
             "checklist",
             technique=technique,
             embed=None if edition else self.embed_code("checklist", technique.id, page_url),  # a handout has no button
-            edition=self.t["edition"].replace("{date}", self.today) if edition else "",
+            edition=self.t["edition"].replace("{date}", self.long_date(self.today)) if edition else "",
             page_url=address,
             page_href="" if edition else self.link(page_url)(path),
             qr=self.qr(address),
@@ -199,7 +205,7 @@ class Renderer:
             checklist_pdf_url=link(pdf_name(technique.id)) if self.with_pdfs else "",
             pdf_url=link(plan_pdf_name(technique.id)) if (self.with_pdfs and not handout) else "",
             page_url=self.address(plan_page(technique.id)),
-            edition=self.t["edition"].replace("{date}", self.today) if handout else "",
+            edition=self.t["edition"].replace("{date}", self.long_date(self.today)) if handout else "",
             qr=self.qr(self.address(plan_page(technique.id)), "qr_label_plan"),
         )
 

@@ -8,8 +8,14 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
 }
 
-export const formatDate = (iso) =>
-  new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+// A date in words in the page's language: « 6 décembre 2026 » (the day kept with its month),
+// and British English's "6 December 2026" rather than the American "December 6, 2026".
+const LOCALES = { en: "en-GB" };
+export const formatDate = (iso) => {
+  const lang = document.documentElement.lang;
+  const text = new Intl.DateTimeFormat(LOCALES[lang] || lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+  return lang === "fr" ? text.replace(/^(\S+) /, "$1\u00a0") : text;
+};
 
 // A new element with properties and children: el("a", { href }, "text").
 export const el = (tag, props = {}, ...children) => {

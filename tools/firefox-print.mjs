@@ -1,0 +1,35 @@
+// Prints pages of the guide to PDF in Firefox (Debian's firefox-esr, driven over WebDriver BiDi by
+// puppeteer-core: nothing downloaded), the way a reader's print dialog does: a paper size and the
+// dialog's margins. The tests count the sheets each page takes (tests/test_browser_firefox.py).
+//
+//   node tools/firefox-print.mjs jobs.json
+//
+// jobs.json: [{"url": "http://…/techniques/remercier/", "path": "/tmp/out.pdf", "format": "A4",
+// "margin": "5mm"}, …]. Prints {"errors": [...]} on stdout: the pages' script errors, if any.
+import { readFileSync } from "node:fs";
+import puppeteer from "puppeteer-core";
+
+// Paper sizes in millimetres: puppeteer-core 23 hands BiDi a named format's inches as centimetres.
+const PAPER = { A4: ["210mm", "297mm"], Letter: ["215.9mm", "279.4mm"] };
+
+const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
+  protocol: "webDriverBiDi",
+  headless: true,
+});
+const errors = [];
+try {
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  for (const job of jobs) {
+    await page.goto(job.url, { waitUntil: "load" });
+    const m = job.margin;
+    const [width, height] = PAPER[job.format];
+    await page.pdf({ path: job.path, width, height, margin: { top: m, right: m, bottom: m, left: m } });
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify({ errors }) + "\n");
