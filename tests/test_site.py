@@ -149,6 +149,16 @@ def test_search_index_per_language(site):
     assert config["base"] == "../../en/"
 
 
+def test_a_build_says_what_it_did_in_a_few_lines(site_build):
+    """MkDocs' log of the whole published build (both languages, PDFs, packages): where it builds
+    and how long it took, in at most 8 lines; no list of the embed pages, which are meant to be
+    out of the navigation, and no line per setting a language overrides."""
+    log = site_build[1]["stderr"].splitlines()
+    assert 0 < len(log) <= 8, "\n".join(log)
+    assert log[-1].startswith("INFO") and "Documentation built in" in log[-1]
+    assert not [line for line in log if "not included in the" in line or line.startswith("  - ") or "Overriding" in line]
+
+
 def test_404_speaks_both_languages(site):
     html = parsed(site / "404.html")
     assert html.find(lang="fr").find("h1").get_text() == "Page introuvable"

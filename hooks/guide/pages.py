@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Guide
 
@@ -105,6 +105,7 @@ def oembed(embed: Embed, site_url: str, prefix: str, provider: str, host_script:
 
 
 def add_generated(files: Files, config, src_uri: str, text: str) -> None:
-    """A file made by the build. Added after static-i18n has mapped the site's files (events.py):
-    it reads every file's source path, which a generated file does not have."""
-    files.append(File.generated(config, src_uri, content=text))
+    """A file made by the build, out of the navigation without a word in the build's log. Added
+    after static-i18n has mapped the site's files (events.py): it reads every file's source path,
+    which a generated file does not have."""
+    files.append(File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
