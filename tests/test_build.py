@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
 PARTS = ["docs", "hooks", "overrides", "mkdocs.yml"]
@@ -688,12 +689,19 @@ def test_html_in_content_shows_as_text(project):
     path.write_text(
         text.replace(first_item.group(0), first_item.group(1) + '"<script>alert(1)</script><img src=x onerror=alert(2)>"'), encoding="utf-8"
     )
+    title = "Remerciez les gens <b>vraiment</b> & <img src=x onerror=alert(3)>"
+    edit(path, 'title:\n  fr: "Remerciez les gens"', f'title:\n  fr: "{title}"')
     site = project / "site"
     result = build_site(site, project / "mkdocs.yml", GUIDE_PDFS="off")
     assert result.returncode == 0, result.stderr
     html = (site / "techniques/remercier/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in html
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    for page in site.rglob("*.html"):  # the title too, wherever it is written: the embed pages' heading and <title>
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>vraiment" not in html, page
+    embed = BeautifulSoup((site / "embed/remercier/checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert embed.h1.get_text() == f"Liste de contrôle — {title}"
+    assert embed.title.get_text().startswith(f"Liste de contrôle — {title} - ")
 
 
 def test_a_script_that_does_not_parse_stops_the_build(project):
