@@ -297,6 +297,12 @@ FILES = [
         "docs/techniques/nouvelle.md: (page): a technique page without its content file techniques/nouvelle.yml: add it, "
         "or move the page out of docs/techniques/",
     ),
+    (
+        "a technique's content deleted from the middle of the series",
+        remove("docs/techniques/aider-les-autres.yml"),  # number 4 of 7: its page is named, not number 5's file
+        "docs/techniques/aider-les-autres.md: (page): a technique page without its content file techniques/aider-les-autres.yml: "
+        "add it, or move the page out of docs/techniques/",
+    ),
     ("a page without its translation", add("docs/extra.md", "# Extra\n"), "docs/extra.md: (page): no 'en' translation (extra.en.md)"),
     ("the whole-article quiz deleted", remove("docs/quiz.yml"), "docs/quiz.yml: (file): missing: the whole-article quiz"),
     ("the English article deleted", remove("docs/article.en.md"), "docs/article.en.md: (file): missing"),

@@ -27,7 +27,7 @@ from .output import Output
 from .packages import add_shim, downloads, frame_script_sources, is_offline
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import WIDGETS, Renderer, make_environment
-from .source import Source, check_source
+from .source import Source, check_source, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
@@ -113,6 +113,7 @@ class Build:
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         shown = namer(root)
         found = inventory(docs, shown, languages.all)
+        check_technique_pages(docs, found, languages.all, shown)
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
