@@ -118,6 +118,7 @@ def cp1252_at(word: str) -> Callable[[str], bytes]:
 
 R = "docs/techniques/remercier.yml"
 RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"
+S = "hooks/guide/strings.yml"
 KNOWN_TECHNIQUES = (
     "attitude-positive, poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier"
 )
@@ -506,6 +507,34 @@ YAML = [
         "an oversized file",
         replace(R, "number: 7", "number: 7\n#" + "x" * 70_000),
         f"{R}: (file): larger than 64 KiB: is it the right file?",
+    ),
+    (
+        "a misspelt placeholder in the interface strings",
+        replace(S, "jour\u00a0: {date}", "jour\u00a0: {dates}"),
+        f"{S}: updated.fr: unknown placeholder {{dates}}: the guide fills {{date}} here",
+    ),
+    (
+        "the same placeholder misspelt in every language",
+        steps(
+            replace(S, 'fr: "{done} / {total} cochés"', 'fr: "{done} / {totals} cochés"'),
+            replace(S, 'en: "{done} / {total} ticked"', 'en: "{done} / {totals} ticked"'),
+        ),
+        f"{S}: progress.fr: unknown placeholder {{totals}}: the guide fills {{done}}, {{total}} here",
+    ),
+    (
+        "a misspelt placeholder in a string a template fills",
+        replace(S, 'en: "Question {n}"\n', 'en: "Question {number}"\n'),
+        f"{S}: question.en: unknown placeholder {{number}}: the guide fills {{n}} here",
+    ),
+    (
+        "a placeholder left out of a translation",
+        replace(S, 'en: "Score: {score} / {total}"', 'en: "Score: {score}"'),
+        f"{S}: score.en: placeholder {{total}} missing: the guide fills it here; put it back",
+    ),
+    (
+        "a translation's placeholder unlike the default language's",
+        replace(S, 'en: "QR code of this checklist online: {url}"', 'en: "QR code of this checklist online: {link}"'),
+        f"{S}: qr_label.en: unknown placeholder {{link}}: the 'fr' text has {{url}}, and every language the same",
     ),
 ]
 

@@ -26,10 +26,12 @@ from .model import SCALE, Guide
 from .output import Output
 from .packages import add_shim, downloads, frame_script_sources, is_offline
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
+from .placeholders import check_placeholders, code_fills
 from .render import WIDGETS, Renderer, make_environment
 from .source import Source, check_source, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
+STRINGS_SHOWN = "hooks/guide/strings.yml"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Languages:
 
 @functools.lru_cache(maxsize=8)
 def _strings(path: str, mtime_ns: int, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    return read_strings(read_yaml(Path(path), "hooks/guide/strings.yml"), "hooks/guide/strings.yml", languages)
+    return read_strings(read_yaml(Path(path), STRINGS_SHOWN), STRINGS_SHOWN, languages)
 
 
 def load_strings(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -117,6 +119,7 @@ class Build:
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
+            check_placeholders(strings, languages.all, code_fills(config.theme.custom_dir), STRINGS_SHOWN)
             reader = PageReader(site_markdown(config), guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
             source = check_source(docs, found, guide, languages.all, reader, shown)
         return cls(
