@@ -220,8 +220,14 @@ class Build:
             "guide_print": src_uri in self.widget_pages,
             "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
             "guide_oembed": self.oembed_links(url),
-            "guide_embed_source": self.prefix + embed.source if embed else "",
+            "guide_embed_source": self.source_url(embed) if embed else "",
         }
+
+    def source_url(self, embed: Embed) -> str:
+        """Where an embed page's widget is in the guide, as MkDocs writes that page's address
+        (`techniques/remercier/` or, without directory URLs, `techniques/remercier.html`)."""
+        page, _, anchor = embed.source.partition("#")
+        return self.prefix + self.renderer.url_of(page) + (f"#{anchor}" if anchor else "")
 
     def script_config(self, embed: bool) -> str:
         """What the scripts read (overrides/assets/guide/config.js), as the JSON each widget page

@@ -32,7 +32,7 @@ class Embed:
     content_id: str  # a technique's ID, the article quiz's, or "" (assessment)
     title: str  # what the frame is called, for screen readers and the host's editors
     path: str  # the embed page, in its language's site: "embed/remercier/checklist/"
-    source: str  # the full page it comes from, with the widget's anchor: "techniques/remercier/#checklist-remercier"
+    source: str  # the full page it comes from (its default language's source) and the widget's anchor: "techniques/remercier.md#checklist-remercier"
 
     @property
     def marker(self) -> str:
@@ -48,7 +48,7 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
     found = []
     for t in guide.techniques:
         title = t.title(lang)
-        page = f"techniques/{t.id}/"
+        page = f"techniques/{t.id}.md"
         found += [
             Embed(
                 "checklist", t.id, f"{strings['embed_checklist']} — {title}", f"{EMBED_DIR}{t.id}/checklist/", f"{page}#checklist-{t.id}"
@@ -63,8 +63,8 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
             ),
         ]
     quiz = guide.quiz
-    found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz/#quiz-{quiz.id}"))
-    found.append(Embed("assessment", "", strings["embed_assessment"], f"{EMBED_DIR}assessment/", "assessment/"))
+    found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz.md#quiz-{quiz.id}"))
+    found.append(Embed("assessment", "", strings["embed_assessment"], f"{EMBED_DIR}assessment/", "assessment.md"))
     return found
 
 
