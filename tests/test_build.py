@@ -6,6 +6,7 @@ an existing site stays as it was, and no half-built folder is left beside it."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import shutil
@@ -804,3 +805,23 @@ def test_files_as_editors_save_them_build_as_written(project):
     assert not [p for p in published if p.endswith((".yml", ".DS_Store", "Thumbs.db", "desktop.ini", ".docx", ".swp")) or "#" in p]
     assert "images/photo.png" in published
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_the_site_address_is_published_without_the_spaces_around_it(project):
+    """GUIDE_SITE_URL pasted with spaces around it: every address the site publishes (sitemap,
+    canonical links, oEmbed documents) is the address without them."""
+    site = project / "site"
+    result = build_site(
+        site, project / "mkdocs.yml", GUIDE_PDFS="off", GUIDE_PACKAGES="off", GUIDE_SITE_URL="  https://example.org/guide/ "
+    )
+    assert result.returncode == 0, result.stderr
+    locs = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert locs and all(re.fullmatch(r"https://example\.org/guide/\S*", loc) for loc in locs), locs
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == "https://example.org/guide/"
+    oembed = json.loads((site / "en/embed/remercier/checklist/oembed.json").read_text(encoding="utf-8"))
+    assert oembed["provider_url"] == "https://example.org/guide/en/"
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"example\.org/guide/(\s|%20)", text), path

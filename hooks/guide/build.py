@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config.config_options import URL
 
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
@@ -32,6 +33,7 @@ from .source import Source, check_source, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 STRINGS_SHOWN = "hooks/guide/strings.yml"
+SITE_URL_ENV = "GUIDE_SITE_URL"  # where the guide is published (mkdocs.yml's site_url)
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,14 @@ def site_markdown(config) -> Callable[[str], str]:
     return convert
 
 
+def trim_site_url(config) -> None:
+    """The guide's address as GUIDE_SITE_URL gives it, without the spaces around it (pasted with the
+    address, MkDocs would keep them and make "https://example.org/ /" of it, in every address published)."""
+    given = os.environ.get(SITE_URL_ENV)
+    if given and given.strip() and given != given.strip() and config.site_url == URL(is_dir=True).validate(given):
+        config.site_url = URL(is_dir=True).validate(given.strip())
+
+
 class Builds:
     """The language builds of one `mkdocs build` (or one `serve` rebuild), by language, and the
     folder they write into (output.py)."""
@@ -296,6 +306,7 @@ class Builds:
     def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False, staged: bool = True) -> Build:
         """`staged`: write into a new folder that becomes the site once every language is built
         (not for `--dirty` builds, which update the site in place)."""
+        trim_site_url(config)
         languages = Languages.of(config)
         first = languages.current == languages.default
         if first:  # a new site build: forget the last one's
