@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import GUIDE, ROOT, printed_sheets
 from guide.build import load_strings
+from guide.model import SCALE
 from pypdf import PdfReader
 
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
@@ -147,6 +148,28 @@ def test_search_index_per_language(site):
     assert item not in json.dumps(widgets_pages, ensure_ascii=False)
     config = json.loads(page(site, "en/article").find(id="__config").string)
     assert config["base"] == "../../en/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_widget_is_in_the_search_index(site, lang):
+    """Checklist items, quiz options, self-check and self-assessment statements and the rating
+    scale: none in the index of the pages that show them (the trainers' plans quote items as their
+    own content and are left aside)."""
+    index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    plans = {f"trainers/{slug}/" for slug in SLUGS}
+    docs = [d for d in index["docs"] if d["location"].split("#")[0] not in plans]
+    text = " ".join(" ".join(BeautifulSoup(d["title"] + " " + d["text"], "html.parser").get_text().split()) for d in docs)
+    strings = load_strings(tuple(LANGS))[lang]
+    widgets = {
+        "scale": [" ".join(strings[f"scale_{value}"] for value in SCALE)],
+        "checklist": [i.text(lang) for t in GUIDE.techniques for point in t.checklist for i in point.items],
+        "quiz": [o.text(lang) for quiz in GUIDE.quizzes().values() for q in quiz for o in q.options],
+        "statement": [s.text(lang) for t in GUIDE.techniques for s in t.statements],
+    }
+    for kind, texts in widgets.items():
+        assert texts
+        found = [x for x in texts if " ".join(x.split()) in text]
+        assert not found, (kind, found[:3])
 
 
 def test_a_build_says_what_it_did_in_a_few_lines(site_build):
