@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import unicodedata
@@ -293,7 +294,7 @@ def test_scripts_and_styles_ship_minified(site):
     folder = ROOT / "overrides/assets/guide"
     modules = [s for s in folder.glob("*.js") if s.name != "embed.js"]
     shipped = (site / "assets/guide/guide.js").read_text(encoding="utf-8")
-    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "embed.js", "print.css", "interactive.css"}
+    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "extras.js", "embed.js", "print.css", "interactive.css"}
     assert not re.search(r"(^|[;}])\s*(import|export)\b", shipped)  # a classic script: no module syntax left
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)
     inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
@@ -309,6 +310,25 @@ def test_scripts_and_styles_ship_minified(site):
         assert header.startswith(("//", "/*")) and header[3:] not in text, source.name
         if source.suffix == ".css":
             assert len(text) < 0.85 * len(original), source.name
+
+
+def test_no_page_loads_more_than_8_kib_of_the_guides_script_and_style(site):
+    """What a page loads of the guide's own script and style for the screen (its inline style, its
+    scripts and screen style sheets from assets/guide/), gzipped as a host serves it: 8 KiB at most
+    on the heaviest page (the self-assessment). The projector and the "Embed" dialog are not
+    among them: guide.js fetches their code and style on first use."""
+    weights = {}
+    for file in sorted(site.rglob("*.html")):
+        html = parsed(file)
+        loaded = [s.string.encode("utf-8") for s in html.find_all("style")]
+        for element in html.select("script[src], link[rel=stylesheet][href]"):
+            url = element.get("src") or element["href"]
+            if "assets/guide/" in url and element.get("media") != "print":
+                loaded.append((file.parent / url).resolve().read_bytes())
+        weights[file.relative_to(site).as_posix()] = sum(len(gzip.compress(data, 9)) for data in loaded)
+    heaviest = max(weights, key=weights.get)
+    assert weights["assessment/index.html"] == weights[heaviest] and weights[heaviest] <= 8 * 1024, (heaviest, weights[heaviest])
+    assert not [f for f in site.rglob("*.html") if re.search(r"assets/guide/(extras\.js|interactive\.css)", f.read_text(encoding="utf-8"))]
 
 
 def test_combined_checklists_page(site):
