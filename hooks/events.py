@@ -51,6 +51,7 @@ def on_startup(command, dirty):
     _packages = _pdfs and os.environ.get("GUIDE_PACKAGES") != "off"
     _published = command != "serve"
     _staged = not dirty
+    i18n_fixes.quiet_overrides()
 
 
 @_one_line_errors

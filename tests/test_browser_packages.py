@@ -77,6 +77,9 @@ def test_the_offline_copy_works_from_disk(from_disk):
     page.locator(f"{FORM} button[type=submit]").click()
     total = len(QUIZ.questions)
     expect(page.locator(f"{FORM} [data-live]")).to_contain_text(f"{total} / {total}")
+    page.locator(f"{FORM} button[data-action=project]").click()  # the projector's code, fetched from disk on first use
+    expect(page.locator("dialog.guide-projector[open]")).to_be_visible()
+    page.keyboard.press("Escape")
     open_page(page, base + "assessment.html")
     check_answers(page, ANSWERS)
     page.locator("[data-guide-assessment] button[type=submit]").click()
@@ -338,3 +341,6 @@ def test_without_a_platform_the_package_is_the_guide(learner, platform, lang):
     go(guide, f"techniques/{SLUG}.html")
     guide.locator(BOX).first.check()
     assert stored(page)["checklists"][SLUG]["ticked"]
+    guide.locator(f"#quiz-{SLUG} button[data-action=project]").click()  # its code fetched in the package on first use
+    expect(guide.locator("dialog.guide-projector[open]")).to_be_visible()
+    guide.locator("dialog.guide-projector[open]").press("Escape")

@@ -91,7 +91,7 @@ def test_projector_by_keyboard_alone(watch, lang, quiz):
     page.keyboard.press("Enter")
 
     title = page.locator(".md-content h1").text_content().strip()
-    assert page.get_by_role("dialog", name=title).is_visible()
+    page.get_by_role("dialog", name=title).wait_for()  # its code fetched on first use (later.js)
 
     def expect(n: int, revealed: bool = False) -> dict:
         now = shown(page)
@@ -147,17 +147,25 @@ def test_projector_by_keyboard_alone(watch, lang, quiz):
     assert axe_violations(page) == []
     # opened again, it starts over at the first question with nothing revealed
     page.keyboard.press("Enter")
+    projector(page).wait_for()
     expect(1)
     page.keyboard.press("Escape")
     assert stored_text(page) == before == RECORD  # nothing saved to the reader's record
 
 
 def test_projector_with_the_mouse_saves_nothing(watch):
+    """Driven with the mouse, it saves nothing; its code and style are fetched when it is first
+    opened, once, not with the page."""
     page, text = watch.page, TEXT["en"]
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
     open_quiz(page, "en", TECHNIQUE.id, record=None)
+    assert "guide.js" in fetched and "extras.js" not in fetched and "interactive.css" not in fetched
     form = page.locator(f'form[data-guide-quiz="{TECHNIQUE.id}"]')
     form.get_by_role("button", name=text["project"]).click()
     dialog = projector(page)
+    dialog.wait_for()
+    assert fetched.count("extras.js") == 1 and fetched.count("interactive.css") == 1
     dialog.get_by_role("button", name=text["next"]).click()
     assert shown(page)["progress"] == f"2 / {len(TECHNIQUE.questions)}"
     dialog.get_by_role("button", name=text["reveal"]).click()
@@ -167,6 +175,10 @@ def test_projector_with_the_mouse_saves_nothing(watch):
     dialog.get_by_role("button", name=text["close"]).click()
     assert projector(page).count() == 0
     assert form.get_by_role("button", name=text["project"]).evaluate("e => e === document.activeElement")
+    form.get_by_role("button", name=text["project"]).click()  # opened again: nothing fetched again
+    dialog.wait_for()
+    dialog.get_by_role("button", name=text["close"]).click()
+    assert fetched.count("extras.js") == 1 and fetched.count("interactive.css") == 1
     assert stored_text(page) is None
     assert page.evaluate("key => Object.keys(localStorage).filter(k => k !== key)", STORAGE_KEY) == []
 
@@ -196,6 +208,7 @@ def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
     page.set_viewport_size({"width": 1280, "height": 720})
     open_quiz(page, lang, "article")
     page.locator('button[data-action="project"]').click()
+    projector(page).wait_for()
     page.keyboard.press("Space")
     dialog = projector(page)
     parts = {

@@ -6,6 +6,7 @@ an existing site stays as it was, and no half-built folder is left beside it."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 
 PARTS = ["docs", "hooks", "overrides", "mkdocs.yml"]
@@ -117,6 +119,7 @@ def cp1252_at(word: str) -> Callable[[str], bytes]:
 
 R = "docs/techniques/remercier.yml"
 RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"
+S = "hooks/guide/strings.yml"
 KNOWN_TECHNIQUES = (
     "attitude-positive, poser-des-questions, contact-visuel, aider-les-autres, digne-de-confiance, suivi-des-recommandations, remercier"
 )
@@ -295,6 +298,12 @@ FILES = [
         steps(add("docs/techniques/nouvelle.md", "# Nouvelle\n"), add("docs/techniques/nouvelle.en.md", "# New\n")),
         "docs/techniques/nouvelle.md: (page): a technique page without its content file techniques/nouvelle.yml: add it, "
         "or move the page out of docs/techniques/",
+    ),
+    (
+        "a technique's content deleted from the middle of the series",
+        remove("docs/techniques/aider-les-autres.yml"),  # number 4 of 7: its page is named, not number 5's file
+        "docs/techniques/aider-les-autres.md: (page): a technique page without its content file techniques/aider-les-autres.yml: "
+        "add it, or move the page out of docs/techniques/",
     ),
     ("a page without its translation", add("docs/extra.md", "# Extra\n"), "docs/extra.md: (page): no 'en' translation (extra.en.md)"),
     ("the whole-article quiz deleted", remove("docs/quiz.yml"), "docs/quiz.yml: (file): missing: the whole-article quiz"),
@@ -500,6 +509,34 @@ YAML = [
         replace(R, "number: 7", "number: 7\n#" + "x" * 70_000),
         f"{R}: (file): larger than 64 KiB: is it the right file?",
     ),
+    (
+        "a misspelt placeholder in the interface strings",
+        replace(S, "jour\u00a0: {date}", "jour\u00a0: {dates}"),
+        f"{S}: updated.fr: unknown placeholder {{dates}}: the guide fills {{date}} here",
+    ),
+    (
+        "the same placeholder misspelt in every language",
+        steps(
+            replace(S, 'fr: "{done} / {total} cochés"', 'fr: "{done} / {totals} cochés"'),
+            replace(S, 'en: "{done} / {total} ticked"', 'en: "{done} / {totals} ticked"'),
+        ),
+        f"{S}: progress.fr: unknown placeholder {{totals}}: the guide fills {{done}}, {{total}} here",
+    ),
+    (
+        "a misspelt placeholder in a string a template fills",
+        replace(S, 'en: "Question {n}"\n', 'en: "Question {number}"\n'),
+        f"{S}: question.en: unknown placeholder {{number}}: the guide fills {{n}} here",
+    ),
+    (
+        "a placeholder left out of a translation",
+        replace(S, 'en: "Score: {score} / {total}"', 'en: "Score: {score}"'),
+        f"{S}: score.en: placeholder {{total}} missing: the guide fills it here; put it back",
+    ),
+    (
+        "a translation's placeholder unlike the default language's",
+        replace(S, 'en: "QR code of this checklist online: {url}"', 'en: "QR code of this checklist online: {link}"'),
+        f"{S}: qr_label.en: unknown placeholder {{link}}: the 'fr' text has {{url}}, and every language the same",
+    ),
 ]
 
 # 3. Markers as Markdown sees them
@@ -688,12 +725,19 @@ def test_html_in_content_shows_as_text(project):
     path.write_text(
         text.replace(first_item.group(0), first_item.group(1) + '"<script>alert(1)</script><img src=x onerror=alert(2)>"'), encoding="utf-8"
     )
+    title = "Remerciez les gens <b>vraiment</b> & <img src=x onerror=alert(3)>"
+    edit(path, 'title:\n  fr: "Remerciez les gens"', f'title:\n  fr: "{title}"')
     site = project / "site"
     result = build_site(site, project / "mkdocs.yml", GUIDE_PDFS="off")
     assert result.returncode == 0, result.stderr
     html = (site / "techniques/remercier/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" in html
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    for page in site.rglob("*.html"):  # the title too, wherever it is written: the embed pages' heading and <title>
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>vraiment" not in html, page
+    embed = BeautifulSoup((site / "embed/remercier/checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert embed.h1.get_text() == f"Liste de contrôle — {title}"
+    assert embed.title.get_text().startswith(f"Liste de contrôle — {title} - ")
 
 
 def test_a_script_that_does_not_parse_stops_the_build(project):
@@ -761,3 +805,23 @@ def test_files_as_editors_save_them_build_as_written(project):
     assert not [p for p in published if p.endswith((".yml", ".DS_Store", "Thumbs.db", "desktop.ini", ".docx", ".swp")) or "#" in p]
     assert "images/photo.png" in published
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_the_site_address_is_published_without_the_spaces_around_it(project):
+    """GUIDE_SITE_URL pasted with spaces around it: every address the site publishes (sitemap,
+    canonical links, oEmbed documents) is the address without them."""
+    site = project / "site"
+    result = build_site(
+        site, project / "mkdocs.yml", GUIDE_PDFS="off", GUIDE_PACKAGES="off", GUIDE_SITE_URL="  https://example.org/guide/ "
+    )
+    assert result.returncode == 0, result.stderr
+    locs = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert locs and all(re.fullmatch(r"https://example\.org/guide/\S*", loc) for loc in locs), locs
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == "https://example.org/guide/"
+    oembed = json.loads((site / "en/embed/remercier/checklist/oembed.json").read_text(encoding="utf-8"))
+    assert oembed["provider_url"] == "https://example.org/guide/en/"
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"example\.org/guide/(\s|%20)", text), path

@@ -10,6 +10,8 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_site
+from test_build import edit, project  # noqa: F401 (a fixture)
 from test_site import GUIDE, LANGS, SLUGS, page
 
 EMBEDS = [(f"embed/{slug}/{kind}", kind, slug) for slug in SLUGS for kind in ("checklist", "quiz", "self-check")]
@@ -43,6 +45,24 @@ def test_every_embed_page_shows_its_widget_alone(site, lang):
         assert full.exists(), (where, back["href"])
         if target.fragment:
             assert BeautifulSoup(full.read_text(encoding="utf-8"), "html.parser").find(id=target.fragment), where
+
+
+def test_without_directory_urls_embed_pages_link_back_to_their_widgets(project):  # noqa: F811
+    """A site built with `use_directory_urls: false` (pages as `techniques/remercier.html`): each
+    embed page's link back follows that convention and reaches its page and widget."""
+    edit(project / "mkdocs.yml", "site_name:", "use_directory_urls: false\nsite_name:")
+    site = project / "site"
+    result = build_site(site, project / "mkdocs.yml", GUIDE_PDFS="off", GUIDE_PACKAGES="off")
+    assert result.returncode == 0, result.stderr
+    for prefix in LANGS.values():
+        for path, _kind, _id in EMBEDS:
+            where = f"{prefix}{path}/index.html"
+            [back] = BeautifulSoup((site / where).read_text(encoding="utf-8"), "html.parser").select(".guide-embed__source a")
+            target = urlparse(urljoin(f"http://x/{where}", back["href"]))
+            full = site / target.path.lstrip("/")
+            assert full.is_file() and full.suffix == ".html", (where, back["href"])
+            if target.fragment:
+                assert BeautifulSoup(full.read_text(encoding="utf-8"), "html.parser").find(id=target.fragment), where
 
 
 def test_embed_pages_stay_out_of_search_sitemap_and_navigation(site):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import unicodedata
@@ -14,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import GUIDE, MM, ROOT, printed_sheets
 from guide.build import load_strings
+from guide.model import SCALE
 from pypdf import PdfReader
 
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
@@ -154,6 +156,38 @@ def test_search_index_per_language(site):
     assert config["base"] == "../../en/"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_widget_is_in_the_search_index(site, lang):
+    """Checklist items, quiz options, self-check and self-assessment statements and the rating
+    scale: none in the index of the pages that show them (the trainers' plans quote items as their
+    own content and are left aside)."""
+    index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    plans = {f"trainers/{slug}/" for slug in SLUGS}
+    docs = [d for d in index["docs"] if d["location"].split("#")[0] not in plans]
+    text = " ".join(" ".join(BeautifulSoup(d["title"] + " " + d["text"], "html.parser").get_text().split()) for d in docs)
+    strings = load_strings(tuple(LANGS))[lang]
+    widgets = {
+        "scale": [" ".join(strings[f"scale_{value}"] for value in SCALE)],
+        "checklist": [i.text(lang) for t in GUIDE.techniques for point in t.checklist for i in point.items],
+        "quiz": [o.text(lang) for quiz in GUIDE.quizzes().values() for q in quiz for o in q.options],
+        "statement": [s.text(lang) for t in GUIDE.techniques for s in t.statements],
+    }
+    for kind, texts in widgets.items():
+        assert texts
+        found = [x for x in texts if " ".join(x.split()) in text]
+        assert not found, (kind, found[:3])
+
+
+def test_a_build_says_what_it_did_in_a_few_lines(site_build):
+    """MkDocs' log of the whole published build (both languages, PDFs, packages): where it builds
+    and how long it took, in at most 8 lines; no list of the embed pages, which are meant to be
+    out of the navigation, and no line per setting a language overrides."""
+    log = site_build[1]["stderr"].splitlines()
+    assert 0 < len(log) <= 8, "\n".join(log)
+    assert log[-1].startswith("INFO") and "Documentation built in" in log[-1]
+    assert not [line for line in log if "not included in the" in line or line.startswith("  - ") or "Overriding" in line]
+
+
 def test_404_speaks_both_languages(site):
     html = parsed(site / "404.html")
     assert html.find(lang="fr").find("h1").get_text() == "Page introuvable"
@@ -265,7 +299,7 @@ def test_scripts_and_styles_ship_minified(site):
     folder = ROOT / "overrides/assets/guide"
     modules = [s for s in folder.glob("*.js") if s.name != "embed.js"]
     shipped = (site / "assets/guide/guide.js").read_text(encoding="utf-8")
-    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "embed.js", "print.css", "interactive.css"}
+    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "extras.js", "embed.js", "print.css", "interactive.css"}
     assert not re.search(r"(^|[;}])\s*(import|export)\b", shipped)  # a classic script: no module syntax left
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)
     inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
@@ -281,6 +315,25 @@ def test_scripts_and_styles_ship_minified(site):
         assert header.startswith(("//", "/*")) and header[3:] not in text, source.name
         if source.suffix == ".css":
             assert len(text) < 0.85 * len(original), source.name
+
+
+def test_no_page_loads_more_than_8_kib_of_the_guides_script_and_style(site):
+    """What a page loads of the guide's own script and style for the screen (its inline style, its
+    scripts and screen style sheets from assets/guide/), gzipped as a host serves it: 8 KiB at most
+    on the heaviest page (the self-assessment). The projector and the "Embed" dialog are not
+    among them: guide.js fetches their code and style on first use."""
+    weights = {}
+    for file in sorted(site.rglob("*.html")):
+        html = parsed(file)
+        loaded = [s.string.encode("utf-8") for s in html.find_all("style")]
+        for element in html.select("script[src], link[rel=stylesheet][href]"):
+            url = element.get("src") or element["href"]
+            if "assets/guide/" in url and element.get("media") != "print":
+                loaded.append((file.parent / url).resolve().read_bytes())
+        weights[file.relative_to(site).as_posix()] = sum(len(gzip.compress(data, 9)) for data in loaded)
+    heaviest = max(weights, key=weights.get)
+    assert weights["assessment/index.html"] == weights[heaviest] and weights[heaviest] <= 8 * 1024, (heaviest, weights[heaviest])
+    assert not [f for f in site.rglob("*.html") if re.search(r"assets/guide/(extras\.js|interactive\.css)", f.read_text(encoding="utf-8"))]
 
 
 def test_combined_checklists_page(site):

@@ -3,13 +3,15 @@
 The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable, one per widget).
 Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module
 `guide.js` and minified: a classic script runs where modules cannot (a page opened from disk, a
-frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). The launch
+frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). What few
+readers open (the projector, the "Embed" dialog) is a second classic script bundled the same way
+from `extras.js`, which guide.js fetches on first use (later.js): no page loads it before. The launch
 page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
 packages are made from (packages.py). Any other script there (`embed.js`, for the pages that embed
 a widget) ships alone, minified. The style
 sheet for the screen is small, so every page carries it inline: no request more than stock Material
 before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
-show (`interactive.css`, loaded by the script) ship as files. The interface strings a page carries are exactly those the scripts ask for.
+show (`interactive.css`, loaded with extras.js) ship as files. The interface strings a page carries are exactly those the scripts ask for.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ STYLE = f"{ASSETS}/guide.css"
 PRINT_STYLE = f"{ASSETS}/print.css"
 ENTRY = "guide"  # the pages' bundle: its entry module, and the bundle's name
 LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packages.py)
+EXTRAS_ENTRY = "extras"  # what guide.js fetches on first use (later.js): the projector, the "Embed" dialog
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_
 STRING_CALL = re.compile(r"""\bt\(\s*(?:["']([a-z0-9_]+)["']|`([a-z0-9_]+)\$\{)""")
@@ -61,11 +64,12 @@ class Assets:
             raise PluginError(f"Material's script: expected one assets/javascripts/bundle.*.min.js, found {theme_scripts}")
         self.theme_script = theme_scripts[0]
         self.bundled = _bundle_order(self.sources, ENTRY)
-        bundles = {ENTRY: self.bundled, LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY)}
+        self.extras = _bundle_order(self.sources, EXTRAS_ENTRY)
+        bundles = {ENTRY: self.bundled, EXTRAS_ENTRY: self.extras, LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY)}
         shipped = {
             f"{ASSETS}/{name}.js": _minified(bundle(self.sources, order), f"{ASSETS}/{name}.js")
             for name, order in bundles.items()
-            if name == ENTRY or launch_page
+            if name != LAUNCH_ENTRY or launch_page
         }
         shipped.update(self.styles)
         for name in sorted(set(self.sources).difference(*bundles.values())):
@@ -74,9 +78,9 @@ class Assets:
             add_generated(files, config, uri, text)
 
     def string_keys(self, available: dict[str, str]) -> frozenset[str]:
-        """The interface strings the bundled scripts can ask for, read from the scripts themselves."""
+        """The interface strings the pages' scripts (guide.js, extras.js) can ask for, read from the scripts themselves."""
         exact, prefixes = set(), set()
-        for name in self.bundled:
+        for name in dict.fromkeys(self.bundled + self.extras):
             for key, prefix in STRING_CALL.findall(self.sources[name]):
                 if key:
                     exact.add(key)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config.config_options import URL
 
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
@@ -26,10 +27,13 @@ from .model import SCALE, Guide
 from .output import Output
 from .packages import add_shim, downloads, frame_script_sources, is_offline
 from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
+from .placeholders import check_placeholders, code_fills
 from .render import WIDGETS, Renderer, make_environment
-from .source import Source, check_source
+from .source import Source, check_source, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
+STRINGS_SHOWN = "hooks/guide/strings.yml"
+SITE_URL_ENV = "GUIDE_SITE_URL"  # where the guide is published (mkdocs.yml's site_url)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Languages:
 
 @functools.lru_cache(maxsize=8)
 def _strings(path: str, mtime_ns: int, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    return read_strings(read_yaml(Path(path), "hooks/guide/strings.yml"), "hooks/guide/strings.yml", languages)
+    return read_strings(read_yaml(Path(path), STRINGS_SHOWN), STRINGS_SHOWN, languages)
 
 
 def load_strings(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -113,9 +117,11 @@ class Build:
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         shown = namer(root)
         found = inventory(docs, shown, languages.all)
+        check_technique_pages(docs, found, languages.all, shown)
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
+            check_placeholders(strings, languages.all, code_fills(config.theme.custom_dir), STRINGS_SHOWN)
             reader = PageReader(site_markdown(config), guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
             source = check_source(docs, found, guide, languages.all, reader, shown)
         return cls(
@@ -216,8 +222,14 @@ class Build:
             "guide_print": src_uri in self.widget_pages,
             "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
             "guide_oembed": self.oembed_links(url),
-            "guide_embed_source": self.prefix + embed.source if embed else "",
+            "guide_embed_source": self.source_url(embed) if embed else "",
         }
+
+    def source_url(self, embed: Embed) -> str:
+        """Where an embed page's widget is in the guide, as MkDocs writes that page's address
+        (`techniques/remercier/` or, without directory URLs, `techniques/remercier.html`)."""
+        page, _, anchor = embed.source.partition("#")
+        return self.prefix + self.renderer.url_of(page) + (f"#{anchor}" if anchor else "")
 
     def script_config(self, embed: bool) -> str:
         """What the scripts read (overrides/assets/guide/config.js), as the JSON each widget page
@@ -275,6 +287,14 @@ def site_markdown(config) -> Callable[[str], str]:
     return convert
 
 
+def trim_site_url(config) -> None:
+    """The guide's address as GUIDE_SITE_URL gives it, without the spaces around it (pasted with the
+    address, MkDocs would keep them and make "https://example.org/ /" of it, in every address published)."""
+    given = os.environ.get(SITE_URL_ENV)
+    if given and given.strip() and given != given.strip() and config.site_url == URL(is_dir=True).validate(given):
+        config.site_url = URL(is_dir=True).validate(given.strip())
+
+
 class Builds:
     """The language builds of one `mkdocs build` (or one `serve` rebuild), by language, and the
     folder they write into (output.py)."""
@@ -286,6 +306,7 @@ class Builds:
     def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False, staged: bool = True) -> Build:
         """`staged`: write into a new folder that becomes the site once every language is built
         (not for `--dirty` builds, which update the site in place)."""
+        trim_site_url(config)
         languages = Languages.of(config)
         first = languages.current == languages.default
         if first:  # a new site build: forget the last one's

@@ -14,11 +14,14 @@ this file and its calls in events.py go in one deletion.
 - The root 404 page is written by whichever language is built last: its language links go to
   each language's home page.
 - Sitemaps need absolute addresses: without the guide's address (GUIDE_SITE_URL) there are none.
+- The log. static-i18n logs each setting a language overrides (its name, copyright, …) on every
+  build: those lines go unless MkDocs is verbose (`-v`), so a build says what it did in a few lines.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,6 +30,23 @@ from mkdocs.utils import get_relative_url
 from .html import rewrite_json_script, rewrite_tags
 
 ALTERNATE = '<link rel="alternate" hreflang>'
+OVERRIDES_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"
+
+
+def _not_an_override(record: logging.LogRecord) -> bool:
+    return (
+        record.levelno != logging.INFO
+        or "Overriding '" not in record.getMessage()
+        or logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+    )
+
+
+def quiet_overrides() -> None:
+    """static-i18n's "Overriding 'en' config …" lines out of the log (once per process)."""
+    logger = logging.getLogger(OVERRIDES_LOGGER)
+    for old in [f for f in logger.filters if getattr(f, "__name__", "") == _not_an_override.__name__]:
+        logger.removeFilter(old)
+    logger.addFilter(_not_an_override)
 
 
 def _no_alternates(html: str) -> str:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Guide
 
@@ -32,7 +32,7 @@ class Embed:
     content_id: str  # a technique's ID, the article quiz's, or "" (assessment)
     title: str  # what the frame is called, for screen readers and the host's editors
     path: str  # the embed page, in its language's site: "embed/remercier/checklist/"
-    source: str  # the full page it comes from, with the widget's anchor: "techniques/remercier/#checklist-remercier"
+    source: str  # the full page it comes from (its default language's source) and the widget's anchor: "techniques/remercier.md#checklist-remercier"
 
     @property
     def marker(self) -> str:
@@ -48,7 +48,7 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
     found = []
     for t in guide.techniques:
         title = t.title(lang)
-        page = f"techniques/{t.id}/"
+        page = f"techniques/{t.id}.md"
         found += [
             Embed(
                 "checklist", t.id, f"{strings['embed_checklist']} — {title}", f"{EMBED_DIR}{t.id}/checklist/", f"{page}#checklist-{t.id}"
@@ -63,8 +63,8 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
             ),
         ]
     quiz = guide.quiz
-    found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz/#quiz-{quiz.id}"))
-    found.append(Embed("assessment", "", strings["embed_assessment"], f"{EMBED_DIR}assessment/", "assessment/"))
+    found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz.md#quiz-{quiz.id}"))
+    found.append(Embed("assessment", "", strings["embed_assessment"], f"{EMBED_DIR}assessment/", "assessment.md"))
     return found
 
 
@@ -105,6 +105,7 @@ def oembed(embed: Embed, site_url: str, prefix: str, provider: str, host_script:
 
 
 def add_generated(files: Files, config, src_uri: str, text: str) -> None:
-    """A file made by the build. Added after static-i18n has mapped the site's files (events.py):
-    it reads every file's source path, which a generated file does not have."""
-    files.append(File.generated(config, src_uri, content=text))
+    """A file made by the build, out of the navigation without a word in the build's log. Added
+    after static-i18n has mapped the site's files (events.py): it reads every file's source path,
+    which a generated file does not have."""
+    files.append(File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV))

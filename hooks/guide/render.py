@@ -4,8 +4,10 @@ A page asks for a widget with an HTML comment on its own line, e.g.
 ``<!-- guide:checklist attitude-positive -->`` (markers.py says where one counts, and every page is
 checked before the build writes anything). Markers are replaced in the page's HTML once Markdown has
 made it (a marker shown as code is escaped and left alone), in one pass.
-Every widget's root carries `data-search-exclude`, so Material's search indexes the page's text,
-not the widgets' labels and answers; a trainer's plan is the one exception: it is the page's content.
+Every widget is out of Material's search, which indexes the page's text, not the widgets' labels
+and answers: `data-search-exclude` on its root, or on its parts where the root nests an element of
+its own tag (the search's parser ends an exclusion at the first closing tag of that name). A
+trainer's plan is the one exception: it is the page's content.
 """
 
 from __future__ import annotations

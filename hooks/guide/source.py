@@ -44,6 +44,21 @@ def translation(page: str, lang: str) -> str:
     return f"{page[:-3]}.{lang}.md"
 
 
+def check_technique_pages(docs: Path, found: Inventory, languages: tuple[str, ...], name: Callable[[Path], str]) -> None:
+    """Every technique page has its content file. Checked before the content files are read: a
+    content file deleted from the middle of the series is named as missing, not blamed on the
+    next file's number."""
+    slugs = set(found.techniques)
+    for page in sorted(found.pages):
+        folder, _, stem = page[:-3].rpartition("/")
+        if folder == TECHNIQUE_DIR and stem not in slugs and not any(stem.endswith(f".{lang}") for lang in languages[1:]):
+            raise ContentError(
+                name(docs / page),
+                "(page)",
+                f"a technique page without its content file {TECHNIQUE_DIR}/{stem}.yml: add it, or move the page out of docs/{TECHNIQUE_DIR}/",
+            )
+
+
 def check_source(
     docs: Path, found: Inventory, guide: Guide, languages: tuple[str, ...], reader: PageReader, name: Callable[[Path], str]
 ) -> Source:
@@ -53,15 +68,6 @@ def check_source(
     check_translations(found.pages, others)
     pages = set(found.pages)
     originals = [p for p in sorted(pages) if not any(p.endswith(f".{lang}.md") for lang in others)]
-    slugs = {t.id for t in guide.techniques}
-    for page in originals:
-        folder, _, stem = page[:-3].rpartition("/")
-        if folder == TECHNIQUE_DIR and stem not in slugs:
-            raise ContentError(
-                name(docs / page),
-                "(page)",
-                f"a technique page without its content file {TECHNIQUE_DIR}/{stem}.yml: add it, or move the page out of docs/{TECHNIQUE_DIR}/",
-            )
     markers, used = {}, set()
     for page in sorted(pages):
         shown = name(docs / page)

@@ -39,8 +39,10 @@ export function onSubmit(form, handler) {
   });
 }
 
-// Tells the reader once per widget when nothing can be kept on this device.
-export function warnIfNotKept(root) {
+// Tells the reader once per widget when nothing can be kept on this device: at the top of the
+// widget that `element` belongs to (called again after each write, which may be the first to fail).
+export function warnIfNotKept(element) {
+  const root = element.closest("[data-guide-widget]") || element;
   if (isKept() || root.querySelector(".guide-storage-off")) return;
   root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
 }

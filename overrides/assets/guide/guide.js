@@ -8,20 +8,13 @@ import { mount as selfcheck } from "./selfcheck.js";
 import { mount as assessment } from "./assessment.js";
 import { mount as mydata } from "./mydata.js";
 import { warnIfNotKept } from "./dom.js";
-import { showEmbedCode } from "./embedcode.js";
+import { showEmbedCode } from "./later.js";
 import { resizeFrame } from "./frame.js";
 import { pageConfig } from "./config.js";
 
 const WIDGETS = { checklist, quiz, selfcheck, assessment, mydata };
 
-// What only the script shows (the Embed dialog, the projector) is styled by a sheet of its own,
-// loaded once a widget is mounted: it never holds up the first paint.
-const INTERACTIVE_STYLE = new URL("interactive.css", document.currentScript?.src || location.href).href;
-
 function mountPage() {
-  if (document.querySelector("[data-guide-widget]") && !document.querySelector(`link[href="${INTERACTIVE_STYLE}"]`)) {
-    document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: INTERACTIVE_STYLE }));
-  }
   document.querySelectorAll("[data-guide-widget]").forEach((root) => {
     const mount = WIDGETS[root.dataset.guideWidget];
     if (!mount || root.dataset.mounted) return;

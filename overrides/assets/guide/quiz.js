@@ -1,9 +1,9 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
 // feedback is shown beside each option and summed up in the form's polite live region. "Project"
-// shows it to a room, one question at a time (projector.js).
+// shows it to a room, one question at a time (projector.js, fetched on first use: later.js).
 import { load, update } from "./storage.js";
 import { t, onSubmit } from "./dom.js";
-import { project } from "./projector.js";
+import { project } from "./later.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
 

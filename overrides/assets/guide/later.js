@@ -1,0 +1,34 @@
+// What few readers open, the quiz's projector and the "Embed" dialog: fetched with their style on
+// first use, so no page loads them before (assets.py bundles them as extras.js, a classic script
+// beside guide.js, as the offline copy and the SCORM packages need; the page's policy allows 'self').
+const BASE = document.currentScript?.src || location.href; // where guide.js is: extras.js is beside it
+let loading = null;
+
+function fetched(element) {
+  return new Promise((resolve, reject) => {
+    element.addEventListener("load", resolve, { once: true });
+    element.addEventListener("error", () => reject(new Error(`${element.src || element.href} could not be loaded`)), { once: true });
+    document.head.append(element);
+  });
+}
+
+function extras() {
+  if (!loading) {
+    loading = Promise.all([
+      fetched(Object.assign(document.createElement("link"), { rel: "stylesheet", href: new URL("interactive.css", BASE).href })),
+      fetched(Object.assign(document.createElement("script"), { src: new URL("extras.js", BASE).href })),
+    ]).then(
+      () => window.guideExtras,
+      (error) => {
+        loading = null; // the next click tries again
+        throw error;
+      },
+    );
+  }
+  return loading;
+}
+
+// Opens the projector on a quiz form (projector.js), once its code is there.
+export const project = (form, opener) => extras().then((loaded) => loaded.project(form, opener));
+// Shows a widget's embed code (embedcode.js), once its code is there.
+export const showEmbedCode = (button) => extras().then((loaded) => loaded.showEmbedCode(button));
