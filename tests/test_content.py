@@ -619,3 +619,39 @@ def test_every_text_is_translated():
 
     same = [t("fr") for t in texts(GUIDE) if t("fr") == t("en")]
     assert same == []
+
+
+GUIDE_RULES = {  # the guide's own thresholds, which a plan read aloud must not pass off as Ivan Misner's
+    "fr": (re.compile(r"24\u00a0heures|48\u00a0heures|deux bonnes nouvelles"), "règle proposée par ce guide"),
+    "en": (re.compile(r"24 hours|48 hours|two (recent )?pieces of good news"), "a rule of this guide’s"),
+}
+
+
+def plan_texts(plan_, lang: str) -> str:
+    texts = [plan_.objective, plan_.takeaway, plan_.short] + [step.text for step in plan_.steps if step.text]
+    return " ".join(text(lang) for text in texts)
+
+
+def test_the_real_plans_say_once_which_rules_are_the_guides():
+    for t in GUIDE.techniques:
+        for lang in LANGUAGES:
+            rules, label = GUIDE_RULES[lang]
+            said = plan_texts(t.plan, lang)
+            assert said.count(label) == (1 if rules.search(said) else 0), (t.id, lang)
+
+
+def test_the_real_plans_speak_as_the_article_and_bni_do():
+    """The article's second topic is why they love what they do; English says education moment, and
+    the review's calques are gone; numbers keep their unit with a no-break space in French."""
+    questions = GUIDE.technique("poser-des-questions").plan
+    assert "Pourquoi aimez-vous ce que vous faites\u00a0?" in plan_texts(questions, "fr")
+    assert "les raisons pour lesquelles il aime ce qu’il fait" in plan_texts(questions, "fr")
+    assert "Why do you love what you do?" in plan_texts(questions, "en") and "why they love what they do" in plan_texts(questions, "en")
+    assert "on échange les rôles" in questions.step("pairs").text("fr") and "swap roles" in questions.step("pairs").text("en")
+    referrals = GUIDE.technique("suivi-des-recommandations").plan.step("pairs").text
+    assert "la dernière reçue ou transmise" in referrals("fr") and "the last one received or passed on" in referrals("en")
+    for t in GUIDE.techniques:
+        english, french = plan_texts(t.plan, "en"), plan_texts(t.plan, "fr")
+        for calque in ("sends today", "plays the minute", "keeps this week", "slot", "what they love about"):
+            assert calque not in english, (t.id, calque)
+        assert not re.search(r"\d (minutes?|heures?|secondes?)\b|n° \d", french), t.id

@@ -447,6 +447,63 @@ def test_trainers_index_runs_the_series(site, lang):
     assert targets == [f"/{prefix}trainers/"] + [f"/{prefix}trainers/{slug}/" for slug in SLUGS] + [f"/{prefix}trainers/answer-key/"]
 
 
+SERIES = {
+    "fr": {
+        "steps": [
+            "L’engagement de la semaine dernière",
+            "Une question à la salle",
+            "La réponse d’Ivan Misner",
+            "Un exercice en binômes",
+            "Le quiz de la technique",
+            "L’engagement",
+            "Le mot de la fin",
+        ],
+        "short": "En 5\u00a0minutes",
+        "closing": "La séance de clôture",
+    },
+    "en": {
+        "steps": [
+            "Last week’s commitment",
+            "A question to the room",
+            "Ivan Misner’s answer",
+            "A pair activity",
+            "The technique’s quiz",
+            "The commitment",
+            "To close",
+        ],
+        "short": "In 5 minutes",
+        "closing": "The closing session",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_series_runs_as_the_plans_do_and_ends_with_a_closing_session(site, lang):
+    """The trainers' page describes the plans' running order and their 5-minute version, and closes
+    the series with the article quiz and the self-assessment taken again, warning that scores often
+    drop once people know the standard (response shift)."""
+    body = page(site, f"{LANGS[lang]}trainers").select_one("article")
+    expected = SERIES[lang]
+    [steps] = [ol for ol in body.find_all("ol") if len(ol.find_all("li", recursive=False)) == len(expected["steps"])]
+    assert [li.strong.get_text() for li in steps.find_all("li", recursive=False)] == expected["steps"]
+    assert any(p.strong and p.strong.get_text() == expected["short"] for p in body.find_all("p"))
+    [closing] = [h2 for h2 in body.find_all("h2") if h2.get_text(strip=True) == expected["closing"]]
+    section = []
+    for sibling in closing.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    text = " ".join(part.get_text(" ") for part in section)
+    links = {a["href"] for part in section for a in part.find_all("a")}
+    assert {"../quiz/", "../assessment/"} <= links
+    assert "response shift" in text
+    # the education moment and its coordinator, in BNI's own words
+    if lang == "en":
+        words = body.get_text(" ")
+        assert "education moment" in words and "education coordinator" in words
+        assert "slot" not in words
+
+
 def test_plans_are_in_the_search_index(site):
     for lang, prefix in LANGS.items():
         index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
