@@ -318,3 +318,10 @@ def test_a_plan_needs_no_script_and_its_handout_links_are_absolute(tmp_path):
     assert links and all(href.startswith("https://example.org/") for href in links), links
     assert not handout.find("a", download=True)  # the PDF does not offer itself
     assert "Version du " in handout.select_one(".guide-print-foot").get_text()
+
+
+def test_a_plan_without_the_sites_address_ends_its_source_line_without_a_colon(tmp_path):
+    for lang, expected in (("fr", "(Ivan Misner, BNI)"), ("en", "(Ivan Misner, BNI)")):
+        r = renderer(tmp_path / lang, lang=lang, site_url="")
+        foot = BeautifulSoup(r.plan(r.guide.technique("alpha"), "trainers/alpha/"), "html.parser").select_one(".guide-print-foot")
+        assert foot.get_text().strip().endswith(expected) and not foot.select_one("[data-page-url]").get_text()

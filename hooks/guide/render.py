@@ -217,6 +217,8 @@ class Renderer:
             page_url=self.address(plan_page(technique.id)),
             edition=self.t["edition"].replace("{date}", self.today) if handout else "",
             qr=self.qr(self.address(plan_page(technique.id)), "qr_label_plan"),
+            # "… (Ivan Misner, BNI):" introduces the plan's address; without one, it ends the line
+            source_line=self.t["trainer_source_line"] if self.site_url else self.t["trainer_source_line"].rstrip(" :\u00a0"),
         )
 
     # --- one method per widget, reached through WIDGETS -----------------------------------------
