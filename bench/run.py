@@ -74,6 +74,9 @@ def synthetic_guide(docs: Path, count: int) -> Path:
         data = yaml.safe_load(real[(number - 1) % len(real)].read_text(encoding="utf-8"))
         passages.append(f"{number}. **Technique {number}.**{{ #technique-{number} }} Un passage de l’article.")
         data["id"], data["number"] = f"technique-{number}", number
+        data["plan"].pop("last_week", None)  # week 1 takes up no last week; every later week does
+        if number > 1:
+            data["plan"]["last_week"] = {"minutes": 1}
         (docs / "techniques" / f"technique-{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     for page in ("article.md", "article.en.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")

@@ -1,28 +1,33 @@
-"""The trainers' pages in Chromium: each plan prints on one page (A4 in French, Letter in English)
-as the plan alone (axe checks every page of the site: test_browser_site.py)."""
+"""The trainers' pages in Chromium: each plan prints on one sheet of A4 and of Letter, in both
+languages, as the plan alone, its quiz included (axe checks every page of the site:
+test_browser_site.py)."""
 
 from __future__ import annotations
 
 import io
-import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from test_site import GUIDE, LANGS, SLUGS
+from test_site import GUIDE, LANGS, SLUGS, assert_plan_quiz, flat_words
 
-PAPER = {"fr": "A4", "en": "Letter"}
+PAPERS = ("A4", "Letter")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_plan_prints_on_one_page(watch, lang):
+def test_every_plan_prints_on_one_page_of_a4_and_of_letter_with_its_quiz(watch, lang):
     page = watch.page
     page.emulate_media(media="print")
     for slug in SLUGS:
+        technique = GUIDE.technique(slug)
         page.goto(f"/{LANGS[lang]}trainers/{slug}/")
-        pdf = PdfReader(io.BytesIO(page.pdf(format=PAPER[lang])))
-        assert len(pdf.pages) == 1, (lang, slug)
-        text = " ".join(unicodedata.normalize("NFKC", pdf.pages[0].extract_text()).split())  # "ﬁ" ligatures apart
-        assert GUIDE.technique(slug).plan.passage.title(lang) in text, (lang, slug)
+        for paper in PAPERS:
+            pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
+            assert len(pdf.pages) == 1, (lang, slug, paper)
+            text = pdf.pages[0].extract_text()
+            plan = technique.plan
+            for shown in (plan.passage.title(lang), plan.step("question").text(lang), plan.takeaway(lang), plan.short(lang)):
+                assert flat_words(shown) in flat_words(text), (lang, slug, paper, shown)
+            assert_plan_quiz(text, technique, lang)  # every question, lettered option and answer
 
 
 def test_a_printed_plan_is_the_plan_alone(watch):

@@ -118,6 +118,8 @@ def cp1252_at(word: str) -> Callable[[str], bytes]:
 
 
 R = "docs/techniques/remercier.yml"
+AP = "docs/techniques/attitude-positive.yml"  # week 1
+PLAN_KEYS = "objective, last_week, question, read, pairs, quiz, commitment, takeaway, short"
 RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"
 S = "hooks/guide/strings.yml"
 KNOWN_TECHNIQUES = (
@@ -496,8 +498,50 @@ YAML = [
     ),
     (
         "a plan of 13 minutes",
-        replace(R, "  quiz:\n    minutes: 2", "  quiz:\n    minutes: 7"),
+        replace(R, "  quiz:\n    minutes: 3", "  quiz:\n    minutes: 6"),
         f"{R}: plan: the steps take 13 minutes; a plan takes 5 to 10",
+    ),
+    (
+        "a quiz asked in the room too fast for its questions",
+        replace(R, "  quiz:\n    minutes: 3", "  quiz:\n    minutes: 2"),
+        f"{R}: plan.quiz.minutes: 2 minutes for 2 questions asked in the room (every question, as plan.quiz.room lists none); "
+        "give it 3 or more (1½ minutes a question), or list fewer in plan.quiz.room",
+    ),
+    (
+        "a question asked in the room that the quiz does not have",
+        replace(AP, "    room:\n      - slow-month\n", "    room:\n      - slow-months\n"),
+        f"{AP}: plan.quiz.room[0]: no question 'slow-months' in this technique's quiz "
+        "(known: slow-month, gossip-at-the-break, complaint-to-break-the-ice)",
+    ),
+    (
+        "the questions asked in the room typed on one line",
+        replace(AP, "    room:\n      - slow-month\n      - gossip-at-the-break\n", "    room: slow-month, gossip-at-the-break\n"),
+        f"{AP}: plan.quiz.room: expected a list of question IDs (lines starting with '-'), got 'slow-month, gossip-at-the-break'",
+    ),
+    (
+        "week 7 without last week's commitment",
+        replace(R, "  last_week:\n    minutes: 1\n", ""),
+        f"{R}: plan.last_week: missing: from week 2 on, a plan starts by taking up last week's commitment: add last_week: {{minutes: 1}}",
+    ),
+    (
+        "week 1 taking up a last week",
+        replace(AP, "  question:\n    minutes: 1\n", "  last_week:\n    minutes: 1\n  question:\n    minutes: 1\n"),
+        f"{AP}: plan.last_week: week 1 has no last week to take up: delete this step",
+    ),
+    (
+        "a plan without its takeaway",
+        replace(R, "  takeaway:\n", "  take-away:\n"),
+        f"{R}: plan.take-away: unknown key (allowed: {PLAN_KEYS}): did you mean 'takeaway'?",
+    ),
+    (
+        "a plan without its 5-minute version",
+        replace(R, "  short:\n", "  shorter:\n"),
+        f"{R}: plan.shorter: unknown key (allowed: {PLAN_KEYS}): did you mean 'short'?",
+    ),
+    (
+        "the week's title typed as last week's text",
+        replace(R, "  last_week:\n    minutes: 1\n", '  last_week:\n    minutes: 1\n    text: "Suivi des recommandations"\n'),
+        f"{R}: plan.last_week.text: unknown key (allowed: minutes)",
     ),
     (
         "a quiz question of an unknown kind",

@@ -47,14 +47,18 @@ def question(qid: str = "q-one", kind: str = "single", scenario: bool | None = N
     return data
 
 
-def plan() -> dict:
+def plan(number: int = 1) -> dict:
+    """A plan for week `number`: from week 2 on, it starts with last week's commitment."""
     return {
         "objective": text("objective"),
-        "read": {"minutes": 1},
+        **({"last_week": {"minutes": 1}} if number > 1 else {}),
         "question": {"minutes": 1, "text": text("question")},
+        "read": {"minutes": 1},
         "pairs": {"minutes": 3, "item": "during-item-2", "text": text("pairs")},
-        "quiz": {"minutes": 2},
+        "quiz": {"minutes": 2, "room": ["q-one"]},  # one question asked in the room, the other left for afterwards
         "commitment": {"minutes": 1, "text": text("commitment")},
+        "takeaway": text("takeaway"),
+        "short": text("short"),
     }
 
 
@@ -75,7 +79,7 @@ def technique(slug: str = "alpha", number: int = 1) -> dict:
             {"min": 0, "max": 49, "feedback": text("low")},
             {"min": 50, "max": 100, "feedback": text("high")},
         ],
-        "plan": plan(),
+        "plan": plan(number),
     }
 
 
@@ -276,7 +280,65 @@ CASES = [
     (
         "unknown plan key",
         lambda d: d["plan"].update(warmup={"minutes": 1}),
-        f"{F}: plan.warmup: unknown key (allowed: objective, read, question, pairs, quiz, commitment)",
+        f"{F}: plan.warmup: unknown key (allowed: objective, last_week, question, read, pairs, quiz, commitment, takeaway, short)",
+    ),
+    ("no takeaway", lambda d: d["plan"].pop("takeaway"), f"{F}: plan.takeaway: missing"),
+    ("no 5-minute version", lambda d: d["plan"].pop("short"), f"{F}: plan.short: missing"),
+    ("takeaway in one language", lambda d: d["plan"]["takeaway"].pop("fr"), f"{F}: plan.takeaway.fr: language missing"),
+    # last week's commitment: from week 2 on, never in week 1
+    (
+        "last week's commitment in week 1",
+        lambda d: d["plan"].update(last_week={"minutes": 1}),
+        f"{F}: plan.last_week: week 1 has no last week to take up: delete this step",
+    ),
+    (
+        "week 2 without last week's commitment",
+        lambda d: d.update(number=2),
+        f"{F}: plan.last_week: missing: from week 2 on, a plan starts by taking up last week's commitment: add last_week: {{minutes: 1}}",
+    ),
+    (
+        "last week's commitment with a text",
+        lambda d: d.update(number=2, plan=dict(plan(2), last_week={"minutes": 1, "text": text("who did it?")})),
+        f"{F}: plan.last_week.text: unknown key (allowed: minutes)",
+    ),
+    # the quiz: the questions asked in the room, 1½ minutes each
+    (
+        "a question asked in the room that the quiz lacks",
+        lambda d: d["plan"]["quiz"].update(room=["q-one", "q-three"]),
+        f"{F}: plan.quiz.room[1]: no question 'q-three' in this technique's quiz (known: q-one, q-two)",
+    ),
+    (
+        "a question asked twice",
+        lambda d: d["plan"]["quiz"].update(minutes=3, room=["q-two", "q-two"]),
+        f"{F}: plan.quiz.room[1]: 'q-two' is listed twice (also plan.quiz.room[0])",
+    ),
+    (
+        "the room's questions as one text",
+        lambda d: d["plan"]["quiz"].update(room="q-one, q-two"),
+        f"{F}: plan.quiz.room: expected a list of question IDs (lines starting with '-'), got 'q-one, q-two'",
+    ),
+    (
+        "no question asked in the room",
+        lambda d: d["plan"]["quiz"].update(room=[]),
+        f"{F}: plan.quiz.room: the list is empty: list the questions asked in the room, or delete room to ask them all",
+    ),
+    (
+        "two questions in 2 minutes",
+        lambda d: d["plan"]["quiz"].update(room=["q-one", "q-two"]),
+        f"{F}: plan.quiz.minutes: 2 minutes for 2 questions asked in the room (listed in plan.quiz.room); "
+        "give it 3 or more (1½ minutes a question), or list fewer in plan.quiz.room",
+    ),
+    (
+        "every question in 2 minutes",
+        lambda d: d["plan"]["quiz"].pop("room"),
+        f"{F}: plan.quiz.minutes: 2 minutes for 2 questions asked in the room (every question, as plan.quiz.room lists none); "
+        "give it 3 or more (1½ minutes a question), or list fewer in plan.quiz.room",
+    ),
+    (
+        "one question in 1 minute",
+        lambda d: d["plan"].update(quiz={"minutes": 1, "room": ["q-one"]}, question={"minutes": 2, "text": text("question")}),
+        f"{F}: plan.quiz.minutes: 1 minute for 1 question asked in the room (listed in plan.quiz.room); "
+        "give it 2 or more (1½ minutes a question), or list fewer in plan.quiz.room",
     ),
 ]
 
@@ -324,9 +386,56 @@ def test_a_plan_reads_its_passage_from_the_article_in_each_language(tmp_path):
     assert plan_.passage.text("en") == "Alpha’s text, with a link."
     beta = guide.technique("beta").plan.passage
     assert (beta.text("fr"), beta.text("en")) == ("Le texte de bêta sur deux lignes.", "Beta’s text on two lines.")
-    assert [(s.kind, s.minutes) for s in plan_.steps] == [("read", 1), ("question", 1), ("pairs", 3), ("quiz", 2), ("commitment", 1)]
-    assert plan_.minutes == 8 and plan_.step("pairs").item == "during-item-2"
+    # the running order: the question first, then the passage as its answer; week 2 takes up week 1's commitment
+    assert [(s.kind, s.minutes) for s in plan_.steps] == [("question", 1), ("read", 1), ("pairs", 3), ("quiz", 2), ("commitment", 1)]
+    assert plan_.minutes == 8 and plan_.step("pairs").item == "during-item-2" and plan_.step("last_week") is None
     assert plan_.step("commitment").text("en") == "commitment (en)" and plan_.step("quiz").text is None
+    assert plan_.step("quiz").room == ("q-one",)
+    assert plan_.takeaway("fr") == "takeaway (fr)" and plan_.short("en") == "short (en)"
+    second = guide.technique("beta")
+    assert [s.kind for s in second.plan.steps] == ["last_week", "question", "read", "pairs", "quiz", "commitment"]
+    assert (
+        second.plan.minutes == 9 and guide.previous(second) is guide.technique("alpha") and guide.previous(guide.technique("alpha")) is None
+    )
+
+
+def test_without_a_room_list_every_question_is_asked(tmp_path):
+    data = technique()
+    data["plan"]["quiz"] = {"minutes": 3}
+    guide = load_guide(write_site(tmp_path, {"alpha": data}), tmp_path, LANGUAGES)
+    assert guide.technique("alpha").plan.step("quiz").room == ("q-one", "q-two")
+
+
+def test_a_passage_too_long_for_its_minutes_has_a_one_line_message(tmp_path):
+    """Read aloud at about 130 words a minute: a passage of 131 to 260 words needs 2 minutes."""
+    docs = write_site(tmp_path, {"alpha": technique()})
+    long = ARTICLE_EN.replace("Alpha’s *text*, with", "Alpha’s *text*, " + "word " * 130 + "with")
+    (docs / "article.en.md").write_text(long, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_guide(docs, tmp_path, LANGUAGES)
+    assert str(caught.value) == (
+        f"{F}: plan.read.minutes: the passage is 137 words in en, about 2 minutes read aloud at 130 words a minute: give it 2 or more"
+    )
+    data = technique()
+    data["plan"].update(read={"minutes": 2}, pairs=dict(data["plan"]["pairs"], minutes=2))
+    (docs / "techniques" / "alpha.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").plan.step("read").minutes == 2
+
+
+def test_the_real_plans_keep_their_time_rules():
+    """Every plan: 5 to 10 whole minutes, last week's commitment from week 2 on, 1½ minutes for each
+    question asked in the room, the passage at 130 words a minute, a takeaway and a 5-minute version."""
+    for t in GUIDE.techniques:
+        plan_ = t.plan
+        assert 5 <= plan_.minutes <= 10, t.id
+        assert (plan_.step("last_week") is not None) == (t.number > 1), t.id
+        room = plan_.step("quiz").room
+        assert room and set(room) <= {q.id for q in t.questions}, t.id
+        assert plan_.step("quiz").minutes >= 1.5 * len(room), t.id
+        for lang in LANGUAGES:
+            words = len(f"{plan_.passage.title(lang)} {plan_.passage.text(lang)}".split())
+            assert plan_.step("read").minutes >= words / 130, (t.id, lang)
+            assert plan_.takeaway(lang) and plan_.short(lang), t.id
 
 
 @pytest.mark.parametrize(
@@ -490,3 +599,39 @@ def test_every_text_is_translated():
 
     same = [t("fr") for t in texts(GUIDE) if t("fr") == t("en")]
     assert same == []
+
+
+GUIDE_RULES = {  # the guide's own thresholds, which a plan read aloud must not pass off as Ivan Misner's
+    "fr": (re.compile(r"24\u00a0heures|48\u00a0heures|deux bonnes nouvelles"), "règle proposée par ce guide"),
+    "en": (re.compile(r"24 hours|48 hours|two (recent )?pieces of good news"), "a rule of this guide’s"),
+}
+
+
+def plan_texts(plan_, lang: str) -> str:
+    texts = [plan_.objective, plan_.takeaway, plan_.short] + [step.text for step in plan_.steps if step.text]
+    return " ".join(text(lang) for text in texts)
+
+
+def test_the_real_plans_say_once_which_rules_are_the_guides():
+    for t in GUIDE.techniques:
+        for lang in LANGUAGES:
+            rules, label = GUIDE_RULES[lang]
+            said = plan_texts(t.plan, lang)
+            assert said.count(label) == (1 if rules.search(said) else 0), (t.id, lang)
+
+
+def test_the_real_plans_speak_as_the_article_and_bni_do():
+    """The article's second topic is why they love what they do; English says education moment, and
+    the review's calques are gone; numbers keep their unit with a no-break space in French."""
+    questions = GUIDE.technique("poser-des-questions").plan
+    assert "Pourquoi aimez-vous ce que vous faites\u00a0?" in plan_texts(questions, "fr")
+    assert "les raisons pour lesquelles il aime ce qu’il fait" in plan_texts(questions, "fr")
+    assert "Why do you love what you do?" in plan_texts(questions, "en") and "why they love what they do" in plan_texts(questions, "en")
+    assert "on échange les rôles" in questions.step("pairs").text("fr") and "swap roles" in questions.step("pairs").text("en")
+    referrals = GUIDE.technique("suivi-des-recommandations").plan.step("pairs").text
+    assert "la dernière reçue ou transmise" in referrals("fr") and "the last one received or passed on" in referrals("en")
+    for t in GUIDE.techniques:
+        english, french = plan_texts(t.plan, "en"), plan_texts(t.plan, "fr")
+        for calque in ("sends today", "plays the minute", "keeps this week", "slot", "what they love about"):
+            assert calque not in english, (t.id, calque)
+        assert not re.search(r"\d (minutes?|heures?|secondes?)\b|n° \d", french), t.id

@@ -11,7 +11,7 @@ from guide.build import load_strings
 from guide.content import load_guide
 from guide.qr import qr_svg
 from guide.render import Renderer, make_environment
-from test_content import LANGUAGES, plan, technique, write_site
+from test_content import LANGUAGES, plan, question, technique, text, write_site
 
 
 def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **changes):
@@ -226,14 +226,16 @@ def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
     assert root.select_one(".guide-own__label").get_text().startswith("Plan proposé par ce guide")
     assert root.select_one(".guide-trainer-plan__objective").get_text() == "objective (fr)"
     steps = root.select("ol.guide-trainer-plan__steps > li")
-    assert [(li["data-step"], li["data-minutes"]) for li in steps] == [
-        ("read", "1"),
+    # week 1: the question opens, the passage answers it, … and a takeaway (untimed) closes
+    assert [(li["data-step"], li.get("data-minutes")) for li in steps] == [
         ("question", "1"),
+        ("read", "1"),
         ("pairs", "3"),
         ("quiz", "2"),
         ("commitment", "1"),
+        ("takeaway", None),
     ]
-    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps] == [
+    assert [li.h3.select_one(".guide-trainer-plan__minutes").get_text() for li in steps[:-1]] == [
         "(1\u00a0min)",
         "(1\u00a0min)",
         "(3\u00a0min)",
@@ -241,18 +243,77 @@ def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
         "(1\u00a0min)",
     ]
     assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8 minutes"
+    assert root.select_one(".guide-trainer-plan__short").get_text() == "Pour 5\u00a0minutes\u00a0: short (fr)"
+    assert steps[-1].select_one(".guide-trainer-plan__takeaway").get_text() == "takeaway (fr)"
     quote = root.select_one("blockquote")
     assert quote.p.get_text() == "Alpha, d’abord. Le texte d’alpha, avec un lien."
     assert quote.select_one(".guide-trainer-plan__attribution").get_text() == "— Dr Ivan Misner, Techniques de networking EFFICACES"
     assert quote.select_one("cite a")["href"] == "../../article/#alpha"
-    assert "question (fr)" in steps[1].get_text() and "pairs (fr)" in steps[2].get_text()
+    assert "question (fr)" in steps[0].get_text() and "pairs (fr)" in steps[2].get_text()
     item = steps[2].select_one(".guide-trainer-plan__item")
     assert item["data-item"] == "during-item-2" and item.get_text() == "during-2 (fr)"
     assert "(pendant l’événement)" in steps[2].get_text()
+    assert "Arrêtez les binômes à l’heure" in steps[2].get_text()
     assert steps[3].find("a")["href"] == "../../techniques/alpha/#quiz-alpha"
     assert steps[4].find("a")["href"] == "../../techniques/alpha/#checklist-alpha"
     assert root.find("a", download=True)["href"] == "../../pdf/plan-alpha.pdf"
     assert root.select_one(".guide-print-foot [data-page-url]").get_text() == "https://example.org/trainers/alpha/"
+    assert not root.select("[data-step=last_week]")  # week 1 has no last week
+
+
+def test_a_plan_carries_its_quiz_lettered_in_the_files_order_with_the_answers(tmp_path):
+    wrong_first = dict(
+        question("q-one", scenario=True),
+        options=[
+            {"id": "wrong", "text": {"fr": "faux", "en": "wrong"}, "correct": False, "feedback": {"fr": "non", "en": "no"}},
+            {"id": "right", "text": {"fr": "juste", "en": "right"}, "correct": True, "feedback": {"fr": "oui, car", "en": "yes, as"}},
+            {"id": "other", "text": {"fr": "autre", "en": "other"}, "correct": False, "feedback": {"fr": "non", "en": "no"}},
+        ],
+    )
+    two_right = dict(
+        question("q-two", "multiple"),
+        options=[
+            {"id": "a", "text": text("a"), "correct": True, "feedback": text("yes a")},
+            {"id": "b", "text": text("b"), "correct": False, "feedback": text("no b")},
+            {"id": "c", "text": text("c"), "correct": True, "feedback": text("yes c")},
+        ],
+    )
+    html = render(
+        renderer(tmp_path, lang="en", prefix="en/", questions=[wrong_first, two_right]), "guide:plan alpha", url="en/trainers/alpha/"
+    )
+    quiz = html.select("[data-step=quiz] ol.guide-trainer-plan__quiz > li")
+    assert [(q["data-question"], q["data-room"]) for q in quiz] == [("q-one", "true"), ("q-two", "false")]
+    first, second = quiz
+    assert first.select_one(".guide-trainer-plan__when").get_text() == "[in the room]"
+    assert second.select_one(".guide-trainer-plan__when").get_text() == "[for afterwards]"
+    assert [li.get_text(" ", strip=True) for li in first.select(".guide-trainer-plan__options > li")] == [
+        "A. wrong",
+        "B. right",
+        "C. other",
+    ]
+    assert first.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: B — yes, as"
+    assert second.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: A, C — yes a (en) yes c (en)"
+    assert second.select_one(".guide-trainer-plan__answer strong").get_text() == "Answer: A, C —"  # set apart in bold, not by colour
+    assert "show of hands for A/B/C" in html.select_one("[data-step=quiz]").get_text()
+
+
+def test_from_week_2_a_plan_takes_up_last_weeks_commitment_by_its_title(tmp_path):
+    first = technique()
+    first["title"] = {"fr": "Soyez positif", "en": "Be positive"}
+    docs = write_site(tmp_path, {"alpha": first, "beta": technique("beta", 2)})
+    guide = load_guide(docs, tmp_path, LANGUAGES)
+    env = make_environment(str(ROOT / "overrides"))
+    for lang, expected in (
+        ("fr", "Semaine dernière\u00a0: «\u00a0Soyez positif\u00a0». À main levée\u00a0: qui a tenu son engagement\u00a0?"),
+        ("en", "Last week: “Be positive”. Show of hands: who kept their commitment?"),
+    ):
+        r = Renderer(env=env, guide=guide, strings=load_strings(LANGUAGES)[lang], lang=lang)
+        html = BeautifulSoup(r.plan(guide.technique("beta"), "trainers/beta/"), "html.parser")
+        steps = html.select("ol.guide-trainer-plan__steps > li")
+        assert [li["data-step"] for li in steps] == ["last_week", "question", "read", "pairs", "quiz", "commitment", "takeaway"]
+        assert steps[0]["data-minutes"] == "1" and steps[0].p["data-previous"] == "alpha"
+        assert steps[0].p.get_text().startswith(expected)
+        assert html.select_one(".guide-trainer-plan")["data-minutes"] == "9"
 
 
 def test_a_plan_in_english_says_the_passage_is_our_translation(tmp_path):
@@ -293,3 +354,10 @@ def test_a_handout_dates_itself_in_words(tmp_path, lang, day, printed):
     ):
         foot = BeautifulSoup(sheet, "html.parser").select_one(".guide-print-foot").get_text()
         assert printed in foot and "-" not in foot.split("·")[-1]
+
+
+def test_a_plan_without_the_sites_address_ends_its_source_line_without_a_colon(tmp_path):
+    for lang, expected in (("fr", "(Ivan Misner, BNI)"), ("en", "(Ivan Misner, BNI)")):
+        r = renderer(tmp_path / lang, lang=lang, site_url="")
+        foot = BeautifulSoup(r.plan(r.guide.technique("alpha"), "trainers/alpha/"), "html.parser").select_one(".guide-print-foot")
+        assert foot.get_text().strip().endswith(expected) and not foot.select_one("[data-page-url]").get_text()

@@ -360,6 +360,37 @@ ATTRIBUTION = {
 }
 
 
+def plan_quiz_lines(technique, lang: str) -> list[str]:
+    """What a plan's sheet prints of its technique's quiz, question by question: the prompt, each
+    option lettered A, B, C… in the content's order, and the answer's line with its letters."""
+    answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]
+    lines = []
+    for question in technique.questions:
+        lines.append(question.prompt(lang))
+        letters = "ABCDEF"[: len(question.options)]
+        lines += [f"{letter}. {option.text(lang)}" for letter, option in zip(letters, question.options)]
+        right = ", ".join(letter for letter, option in zip(letters, question.options) if option.correct)
+        lines.append(answer.replace("{letters}", right))
+        lines += [option.feedback(lang) for option in question.options if option.correct]
+    return lines
+
+
+def flat_words(text: str) -> str:
+    """Text as extracted from a page or a PDF: ligatures undone, every run of spaces (no-break ones
+    too) one space, a word broken at the end of a line after a hyphen or a slash joined again."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    text = text.replace("\ufffe", "-")  # PDFium's mark for a hyphen where a line breaks
+    return re.sub(r"(?<=\w[-/]) (?=\w)", "", " ".join(text.split()))
+
+
+def assert_plan_quiz(text: str, technique, lang: str) -> None:
+    text = flat_words(text)
+    for line in plan_quiz_lines(technique, lang):
+        assert flat_words(line) in text, (technique.id, lang, line)
+    room = technique.plan.step("quiz").room
+    assert 1.5 * len(room) <= technique.plan.step("quiz").minutes  # 1½ minutes a question asked aloud
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_trainer_plan_page(site, slug, lang):
@@ -375,12 +406,15 @@ def test_trainer_plan_page(site, slug, lang):
         }[lang]
     )
     assert plan.select_one(".guide-trainer-plan__objective").get_text() == technique.plan.objective(lang)
-    # every step, in order, with its minutes; they add up to the total shown, 5 to 10
+    # the running order: last week's commitment (from week 2), the question as the hook, the passage
+    # as its answer, the pairs and their debrief, the quiz, the commitment; a takeaway closes it
     steps = plan.select("ol.guide-trainer-plan__steps > li")
-    assert [li["data-step"] for li in steps] == ["read", "question", "pairs", "quiz", "commitment"]
-    minutes = [int(li["data-minutes"]) for li in steps]
+    order = ["question", "read", "pairs", "quiz", "commitment", "takeaway"]
+    assert [li["data-step"] for li in steps] == (["last_week"] if technique.number > 1 else []) + order
+    timed = steps[:-1]
+    minutes = [int(li["data-minutes"]) for li in timed]
     assert minutes == [s.minutes for s in technique.plan.steps]
-    for li, n in zip(steps, minutes):
+    for li, n in zip(timed, minutes):
         assert li.h3.select_one(".guide-trainer-plan__minutes").get_text() == f"({n}\u00a0min)"
     total = sum(minutes)
     assert 5 <= total <= 10 and int(plan["data-minutes"]) == total
@@ -388,24 +422,49 @@ def test_trainer_plan_page(site, slug, lang):
         plan.select_one(".guide-trainer-plan__total").get_text()
         == {"fr": f"Total\u00a0: {total} minutes", "en": f"Total: {total} minutes"}[lang]
     )
-    assert 2 <= minutes[2] <= 3  # the pair activity
+    step = {li["data-step"]: li for li in steps}
+    assert 2 <= int(step["pairs"]["data-minutes"]) <= 3  # the pair activity
+    # weeks 2–7 take up last week's commitment, naming last week's technique (from the content, never typed)
+    if technique.number > 1:
+        previous = GUIDE.techniques[technique.number - 2]
+        quoted = {"fr": f"«\u00a0{previous.title(lang)}\u00a0»", "en": f"“{previous.title(lang)}”"}[lang]
+        assert quoted in step["last_week"].get_text(), slug
     # the passage read aloud is the article's own item, word for word, and attributed
     article = page(site, f"{prefix}article")
     item = article.find(id=slug).find_parent("li")
-    quote = plan.select_one("blockquote")
+    quote = step["read"].select_one("blockquote")
     assert normalise(quote.p.get_text()) == normalise(item.get_text(" "))
     assert quote.select_one(".guide-trainer-plan__attribution").get_text() == ATTRIBUTION[lang]
     assert quote.select_one("cite a")["href"] == f"../../article/#{slug}"
-    # the question, the pair activity on its checklist item, the quiz, the commitment and its checklist
+    assert {"fr": "Lire la réponse d’Ivan Misner", "en": "Read Ivan Misner’s answer"}[lang] in step["read"].h3.get_text()
+    # the question, the pair activity on its checklist item and its debrief, the quiz, the commitment and its checklist
     pairs = technique.plan.step("pairs")
-    assert steps[1].select_one(".guide-trainer-plan__ask").get_text() == technique.plan.step("question").text(lang)
-    assert pairs.text(lang) in steps[2].get_text()
-    assert steps[2].select_one(f'[data-item="{pairs.item}"]').get_text() == technique.item(pairs.item).text(lang)
-    assert steps[3].find("a", href=f"../../techniques/{slug}/#quiz-{slug}")
-    assert {"fr": "« Projeter »", "en": "“Project”"}[lang].replace(" ", "\u00a0") in steps[3].get_text()
-    assert technique.plan.step("commitment").text(lang) in steps[4].get_text()
-    assert steps[4].find("a", href=f"../../techniques/{slug}/#checklist-{slug}")
-    assert steps[4].find("a", href=f"../../pdf/checklist-{slug}.pdf")
+    assert step["question"].select_one(".guide-trainer-plan__ask").get_text() == technique.plan.step("question").text(lang)
+    assert pairs.text(lang) in step["pairs"].get_text()
+    assert step["pairs"].select_one(f'[data-item="{pairs.item}"]').get_text() == technique.item(pairs.item).text(lang)
+    debrief = {
+        "fr": "Arrêtez les binômes à l’heure\u00a0; demandez à un binôme ce qu’il a remarqué",
+        "en": "Stop the pairs on time; ask one pair what they noticed",
+    }
+    assert debrief[lang] in step["pairs"].get_text()
+    assert step["quiz"].find("a", href=f"../../techniques/{slug}/#quiz-{slug}")
+    assert {"fr": "« Projeter »", "en": "“Project”"}[lang].replace(" ", "\u00a0") in step["quiz"].get_text()
+    assert {"fr": "faites voter à main levée A / B / C", "en": "take a show of hands for A/B/C"}[lang] in step["quiz"].get_text().replace(
+        "\u00a0", " "
+    )
+    assert_plan_quiz(step["quiz"].get_text(" "), technique, lang)
+    room = technique.plan.step("quiz").room
+    asked = step["quiz"].select("ol.guide-trainer-plan__quiz > li")
+    assert [(li["data-question"], li["data-room"]) for li in asked] == [(q.id, str(q.id in room).lower()) for q in technique.questions]
+    assert [li["data-letter"] for li in asked[0].select(".guide-trainer-plan__options > li")] == list(
+        "ABCDEF"[: len(technique.questions[0].options)]
+    )
+    assert technique.plan.step("commitment").text(lang) in step["commitment"].get_text()
+    assert step["commitment"].find("a", href=f"../../techniques/{slug}/#checklist-{slug}")
+    assert step["commitment"].find("a", href=f"../../pdf/checklist-{slug}.pdf")
+    assert step["takeaway"].select_one(".guide-trainer-plan__takeaway").get_text() == technique.plan.takeaway(lang)
+    short = plan.select_one(".guide-trainer-plan__short").get_text()
+    assert short == {"fr": "Pour 5\u00a0minutes\u00a0: ", "en": "For 5 minutes: "}[lang] + technique.plan.short(lang)
     assert plan.find("a", href=f"../../pdf/plan-{slug}.pdf", download=True)
     assert not html.select("script[src*='assets/guide/']")  # nothing to run
 
@@ -444,6 +503,63 @@ def test_trainers_index_runs_the_series(site, lang):
     targets = [urlparse(urljoin(f"http://x/{prefix}trainers/", a["href"])).path for a in nav.select("a.md-nav__link")]
     targets = list(dict.fromkeys(targets))  # the page being read is listed with its own contents
     assert targets == [f"/{prefix}trainers/"] + [f"/{prefix}trainers/{slug}/" for slug in SLUGS] + [f"/{prefix}trainers/answer-key/"]
+
+
+SERIES = {
+    "fr": {
+        "steps": [
+            "L’engagement de la semaine dernière",
+            "Une question à la salle",
+            "La réponse d’Ivan Misner",
+            "Un exercice en binômes",
+            "Le quiz de la technique",
+            "L’engagement",
+            "Le mot de la fin",
+        ],
+        "short": "En 5\u00a0minutes",
+        "closing": "La séance de clôture",
+    },
+    "en": {
+        "steps": [
+            "Last week’s commitment",
+            "A question to the room",
+            "Ivan Misner’s answer",
+            "A pair activity",
+            "The technique’s quiz",
+            "The commitment",
+            "To close",
+        ],
+        "short": "In 5 minutes",
+        "closing": "The closing session",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_series_runs_as_the_plans_do_and_ends_with_a_closing_session(site, lang):
+    """The trainers' page describes the plans' running order and their 5-minute version, and closes
+    the series with the article quiz and the self-assessment taken again, warning that scores often
+    drop once people know the standard (response shift)."""
+    body = page(site, f"{LANGS[lang]}trainers").select_one("article")
+    expected = SERIES[lang]
+    [steps] = [ol for ol in body.find_all("ol") if len(ol.find_all("li", recursive=False)) == len(expected["steps"])]
+    assert [li.strong.get_text() for li in steps.find_all("li", recursive=False)] == expected["steps"]
+    assert any(p.strong and p.strong.get_text() == expected["short"] for p in body.find_all("p"))
+    [closing] = [h2 for h2 in body.find_all("h2") if h2.get_text(strip=True) == expected["closing"]]
+    section = []
+    for sibling in closing.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    text = " ".join(part.get_text(" ") for part in section)
+    links = {a["href"] for part in section for a in part.find_all("a")}
+    assert {"../quiz/", "../assessment/"} <= links
+    assert "response shift" in text
+    # the education moment and its coordinator, in BNI's own words
+    if lang == "en":
+        words = body.get_text(" ")
+        assert "education moment" in words and "education coordinator" in words
+        assert "slot" not in words
 
 
 def test_plans_are_in_the_search_index(site):
@@ -667,15 +783,50 @@ def test_pdf_handouts(site, lang):
             plan.passage.title(lang),
             plan.step("question").text(lang),
             plan.step("commitment").text(lang),
+            plan.takeaway(lang),
+            plan.short(lang),
             ATTRIBUTION[lang],
         ]:
             assert words(shown) in text, (technique.id, shown)
+        assert_plan_quiz(reader.pages[0].extract_text(), technique, lang)  # the quiz runs from the sheet
         total = {"fr": f"Total\u00a0: {plan.minutes} minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
         assert total in text or total.replace("\u00a0", " ") in text
     combined = PdfReader(site / LANGS[lang] / "pdf" / "checklists.pdf")
     assert len(combined.pages) == len(GUIDE.techniques)
     for number, technique in enumerate(GUIDE.techniques):
         assert technique.title(lang) in combined.pages[number].extract_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plan_pdf_is_one_page_on_a4_and_on_letter_and_loses_nothing(site, origin, lang):
+    """Each plan made by the build's own code (pdf.plan_pdf) and style sheets, on both papers: one
+    page, and every word the plan shows (its quiz included) is in the text of that page."""
+    from collections import Counter
+
+    import pypdfium2
+    from guide.pdf import plan_pdf
+    from guide.render import Renderer, make_environment
+
+    styles = [parsed(site / "index.html").head.style.string, (site / "assets/guide/print.css").read_text(encoding="utf-8")]
+    env = make_environment(str(ROOT / "overrides"))
+    renderer = Renderer(env, GUIDE, load_strings(tuple(LANGS))[lang], lang, LANGS[lang], f"{origin}/{LANGS[lang]}")
+    for technique in GUIDE.techniques:
+        html = BeautifulSoup(renderer.plan(technique, f"{LANGS[lang]}pdf/plan-{technique.id}.pdf", handout=True), "html.parser")
+        address = html.select_one("[data-page-url]").extract().get_text()
+        for screen_only in html.select(".guide-qr, .guide-actions, .guide-trainer-plan__links"):
+            screen_only.decompose()  # a QR code's name for assistive technology; buttons and links do nothing on paper
+        shown = Counter(flat_words(html.get_text(" ")).split())
+        for paper, size in (("A4", (595, 842)), ("letter", (612, 792))):
+            document = pypdfium2.PdfDocument(plan_pdf(renderer, technique, styles, paper, str(site)))
+            try:
+                assert len(document) == 1, (technique.id, paper)
+                assert tuple(round(v) for v in document[0].get_size()) == size
+                text = flat_words(document[0].get_textpage().get_text_range())
+            finally:
+                document.close()
+            lost = shown - Counter(text.split())
+            assert not lost, (technique.id, paper, lost)
+            assert address in text.replace(" ", ""), (technique.id, paper)  # the address may break across lines
 
 
 def flat(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from .model import (
     PAUSE_POINTS,
     PLAN_MINUTES,
     PLAN_STEPS,
+    QUESTION_MINUTES,
+    READING_PACE,
     Band,
     Guide,
     Item,
@@ -46,7 +49,8 @@ ARTICLE_PAGE = "article.md"
 # An item of the article's list of skills: `1. **Gardez toujours une attitude positive.**{ #attitude-positive } Cela …`
 LIST_ITEM = re.compile(r"^ {0,3}\d+[.)][ \t]+")
 SKILL = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*\{\s*#(?P<anchor>[a-z0-9-]+)\s*\}(?P<text>.*)$", re.S)
-PLAN_FIELDS = {"read": (), "question": ("text",), "pairs": ("item", "text"), "quiz": (), "commitment": ("text",)}
+PLAN_FIELDS = {"last_week": (), "question": ("text",), "read": (), "pairs": ("item", "text"), "quiz": (), "commitment": ("text",)}
+PLAN_OPTIONAL = {"quiz": ("room",)}  # without `room`, every question of the quiz is asked in the room
 LIMITS = {  # (min, max) number of entries
     "checklist": (3, 7),
     "questions": (2, 4),
@@ -59,6 +63,10 @@ SCORES = (0, 100)  # what score bands cover
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _got(value: Any, scalar: Scalar | None) -> str:
@@ -264,18 +272,36 @@ class _Reader:
             self.fail(key, f"bands must end at {high_score}, the last ends at {expected - 1}")
         return tuple(bands)
 
-    def plan(self, raw: Any, key: str, checklist: tuple[PausePoint, ...], passage: Passage) -> Plan:
-        """A trainer's plan: its steps in PLAN_STEPS order, 5 to 10 minutes in all."""
-        data = self.mapping(raw, key, ("objective", *PLAN_STEPS))
+    def plan(
+        self, raw: Any, key: str, number: int, checklist: tuple[PausePoint, ...], questions: tuple[Question, ...], passage: Passage
+    ) -> Plan:
+        """A trainer's plan: its steps in PLAN_STEPS order (last week's commitment from week 2 on),
+        5 to 10 minutes in all, with time enough to read the passage and ask the quiz aloud."""
+        fields = ("objective", *PLAN_STEPS, "takeaway", "short")  # in the order the plan runs
+        data = self.mapping(raw, key, (), fields)
+        for name in fields:
+            if name not in data and name != "last_week":
+                self.fail(join(key, name), "missing")
+        if number == 1 and "last_week" in data:
+            self.fail(join(key, "last_week"), "week 1 has no last week to take up: delete this step")
+        if number > 1 and "last_week" not in data:
+            self.fail(
+                join(key, "last_week"),
+                "missing: from week 2 on, a plan starts by taking up last week's commitment: add last_week: {minutes: 1}",
+            )
         objective = self.text(data["objective"], f"{key}.objective")
         steps = []
         for kind in PLAN_STEPS:
+            if kind not in data:
+                continue
             where = f"{key}.{kind}"
-            step = self.mapping(data[kind], where, ("minutes", *PLAN_FIELDS[kind]))
+            step = self.mapping(data[kind], where, ("minutes", *PLAN_FIELDS[kind]), PLAN_OPTIONAL.get(kind, ()))
             minutes = self.integer(step["minutes"], f"{where}.minutes")
             if minutes < 1:
                 self.fail(f"{where}.minutes", f"expected 1 or more, got {minutes}")
-            item = None
+            item, room = None, ()
+            if kind == "read":
+                self.reading_time(minutes, passage, f"{where}.minutes")
             if kind == "pairs":
                 low, high = PAIRS_MINUTES
                 if not low <= minutes <= high:
@@ -284,13 +310,55 @@ class _Reader:
                 known = [i.id for point in checklist for i in point.items]
                 if item not in known:
                     self.fail(f"{where}.item", f"no checklist item '{item}' (known: {', '.join(known)})")
+            if kind == "quiz":
+                room = self.room(step.get("room"), f"{where}.room", questions) if "room" in step else tuple(q.id for q in questions)
+                needed = math.ceil(QUESTION_MINUTES * len(room))
+                if minutes < needed:
+                    which = f"listed in {where}.room" if "room" in step else f"every question, as {where}.room lists none"
+                    self.fail(
+                        f"{where}.minutes",
+                        f"{_count(minutes, 'minute')} for {_count(len(room), 'question')} asked in the room ({which}); "
+                        f"give it {needed} or more (1½ minutes a question), or list fewer in {where}.room",
+                    )
             text = self.text(step["text"], f"{where}.text") if "text" in step else None
-            steps.append(PlanStep(kind, minutes, text, item))
+            steps.append(PlanStep(kind, minutes, text, item, room))
         total = sum(step.minutes for step in steps)
         low, high = PLAN_MINUTES
         if not low <= total <= high:
             self.fail(key, f"the steps take {total} minutes; a plan takes {low} to {high}")
-        return Plan(objective, tuple(steps), passage)
+        takeaway = self.text(data["takeaway"], f"{key}.takeaway")
+        short = self.text(data["short"], f"{key}.short")
+        return Plan(objective, tuple(steps), passage, takeaway, short)
+
+    def room(self, raw: Any, key: str, questions: tuple[Question, ...]) -> tuple[str, ...]:
+        """The IDs of the quiz questions asked in the room: each a question of this technique's quiz, once."""
+        if not isinstance(raw, list):
+            self.fail(key, f"expected a list of question IDs (lines starting with '-'), got {self.got(raw, key)}")
+        if not raw:
+            self.fail(key, "the list is empty: list the questions asked in the room, or delete room to ask them all")
+        known = [q.id for q in questions]
+        room: list[str] = []
+        for index, value in enumerate(raw):
+            where = f"{key}[{index}]"
+            qid = self.ident(value, where)
+            if qid not in known:
+                self.fail(where, f"no question '{qid}' in this technique's quiz (known: {', '.join(known)})")
+            if qid in room:
+                self.fail(where, f"'{qid}' is listed twice (also {key}[{room.index(qid)}])")
+            room.append(qid)
+        return tuple(room)
+
+    def reading_time(self, minutes: int, passage: Passage, key: str) -> None:
+        """The passage read aloud at READING_PACE words a minute fits in its minutes, in every language."""
+        for lang in self.languages:
+            words = len(f"{passage.title(lang)} {passage.text(lang)}".split())
+            needed = math.ceil(words / READING_PACE)
+            if minutes < needed:
+                self.fail(
+                    key,
+                    f"the passage is {words} words in {lang}, about {needed} minutes read aloud at {READING_PACE} words a minute: "
+                    f"give it {needed} or more",
+                )
 
     def checklist(self, raw: Any, key: str) -> tuple[PausePoint, ...]:
         data = self.mapping(raw, key, PAUSE_POINTS)
@@ -343,6 +411,7 @@ def read_technique(document: Document, file: str, slug: str, languages: tuple[st
         r.fail("number", f"expected 1 or more, got {number}")
     title, summary, practice = (r.text(data[key], key) for key in ("title", "summary", "practice"))
     checklist = r.checklist(data["checklist"], "checklist")
+    questions = r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, article))
     technique = Technique(
         id=slug,
         number=number,
@@ -350,10 +419,10 @@ def read_technique(document: Document, file: str, slug: str, languages: tuple[st
         summary=summary,
         practice=practice,
         checklist=checklist,
-        questions=r.entries(data["questions"], "questions", "questions", lambda v, k: r.question(v, k, article)),
+        questions=questions,
         statements=r.entries(data["statements"], "statements", "statements", r.item),
         bands=r.bands(data["bands"], "bands"),
-        plan=r.plan(data["plan"], "plan", checklist, article.passage(slug, r, "plan.read")),
+        plan=r.plan(data["plan"], "plan", number, checklist, questions, article.passage(slug, r, "plan.read")),
     )
     scenarios = sum(question.scenario for question in technique.questions)
     if 2 * scenarios < len(technique.questions):  # a technique's quiz asks what to do, more than what was said

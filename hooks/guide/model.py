@@ -10,9 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAUSE_POINTS = ("before", "during", "after")
-PLAN_STEPS = ("read", "question", "pairs", "quiz", "commitment")  # a trainer's plan, in the order it runs
-PLAN_MINUTES = (5, 10)  # a plan's steps add up to 5 to 10 minutes
+# A trainer's plan, in the order it runs: last week's commitment taken up (from week 2), the
+# question that opens the session, the passage read aloud as Ivan Misner's answer, the pairs (and
+# their debrief), the quiz, each member's commitment; a takeaway (untimed) closes it.
+PLAN_STEPS = ("last_week", "question", "read", "pairs", "quiz", "commitment")
+PLAN_MINUTES = (5, 10)  # a plan's steps add up to 5 to 10 whole minutes
 PAIRS_MINUTES = (2, 3)  # the pair activity takes 2 or 3 of them
+QUESTION_MINUTES = 1.5  # a quiz question asked aloud, answered by a show of hands and explained
+READING_PACE = 130  # words a minute: the passage read aloud slowly
 SCALE = (0, 1, 2, 3, 4)  # the self-assessment's points, Never … Always: the one definition
 
 
@@ -76,6 +81,7 @@ class PlanStep:
     minutes: int
     text: Text | None = None  # what the trainer says or asks (question, pairs, commitment)
     item: str | None = None  # the pair activity's checklist item ID
+    room: tuple[str, ...] = ()  # the quiz: the IDs of the questions asked in the room (the others are for afterwards)
 
 
 @dataclass(frozen=True)
@@ -84,15 +90,17 @@ class Plan:
     around the passage of the article read aloud."""
 
     objective: Text
-    steps: tuple[PlanStep, ...]  # one of each kind, in PLAN_STEPS order
+    steps: tuple[PlanStep, ...]  # one of each kind, in PLAN_STEPS order (no last_week in week 1)
     passage: Passage
+    takeaway: Text  # the one line the session ends on
+    short: Text  # what to keep, and drop, when the education moment has 5 minutes
 
     @property
     def minutes(self) -> int:
         return sum(step.minutes for step in self.steps)
 
-    def step(self, kind: str) -> PlanStep:
-        return next(step for step in self.steps if step.kind == kind)
+    def step(self, kind: str) -> PlanStep | None:
+        return next((step for step in self.steps if step.kind == kind), None)
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,10 @@ class Guide:
 
     def technique(self, slug: str) -> Technique | None:
         return next((t for t in self.techniques if t.id == slug), None)
+
+    def previous(self, technique: Technique) -> Technique | None:
+        """Last week's technique in the seven-week series (None in week 1)."""
+        return next((t for t in self.techniques if t.number == technique.number - 1), None)
 
     def quizzes(self) -> dict[str, tuple[Question, ...]]:
         """Every quiz by ID: one per technique, plus the article's."""

@@ -34,6 +34,7 @@ from .qr import qr_svg
 ARTICLE = "article.md"  # pages are named by their source; where each one lives depends on the build (Renderer.url_of)
 TRAINERS_DIR = "trainers/"  # a technique's plan is the page trainers/<slug>.md
 TEMPLATE_DIR = "partials/guide/"
+LETTERS = "ABCDEFGHIJ"  # a quiz's options on paper, in the file's order (a question has at most 6)
 
 
 class Widget(NamedTuple):
@@ -194,11 +195,26 @@ class Renderer:
         pairs = plan.step("pairs")
         point = next(p for p in technique.checklist if any(i.id == pairs.item for i in p.items))
         technique_url = link(technique_page(technique.id))
+        room = plan.step("quiz").room
+        quiz = []  # the technique's quiz on the sheet: each option lettered in the file's order, the right letters and why
+        for question in technique.questions:
+            lettered = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
+            quiz.append(
+                {
+                    "question": question,
+                    "room": question.id in room,
+                    "options": lettered,
+                    "answer": [letter for letter, option in lettered if option.correct],
+                    "reason": " ".join(option.feedback(self.lang) for _, option in lettered if option.correct),
+                }
+            )
         return self._render(
             "plan",
             technique=technique,
             plan=plan,
             steps={step.kind: step for step in plan.steps},
+            previous=self.guide.previous(technique),
+            quiz=quiz,
             item=technique.item(pairs.item),
             moment=self.t["pause_" + point.id],
             article_url=link(ARTICLE),
@@ -209,6 +225,8 @@ class Renderer:
             page_url=self.address(plan_page(technique.id)),
             edition=self.t["edition"].replace("{date}", self.long_date(self.today)) if handout else "",
             qr=self.qr(self.address(plan_page(technique.id)), "qr_label_plan"),
+            # "… (Ivan Misner, BNI):" introduces the plan's address; without one, it ends the line
+            source_line=self.t["trainer_source_line"] if self.site_url else self.t["trainer_source_line"].rstrip(" :\u00a0"),
         )
 
     # --- one method per widget, reached through WIDGETS -----------------------------------------
