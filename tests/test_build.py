@@ -723,7 +723,7 @@ MARKERS = [
         "front matter never closed",
         replace(
             "docs/quiz.md",
-            'Un quiz pour vérifier votre connaissance de l’ensemble de l’article du Dr Ivan Misner sur les techniques de networking efficaces."\n---',
+            'vérifier ce que vous avez compris de l’ensemble de l’article du Dr Ivan Misner sur les techniques de networking efficaces."\n---',
             'Un quiz."\n',
         ),
         "docs/quiz.md: line 1: the front matter opened by --- is never closed: end it with a line holding ---",
