@@ -35,7 +35,7 @@ fi
 tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools/firefox-print.mjs tests/js
 # The scripts' logic in Node, with no page (the saved record, scores and bands, the calendar file,
 # the SCORM record and session): Node's own test runner, nothing to install, a few seconds.
-node --test tests/js/
+node --test --test-reporter=spec tests/js/
 # Two workers (pytest-xdist), each with its own site build, server and Chromium: on two loaded
 # cores the suite ends in about half the time of one; a worker left without tests takes some of
 # the other's (worksteal), and the slow tests start first (tests/conftest.py).
