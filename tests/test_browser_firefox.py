@@ -182,6 +182,32 @@ def offline_journey(base: str) -> dict:
     }
 
 
+# What the driver must catch, caused on purpose: an inline script and an image from another origin
+# on a page (the page's policy blocks both), a page that is not there, and requests counted as
+# another origin's (the second journey is told it is on a different one).
+VIOLATE = """() => {
+  localStorage.setItem("left-by", "the journey before");
+  const script = document.createElement("script");
+  script.textContent = "window.ran = true";
+  const image = document.createElement("img");
+  image.src = "http://localhost:9/elsewhere.png";
+  document.body.append(script, image);
+  return new Promise((done) => setTimeout(() => done(window.ran ?? false), 300));
+}"""
+
+
+def harness_journeys(origin: str) -> list[dict]:
+    page = f"{origin}/techniques/{SLUG}/"
+    return [
+        {"name": "harness", "origin": origin, "steps": [{"goto": page}, {"observe": "ran", "js": VIOLATE}, {"goto": f"{origin}/missing/"}]},
+        {
+            "name": "harness-elsewhere",
+            "origin": "http://127.0.0.1:9",
+            "steps": [{"goto": page}, {"observe": "left", "js": '() => localStorage.getItem("left-by")'}],
+        },
+    ]
+
+
 @pytest.fixture(scope="module")
 def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
     """Every journey, in one run of the driver: its observations and what went wrong, by name."""
@@ -195,6 +221,7 @@ def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
         projector_journey(server, "fr"),
         projector_journey(server, "en"),
         offline_journey(packages["offline"].as_uri() + "/"),
+        *harness_journeys(server),
     ]
     (folder / "journeys.json").write_text(json.dumps(journeys), encoding="utf-8")
     done = subprocess.run(
@@ -207,6 +234,20 @@ def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def test_the_driver_sees_what_goes_wrong(firefox, server):
+    """The checks below are only as good as what the driver catches: here it must catch it."""
+    caught = firefox["harness"]
+    assert caught["failed"] is None and caught["observed"]["ran"] is False  # the policy held
+    errors = "\n".join(caught["errors"])
+    assert "CSP violation: script-src-elem inline" in errors and "CSP violation: img-src http://localhost:9/elsewhere.png" in errors
+    assert "blocked an inline script" in errors  # Firefox's own report, as a page error
+    assert f"404: {server}/missing/" in errors
+    elsewhere = firefox["harness-elsewhere"]
+    assert elsewhere["failed"] is None and elsewhere["errors"] == []
+    assert f"{server}/techniques/{SLUG}/" in elsewhere["foreign"]
+    assert elsewhere["observed"]["left"] is None  # each journey starts with nothing stored
 
 
 def clean(result: dict) -> dict:
