@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
 # for the browser tests (Playwright cannot download its own browser here), Debian's Firefox ESR for
-# the print tests (driven by puppeteer-core over WebDriver BiDi) and Debian's Java for the HTML
-# checker when they are missing, Lighthouse and the checker from npm (tools/), then pytest.
+# the print tests and the journeys in Firefox (driven by puppeteer-core over WebDriver BiDi) and
+# Debian's Java for the HTML checker when they are missing, Lighthouse and the checker from npm
+# (tools/), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
