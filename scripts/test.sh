@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
 # for the browser tests (Playwright cannot download its own browser here), Debian's Firefox ESR for
-# the print tests (driven by puppeteer-core over WebDriver BiDi) and Debian's Java for the HTML
-# checker when they are missing, Lighthouse and the checker from npm (tools/), then pytest.
+# the print tests and the journeys in Firefox (driven by puppeteer-core over WebDriver BiDi) and
+# Debian's Java for the HTML checker when they are missing, Lighthouse and the checker from npm
+# (tools/), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,7 @@ fi
 # for the guide's scripts and their unit tests.
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
-tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools/firefox-print.mjs tests/js
+tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools/firefox-print.mjs tools/firefox-journeys.mjs tests/js
 # The scripts' logic in Node, with no page (the saved record, scores and bands, the calendar file,
 # the SCORM record and session): Node's own test runner, nothing to install, a few seconds.
 node --test --test-reporter=spec tests/js/

@@ -1,0 +1,335 @@
+"""The journeys that matter most, in a second engine: Firefox (Debian's firefox-esr, driven over
+WebDriver BiDi by tools/firefox-journeys.mjs, one browser for the whole file, each journey in a
+fresh browser context). Widgets mount on a technique page of each language and keep a tick across
+a reload and the language switch; a quiz is scored in its live region and the score comes back
+after a reload; the projector is driven by the keyboard alone; the offline copy works from
+file://. No journey has a script error, a Content-Security-Policy violation (Firefox reports them
+as page errors), a failed request or a request to another origin. Print on one sheet runs in
+Firefox in tests/test_browser_print.py."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import GUIDE, ROOT, STORAGE_KEY
+
+pytestmark = pytest.mark.slow
+
+FIREFOX = "/usr/bin/firefox-esr"
+PREFIX = {"fr": "", "en": "en/"}
+OTHER = {"fr": "en", "en": "fr"}
+
+# --- what the journeys read from the page, as functions run in it ------------------------------
+
+WIDGETS = "() => [...document.querySelectorAll('[data-guide-widget]')].map(e => [e.dataset.guideWidget, e.dataset.mounted ?? null])"
+RECORD = f"() => localStorage.getItem({json.dumps(STORAGE_KEY)})"
+URL = "() => location.href"
+
+
+def ticked(slug: str) -> str:
+    return f"() => [...document.querySelectorAll('[data-guide-checklist=\"{slug}\"] input:checked')].map(e => e.dataset.item)"
+
+
+def live(quiz: str) -> str:
+    return f"() => document.querySelector('form[data-guide-quiz=\"{quiz}\"] [data-live]').textContent"
+
+
+def checked(quiz: str) -> str:
+    return f"() => [...document.querySelectorAll('form[data-guide-quiz=\"{quiz}\"] input:checked')].map(e => e.id)"
+
+
+PROJECTOR = """() => {
+  const dialog = document.querySelector("dialog.guide-projector[open]");
+  if (!dialog) return null;
+  const texts = (selector) => [...dialog.querySelectorAll(selector)].map((e) => e.textContent);
+  const visible = (selector) => [...dialog.querySelectorAll(selector)].filter((e) => e.checkVisibility()).map((e) => e.textContent);
+  return {
+    progress: dialog.querySelector(".guide-projector__progress").textContent,
+    prompts: texts(".guide-projector__question"),
+    marks: texts(".guide-projector__mark"),
+    explanation: visible(".guide-projector__explanation"),
+    focusInside: dialog.contains(document.activeElement),
+  };
+}"""
+
+
+def focused(selector: str) -> str:
+    return f"() => document.activeElement === document.querySelector({json.dumps(selector)})"
+
+
+# --- the journeys -------------------------------------------------------------------------------
+
+SLUG = "attitude-positive"  # three questions: the projector has a first, a middle and a last one
+TECHNIQUE = GUIDE.technique(SLUG)
+ITEMS = [item.id for point in TECHNIQUE.checklist for item in point.items]
+TICK = {"fr": ITEMS[1], "en": ITEMS[-1]}  # a different box from each language
+BOX = '[data-guide-checklist="{slug}"] input[data-item="{item}"]'
+QUIZ = GUIDE.quiz  # the whole-article quiz
+OFFLINE_SLUG = "remercier"
+SEARCHED = "pianiste"  # a word of the article (docs/article.md), searched from the offline copy
+PROJECTED = {"fr": SLUG, "en": "article"}  # a technique's quiz in French, the article's in English
+PROJECT = 'form[data-guide-quiz="{quiz}"] button[data-action="project"]'
+
+
+def checklist_journey(origin: str, lang: str) -> dict:
+    """Tick a box, reload, switch language with the header's switch."""
+    page = f"{origin}/{PREFIX[lang]}techniques/{SLUG}/"
+    other = OTHER[lang]
+    return {
+        "name": f"checklist-{lang}",
+        "origin": origin,
+        "steps": [
+            {"goto": page},
+            {"observe": "widgets", "js": WIDGETS},
+            {"observe": "before", "js": ticked(SLUG)},
+            {"click": BOX.format(slug=SLUG, item=TICK[lang])},
+            {"observe": "record", "js": RECORD},
+            {"reload": True},
+            {"observe": "reloaded", "js": ticked(SLUG)},
+            {"hover": ".md-header .md-select"},
+            {"follow": f'.md-header .md-select__link[hreflang="{other}"]'},
+            {"observe": "switched-url", "js": URL},
+            {"observe": "switched-widgets", "js": WIDGETS},
+            {"observe": "switched", "js": ticked(SLUG)},
+        ],
+    }
+
+
+def chosen(question) -> list:
+    """The right options, but a wrong one for the first question: the score is not the maximum."""
+    if question is QUIZ.questions[0]:
+        return [next(o for o in question.options if not o.correct)]
+    return [o for o in question.options if o.correct]
+
+
+def quiz_journey(origin: str) -> dict:
+    clicks = [{"click": f"#q-{QUIZ.id}-{q.id}-{o.id}"} for q in QUIZ.questions for o in chosen(q)]
+    return {
+        "name": "quiz",
+        "origin": origin,
+        "steps": [
+            {"goto": f"{origin}/quiz/"},
+            {"observe": "unjudged", "js": live(QUIZ.id)},
+            *clicks,
+            {"click": f'form[data-guide-quiz="{QUIZ.id}"] button[type="submit"]'},
+            {"observe": "live", "js": live(QUIZ.id)},
+            {"observe": "record", "js": RECORD},
+            {"reload": True},
+            {"observe": "reloaded-live", "js": live(QUIZ.id)},
+            {"observe": "reloaded-checked", "js": checked(QUIZ.id)},
+        ],
+    }
+
+
+def projector_journey(origin: str, lang: str) -> dict:
+    quiz = PROJECTED[lang]
+    path = "quiz/" if quiz == "article" else f"techniques/{quiz}/"
+    button = PROJECT.format(quiz=quiz)
+    return {
+        "name": f"projector-{lang}",
+        "origin": origin,
+        "steps": [
+            {"goto": f"{origin}/{PREFIX[lang]}{path}"},
+            {"observe": "button", "js": f"() => document.querySelector({json.dumps(button)}).textContent"},
+            {"focus": button},
+            {"press": "Enter"},
+            {"wait": "dialog.guide-projector[open]"},
+            {"observe": "opened", "js": PROJECTOR},
+            {"press": "ArrowRight"},
+            {"observe": "arrow-right", "js": PROJECTOR},
+            {"press": "PageDown"},
+            {"observe": "page-down", "js": PROJECTOR},
+            {"press": "PageUp"},
+            {"observe": "page-up", "js": PROJECTOR},
+            {"press": " "},  # Space
+            {"observe": "space", "js": PROJECTOR},
+            {"press": "Escape"},
+            {"gone": "dialog.guide-projector[open]"},
+            {"observe": "escaped", "js": PROJECTOR},
+            {"observe": "focus-back", "js": focused(button)},
+            {"observe": "record", "js": RECORD},
+        ],
+    }
+
+
+def offline_journey(base: str) -> dict:
+    """From the home page by the sidebar to a technique, a tick kept, then search from disk."""
+    box = BOX.format(slug=OFFLINE_SLUG, item=GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id)
+    return {
+        "name": "offline",
+        "origin": "file://",
+        "steps": [
+            {"goto": f"{base}index.html"},
+            {"observe": "home", "js": "() => [document.title, document.styleSheets.length]"},
+            {"follow": f'.md-sidebar--primary a[href="techniques/{OFFLINE_SLUG}.html"]'},
+            {"observe": "url", "js": URL},
+            {"observe": "widgets", "js": WIDGETS},
+            {"click": box},
+            {"reload": True},
+            {"observe": "reloaded", "js": ticked(OFFLINE_SLUG)},
+            {"goto": f"{base}en/techniques/{OFFLINE_SLUG}.html"},
+            {"observe": "english", "js": ticked(OFFLINE_SLUG)},
+            {"goto": f"{base}techniques/{OFFLINE_SLUG}.html"},
+            {"click": ".md-search__input"},
+            {"type": SEARCHED},
+            {"wait": ".md-search-result__link"},
+            {"observe": "results", "js": "() => [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"},
+        ],
+    }
+
+
+# What the driver must catch, caused on purpose: an inline script and an image from another origin
+# on a page (the page's policy blocks both), a page that is not there, and requests counted as
+# another origin's (the second journey is told it is on a different one).
+VIOLATE = """() => {
+  localStorage.setItem("left-by", "the journey before");
+  const script = document.createElement("script");
+  script.textContent = "window.ran = true";
+  const image = document.createElement("img");
+  image.src = "http://localhost:9/elsewhere.png";
+  document.body.append(script, image);
+  return new Promise((done) => setTimeout(() => done(window.ran ?? false), 300));
+}"""
+
+
+def harness_journeys(origin: str) -> list[dict]:
+    page = f"{origin}/techniques/{SLUG}/"
+    return [
+        {"name": "harness", "origin": origin, "steps": [{"goto": page}, {"observe": "ran", "js": VIOLATE}, {"goto": f"{origin}/missing/"}]},
+        {
+            "name": "harness-elsewhere",
+            "origin": "http://127.0.0.1:9",
+            "steps": [{"goto": page}, {"observe": "left", "js": '() => localStorage.getItem("left-by")'}],
+        },
+    ]
+
+
+@pytest.fixture(scope="module")
+def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
+    """Every journey, in one run of the driver: its observations and what went wrong, by name."""
+    if not shutil.which(FIREFOX):
+        pytest.fail("No Firefox found: install Debian's firefox-esr (scripts/test.sh does)")
+    folder = tmp_path_factory.mktemp("firefox-journeys")
+    journeys = [
+        checklist_journey(server, "fr"),
+        checklist_journey(server, "en"),
+        quiz_journey(server),
+        projector_journey(server, "fr"),
+        projector_journey(server, "en"),
+        offline_journey(packages["offline"].as_uri() + "/"),
+        *harness_journeys(server),
+    ]
+    (folder / "journeys.json").write_text(json.dumps(journeys), encoding="utf-8")
+    done = subprocess.run(
+        ["node", str(ROOT / "tools" / "firefox-journeys.mjs"), str(folder / "journeys.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"FIREFOX": FIREFOX, "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(folder)},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_driver_sees_what_goes_wrong(firefox, server):
+    """The checks below are only as good as what the driver catches: here it must catch it."""
+    caught = firefox["harness"]
+    assert caught["failed"] is None and caught["observed"]["ran"] is False  # the policy held
+    errors = "\n".join(caught["errors"])
+    assert "CSP violation: script-src-elem inline" in errors and "CSP violation: img-src http://localhost:9/elsewhere.png" in errors
+    assert "blocked an inline script" in errors  # Firefox's own report, as a page error
+    assert f"404: {server}/missing/" in errors
+    elsewhere = firefox["harness-elsewhere"]
+    assert elsewhere["failed"] is None and elsewhere["errors"] == []
+    assert f"{server}/techniques/{SLUG}/" in elsewhere["foreign"]
+    assert elsewhere["observed"]["left"] is None  # each journey starts with nothing stored
+
+
+def clean(result: dict) -> dict:
+    """The journey's observations, once it is known to have run to its end with nothing wrong."""
+    assert result["failed"] is None, result["failed"]
+    assert result["errors"] == [], f"errors (script, CSP, requests): {result['errors']}"
+    assert result["foreign"] == [], f"requests to other origins: {result['foreign']}"
+    return result["observed"]
+
+
+def widget_kinds(site, path: str) -> list[str]:
+    html = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [root["data-guide-widget"] for root in html.select("[data-guide-widget]")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_widgets_mount_and_a_tick_is_kept_across_reload_and_languages(firefox, site, server, lang):
+    seen = clean(firefox[f"checklist-{lang}"])
+    kinds = widget_kinds(site, f"{PREFIX[lang]}techniques/{SLUG}")
+    assert {"checklist", "quiz", "selfcheck"} <= set(kinds)
+    assert seen["widgets"] == [[kind, "true"] for kind in kinds]  # every widget of the page, mounted
+    assert seen["before"] == []
+    record = json.loads(seen["record"])
+    assert record["version"] == 1 and record["checklists"][SLUG]["ticked"] == [TICK[lang]]
+    assert seen["reloaded"] == [TICK[lang]]
+    other = OTHER[lang]
+    assert seen["switched-url"] == f"{server}/{PREFIX[other]}techniques/{SLUG}/"
+    assert seen["switched-widgets"] == [[kind, "true"] for kind in widget_kinds(site, f"{PREFIX[other]}techniques/{SLUG}")]
+    assert seen["switched"] == [TICK[lang]]  # one record for both languages
+
+
+def test_a_quiz_is_scored_in_its_live_region_and_kept(firefox):
+    seen = clean(firefox["quiz"])
+    total = len(QUIZ.questions)
+    score = total - 1  # every question right but the first (chosen)
+    assert seen["unjudged"] == ""
+    assert seen["live"].startswith(f"Score\u00a0: {score} / {total}.")
+    assert "Question 1\u00a0: " in seen["live"]  # the question missed is named
+    assert json.loads(seen["record"])["quizzes"][QUIZ.id]["score"] == score
+    assert seen["reloaded-live"].startswith(f"Score\u00a0: {score} / {total}.")
+    assert sorted(seen["reloaded-checked"]) == sorted(f"q-{QUIZ.id}-{q.id}-{o.id}" for q in QUIZ.questions for o in chosen(q))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_projector_by_keyboard(firefox, lang):
+    seen = clean(firefox[f"projector-{lang}"])
+    quiz = PROJECTED[lang]
+    questions = QUIZ.questions if quiz == "article" else GUIDE.technique(quiz).questions
+    total = len(questions)
+    assert total >= 3
+    assert seen["button"] == {"fr": "Projeter", "en": "Project"}[lang]
+    correct = {"fr": "✓ Bonne réponse", "en": "✓ Correct answer"}[lang]
+
+    def showing(state: dict, n: int, revealed: bool = False) -> None:
+        question = questions[n - 1]
+        assert state["progress"] == f"{n} / {total}"
+        assert state["prompts"] == [question.prompt(lang)]  # one question at a time
+        assert state["marks"] == ([correct] * sum(o.correct for o in question.options) if revealed else [])
+        assert state["explanation"] == ([question.explanation(lang)] if revealed else [])
+        assert state["focusInside"]
+
+    showing(seen["opened"], 1)
+    showing(seen["arrow-right"], 2)
+    showing(seen["page-down"], 3)
+    showing(seen["page-up"], 2)
+    showing(seen["space"], 2, revealed=True)
+    assert seen["escaped"] is None  # closed …
+    assert seen["focus-back"] is True  # … with the focus back on its button
+    assert seen["record"] is None  # nothing saved to the reader's record
+
+
+def test_the_offline_copy_from_disk(firefox, packages):
+    seen = clean(firefox["offline"])
+    base = packages["offline"].as_uri() + "/"
+    title, sheets = seen["home"]
+    assert title and sheets >= 2  # the home page, styled
+    assert seen["url"] == f"{base}techniques/{OFFLINE_SLUG}.html"
+    assert seen["widgets"] and all(mounted == "true" for _, mounted in seen["widgets"])
+    first = GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id
+    assert seen["reloaded"] == [first]
+    assert seen["english"] == [first]
+    assert SEARCHED in (ROOT / "docs" / "article.md").read_text(encoding="utf-8")
+    results = [href.split("?")[0] for href in seen["results"]]
+    assert f"{base}article.html" in results  # found in the article, in French, from disk
+    assert all(href.startswith(base) and not href.startswith(f"{base}en/") for href in results)
