@@ -5,9 +5,11 @@ sandboxed frame with no storage; the "Embed" dialog by keyboard."""
 from __future__ import annotations
 
 import pytest
-from conftest import PageWatch, axe_violations, serve
 from playwright.sync_api import expect
-from test_site import GUIDE
+from support.axe import axe_violations
+from support.browser import PageWatch, assert_clean
+from support.project import GUIDE
+from support.server import serve
 
 # The host side of H5P's resize protocol (h5p-resizer.js), written from its description: answer
 # hello, shrink the frame and answer resizePrepared on prepareResize, set the height on resize.
@@ -159,6 +161,7 @@ def test_the_embed_dialog_by_keyboard(context, watch, server, lang, label, copie
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     expect(button).to_be_focused()
+    assert_clean(watch)
 
 
 @pytest.mark.parametrize(
@@ -168,3 +171,4 @@ def test_embed_pages_are_accessible_alone(watch, path):
     watch.page.goto(f"/{path}")
     watch.page.wait_for_selector("[data-guide-widget][data-mounted]")
     assert axe_violations(watch.page) == []
+    assert_clean(watch)

@@ -11,11 +11,12 @@ import json
 import shutil
 
 import pytest
-from conftest import GUIDE, NOT_MOUNTED, ROOT, PageWatch, axe_violations, open_page, serve, store, stored
 from playwright.sync_api import expect
-from test_browser_assessment import ANSWERS, check_answers
-from test_browser_quiz import FORM, QUIZ, answer, right, wrong
-from test_site import LANGS
+from support.axe import axe_violations
+from support.browser import NOT_MOUNTED, PageWatch, assert_clean, open_page, store, stored
+from support.project import GUIDE, LANGS, ROOT
+from support.server import serve
+from support.widgets import ANSWERS, FORM, QUIZ, answer, right, tick_answers, wrong
 
 SLUG = "remercier"
 BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
@@ -27,9 +28,7 @@ BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
 @pytest.fixture
 def from_disk(context, packages):
     watch = PageWatch(context.new_page(), "file://")
-    yield watch, packages["offline"].as_uri() + "/"
-    assert watch.foreign == [], f"requests to anything but the copy's files: {watch.foreign}"
-    assert watch.errors == [], f"console errors: {watch.errors}"
+    return watch, packages["offline"].as_uri() + "/"  # the test ends with `assert_clean(watch)`: nothing but the copy's files
 
 
 def test_the_other_kinds_of_page_are_clean_from_disk(from_disk):
@@ -38,6 +37,7 @@ def test_the_other_kinds_of_page_are_clean_from_disk(from_disk):
     for path in ["article", "checklists", f"trainers/{SLUG}", "en/my-data", "en/trainers/index", "en/trainers/answer-key"]:
         open_page(watch.page, f"{base}{path}.html")
         assert watch.page.evaluate("() => document.styleSheets.length") >= 2, path
+    assert_clean(watch)
 
 
 def test_the_offline_copy_works_from_disk(from_disk):
@@ -81,11 +81,12 @@ def test_the_offline_copy_works_from_disk(from_disk):
     expect(page.locator("dialog.guide-projector[open]")).to_be_visible()
     page.keyboard.press("Escape")
     open_page(page, base + "assessment.html")
-    check_answers(page, ANSWERS)
+    tick_answers(page, ANSWERS)
     page.locator("[data-guide-assessment] button[type=submit]").click()
     expect(page.locator("[data-guide-results]")).to_be_visible()
     record = stored(page)
     assert record["quizzes"][QUIZ.id]["score"] == total and len(record["selfAssessment"]["history"]) == 1
+    assert_clean(watch)
 
 
 # --- the SCORM packages, run by a learning platform ----------------------------------------------
@@ -225,7 +226,7 @@ def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform
     raw = str(round(100 * (total - 1) / total))
     wait_for_value(page, "cmi.core.score.raw", raw)
     go(guide, "assessment.html")
-    check_answers(guide, ANSWERS)
+    tick_answers(guide, ANSWERS)
     guide.locator("[data-guide-assessment] button[type=submit]").click()
     wait_for_value(page, "cmi.core.lesson_status", "completed")
     go(guide, "index.html")

@@ -12,7 +12,9 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, PageWatch, free_port
+from support.browser import PageWatch
+from support.project import ROOT
+from support.server import free_port
 
 
 @pytest.fixture

@@ -9,33 +9,12 @@ import codecs
 import json
 import os
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
-
-PARTS = ["docs", "hooks", "overrides", "mkdocs.yml"]
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
+from support.builds import build_site, edit
 
 OLD_SITE = {"index.html": "<p>the site as it was</p>", "en/index.html": "<p>as it was</p>", "old-page/index.html": "kept"}
 

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from guide.build import load_strings
 from guide.content import load_guide
 from guide.qr import qr_svg
 from guide.render import Renderer, make_environment
-from test_content import LANGUAGES, plan, question, technique, text, write_site
+from support.factories import plan, question, technique, text, write_site
+from support.project import LANGUAGES, ROOT
 
 
 def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **changes):
