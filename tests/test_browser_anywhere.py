@@ -58,8 +58,8 @@ def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, 
     problems = {}
     for path in pages_of(folder, "fr")[half::2]:
         open_page(page, base + path)
-        for here, lang, there in ((path, "en", f"en/{path}"), (f"en/{path}", "fr", path)):
-            assert page.locator("html").get_attribute("lang") != lang, here
+        for here, own, lang, there in ((path, "fr", "en", f"en/{path}"), (f"en/{path}", "en", "fr", path)):
+            assert page.locator("html").get_attribute("lang") == own, here
             found = axe_violations(page)
             if found:
                 problems[here] = found
@@ -82,10 +82,15 @@ def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, 
 def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
     """The published build differs from the default one only in the absolute addresses it holds
     (canonical links, sheets' QR codes, oEmbed), made the same way on every page of a kind in
-    either language: one page of each kind, the kinds shared between the languages."""
+    either language: one page of each kind, the kinds shared between the languages, each with no
+    axe violation and nothing wrong in the watch."""
     watch, base = visit
+    problems = {}
     for n, kind in enumerate([*KINDS, EMBEDS[0]]):
-        open_page(watch.page, base + ("", "en/")[n % 2] + kind)
+        path = ("", "en/")[n % 2] + kind
+        open_page(watch.page, base + path)
+        problems.update({path: found} for found in [axe_violations(watch.page)] if found)
+    assert problems == {}
     assert_clean(watch)
 
 

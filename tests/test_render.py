@@ -81,22 +81,6 @@ def test_content_text_is_escaped(tmp_path):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
-def test_pages_load_only_the_scripts_their_widgets_need(tmp_path):
-    r = renderer(tmp_path)
-
-    def scripts(html):
-        return r.render_page(html, "techniques/alpha/", "p.md")[1]
-
-    assert scripts("<p>nothing</p>") == []
-    assert scripts("<!-- guide:checklist alpha -->\n<!-- guide:quiz alpha -->\n<!-- guide:self-check alpha -->") == [
-        "checklist",
-        "quiz",
-        "selfcheck",
-    ]
-    assert scripts("<!-- guide:answer-key -->") == []  # printed, nothing to run
-    assert scripts("<!-- guide:assessment -->\n<!-- guide:checklists -->") == ["assessment", "checklist"]
-
-
 def indexed(html: str) -> str:
     """What Material's search indexes of a page's HTML: its own parser, its rule for excluded
     sections (material/plugins/search/plugin.py), the text without markup."""

@@ -272,10 +272,23 @@ def test_the_pages_say_how_a_self_assessment_score_is_made(site):
             assert told[lang] in page(site, prefix + path).select_one("article").get_text(), (lang, path)
 
 
-def test_pages_without_widgets_load_no_widget_script(site):
-    for path in ["", "article", "en", "en/article"]:
-        html = page(site, path)
-        assert not html.select("script[src*='assets/guide/']") and not html.find(id="guide-config")
+def test_a_page_loads_the_guides_script_only_when_it_has_a_widget_to_mount(site):
+    """The one bundle (assets/guide/guide.js) and the page's config, on every page with a widget to
+    mount; nothing of them on the others: the home page, the article, the trainers' printed pages."""
+    loading = set()
+    for file in sorted(site.rglob("*.html")):
+        html = parsed(file)
+        mounts = bool(html.select("[data-guide-widget]"))
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src*='assets/guide/']")]
+        assert scripts == (["guide.js"] if mounts else []), file
+        assert bool(html.find(id="guide-config")) == mounts, file
+        if mounts:
+            folder = file.parent.relative_to(site).as_posix()
+            loading.add("" if folder == "." else folder)
+    for path in ["", "article", "trainers", "trainers/answer-key", f"trainers/{SLUGS[0]}"]:
+        for prefix in LANGS.values():
+            assert (prefix + path).rstrip("/") not in loading, prefix + path
+    assert {f"{prefix}{path}" for prefix in LANGS.values() for path in ("assessment", f"techniques/{SLUGS[0]}", "embed/quiz")} <= loading
 
 
 def test_scripts_and_styles_ship_minified(site):
