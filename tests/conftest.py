@@ -1,5 +1,5 @@
-"""The suite's fixtures and hooks; what they rest on is in tests/support/ (TESTING.md says why each
-speed trick is there)."""
+"""The suite's fixtures and hooks; what they rest on, each speed trick with its reason, is in
+tests/support/."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support.project import LANGS, SLUGS, docs_pages
+from support.project import LANGS, docs_pages
 
 
 @functools.cache
@@ -36,10 +36,8 @@ def pages_of(site: Path, lang: str) -> list[str]:
 
 
 def expected_pages() -> list[str]:
-    """The page folders the project's sources make in each language: one per page in docs/ and
-    one per technique (generated from docs/techniques/<slug>.yml)."""
-    folders = [re.sub(r"(^|/)index/$", r"\1", name.removesuffix(".md") + "/") for name in docs_pages()]
-    return sorted(folders + [f"techniques/{slug}/" for slug in SLUGS])
+    """The page folders the project's sources make in each language: one per page in docs/."""
+    return sorted(re.sub(r"(^|/)index/$", r"\1", name.removesuffix(".md") + "/") for name in docs_pages())
 
 
 def flat_words(text: str) -> str:
