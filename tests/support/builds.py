@@ -90,7 +90,7 @@ SITES = {
     # the packages, always built without an address, are the published site's (`packages`)
     "site-without-address": lambda origin: {"GUIDE_SITE_URL": None, "GUIDE_PACKAGES": "off"},
 }
-# The fixtures that need a built site: their tests run after the others (`site_tests_last`).
+# The fixtures that need a built site: their tests run after the others (`site_tests_last_slow_first`).
 NEEDS_A_SITE = {"site", "site_build", "site_without_address", "server", "packages"}
 
 
