@@ -26,7 +26,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, build_site, chromium_path, free_port, serve  # noqa: E402
+from support.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from support.builds import build_site  # noqa: E402
+from support.server import free_port, serve  # noqa: E402
 
 # (label, path, text page?): a text page must also stay within stock + 10 KiB of transfer
 PAGES = [

@@ -9,9 +9,11 @@ import shutil
 from urllib.parse import urljoin
 
 import pytest
-from conftest import PageWatch, axe_violations, open_page, serve
 from playwright.sync_api import expect
-from test_site import pages_of
+from support.axe import axe_violations
+from support.browser import PageWatch, assert_clean, open_page
+from support.server import serve
+from support.site import expected_pages, pages_of
 
 FOLDER = "formation/guide"
 BUILDS = {"default": "site_without_address", "published": "site"}  # the conftest fixture of each
@@ -29,11 +31,10 @@ def elsewhere(request, tmp_path_factory):
 
 @pytest.fixture
 def visit(context, elsewhere):
+    """A watched page, and where the moved site is: the test ends with `assert_clean(watch)`."""
     base, _ = elsewhere
     watch = PageWatch(context.new_page(), base.split(f"/{FOLDER}/")[0])
-    yield watch, base
-    assert watch.foreign == [], f"requests to other origins: {watch.foreign}"
-    assert watch.errors == [], f"console errors: {watch.errors}"
+    return watch, base
 
 
 KINDS = ["", "article/", "techniques/remercier/", "quiz/", "assessment/", "checklists/", "my-data/"]
@@ -53,12 +54,12 @@ def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, 
     watch, base = visit
     page = watch.page
     _, folder = elsewhere
-    assert pages_of(folder, "en") == pages_of(folder, "fr") and len(pages_of(folder, "fr")) >= 22
+    assert pages_of(folder, "en") == pages_of(folder, "fr") == expected_pages()
     problems = {}
     for path in pages_of(folder, "fr")[half::2]:
         open_page(page, base + path)
-        for here, lang, there in ((path, "en", f"en/{path}"), (f"en/{path}", "fr", path)):
-            assert page.locator("html").get_attribute("lang") != lang, here
+        for here, own, lang, there in ((path, "fr", "en", f"en/{path}"), (f"en/{path}", "en", "fr", path)):
+            assert page.locator("html").get_attribute("lang") == own, here
             found = axe_violations(page)
             if found:
                 problems[here] = found
@@ -74,16 +75,23 @@ def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, 
         open_page(page, base + path)
         problems.update({path: found} for found in [axe_violations(page)] if found)
     assert problems == {}
+    assert_clean(watch)
 
 
 @pytest.mark.parametrize("elsewhere", ["published"], indirect=True)
 def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
     """The published build differs from the default one only in the absolute addresses it holds
     (canonical links, sheets' QR codes, oEmbed), made the same way on every page of a kind in
-    either language: one page of each kind, the kinds shared between the languages."""
+    either language: one page of each kind, the kinds shared between the languages, each with no
+    axe violation and nothing wrong in the watch."""
     watch, base = visit
+    problems = {}
     for n, kind in enumerate([*KINDS, EMBEDS[0]]):
-        open_page(watch.page, base + ("", "en/")[n % 2] + kind)
+        path = ("", "en/")[n % 2] + kind
+        open_page(watch.page, base + path)
+        problems.update({path: found} for found in [axe_violations(watch.page)] if found)
+    assert problems == {}
+    assert_clean(watch)
 
 
 def test_the_language_switch_search_and_saved_ticks_work_from_a_sub_folder(visit):
@@ -109,3 +117,4 @@ def test_the_language_switch_search_and_saved_ticks_work_from_a_sub_folder(visit
     expect(page.locator("[data-guide-checklist=remercier] input[type=checkbox]").first).to_be_checked()
     page.goto(base + "techniques/remercier/")
     expect(page.locator("[data-guide-checklist=remercier] input[type=checkbox]").first).to_be_checked()
+    assert_clean(watch)

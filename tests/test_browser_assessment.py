@@ -6,24 +6,13 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import GUIDE, axe_violations, open_page, reload, store, stored
 from playwright.sync_api import expect
+from support.axe import axe_violations
+from support.browser import assert_clean, open_page, reload, store, stored
+from support.widgets import ANSWERS, BY_ID, TECHNIQUES, fieldset_id, statement_ids, tick_answers
 
-TECHNIQUES = GUIDE.techniques  # in the article's order
-BY_ID = {technique.id: technique for technique in TECHNIQUES}
 STATEMENTS = [(technique.id, statement.id) for technique in TECHNIQUES for statement in technique.statements]
 
-# One answer per statement, chosen so that every technique gets a different score.
-# Expected scores: poser 15, suivi 19, aider 50, remercier 63 (62.5 rounds up), attitude 75, digne 90, contact 100.
-ANSWERS = {
-    "attitude-positive": [3, 3, 3, 3, 3],
-    "poser-des-questions": [1, 0, 1, 0, 1],
-    "contact-visuel": [4, 4, 4, 4],
-    "aider-les-autres": [2, 2, 2, 2, 2],
-    "digne-de-confiance": [4, 3, 4, 3, 4],
-    "suivi-des-recommandations": [1, 1, 1, 0],
-    "remercier": [2, 3, 2, 3],
-}
 # A second, different run: now contact-visuel and remercier are the weakest.
 SECOND = {
     "attitude-positive": [4, 4, 4, 4, 4],
@@ -50,14 +39,6 @@ def weakest_first(answers: dict[str, list[int]]) -> list[tuple[str, int]]:
     return sorted(scores.items(), key=lambda item: item[1])
 
 
-def statement_ids(tid: str) -> list[str]:
-    return [statement.id for statement in BY_ID[tid].statements]
-
-
-def fieldset_id(tid: str, sid: str) -> str:
-    return f"st-{tid}-{sid}"
-
-
 def storage_with(answers: dict[str, list[int]], history: list[dict] | None = None, plan: dict | None = None) -> dict:
     return {
         "version": 1,
@@ -71,16 +52,9 @@ def storage_with(answers: dict[str, list[int]], history: list[dict] | None = Non
     }
 
 
-def check_answers(page, answers: dict[str, list[int]], scope: str = "[data-guide-assessment]") -> None:
-    """Ticks the radios with the mouse (fast); the keyboard path is covered by the journey test."""
-    for tid, values in answers.items():
-        for sid, value in zip(statement_ids(tid), values):
-            page.locator(f"{scope} #{fieldset_id(tid, sid)} input[value='{value}']").check()
-
-
 def take_assessment(page, answers: dict[str, list[int]], path: str = "/assessment/") -> None:
     open_page(page, path)
-    check_answers(page, answers)
+    tick_answers(page, answers)
     page.locator("[data-guide-assessment] button[type=submit]").click()
     expect(page.locator("[data-guide-results]")).to_be_visible()
 
@@ -161,6 +135,7 @@ def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
     page.get_by_role("button", name="Voir mon profil").click()
     expect(summary).to_be_hidden()
     expect(page.locator("[data-guide-results]")).to_be_visible()
+    assert_clean(watch)
 
 
 # 2 ------------------------------------------------------------------------------------------------
@@ -232,6 +207,7 @@ def test_keyboard_journey_profile_and_plan(watch, context):
         "date": "2031-05-17",
         "skills": ["poser-des-questions", "suivi-des-recommandations"],
     }
+    assert_clean(watch)
 
 
 # 3 ------------------------------------------------------------------------------------------------
@@ -282,6 +258,7 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     # The English page's own labels, not the French ones.
     expect(page.locator("#st-attitude-positive-shares-good-news label").first).to_have_text("Never")
     expect(page.locator("label[for=plan-commitment]")).to_have_text("My commitment")
+    assert_clean(watch)
 
 
 # 4 ------------------------------------------------------------------------------------------------
@@ -316,6 +293,7 @@ def test_second_assessment_shows_previous_scores(watch):
 
     open_page(page, "/en/assessment/")
     expect(page.locator("[data-previous-head]")).to_have_text("Before (5 March 2024)")
+    assert_clean(watch)
 
 
 # 5 ------------------------------------------------------------------------------------------------
@@ -354,6 +332,7 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     assert any(line.startswith("UID:") for line in lines) and any(line.startswith("DTSTAMP:") for line in lines)
     # Adding to the calendar keeps the plan too.
     assert stored(page)["plan"] == {"commitment": "Appeler Marie, puis Paul; dire merci", "date": "2031-02-03", "skills": [a, b]}
+    assert_clean(watch)
 
 
 # 6 ------------------------------------------------------------------------------------------------
@@ -375,7 +354,7 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     expect(page.locator(f"{form} #{fieldset_id(tid, ids[1])} input").first).to_be_focused()
 
     values = [4, 2, 1, 3, 2]  # 12 / 20 = 60
-    check_answers(page, {tid: values}, scope=form)
+    tick_answers(page, {tid: values}, scope=form)
     submit.click()
     score = scores_of({tid: values})[tid]
     assert score == 60
@@ -388,6 +367,7 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     open_page(page, "/assessment/")
     expect_checked(page, {tid: values})
     expect(page.locator("[data-guide-assessment] input:checked")).to_have_count(len(values))
+    assert_clean(watch)
 
 
 # 7 ------------------------------------------------------------------------------------------------
@@ -411,6 +391,7 @@ def test_axe_with_error_summary_and_with_profile(watch, path, submit):
     expect(page.locator("[data-plan] > li")).to_have_count(2)
     violations = axe_violations(page)
     assert violations == [], violations
+    assert_clean(watch)
 
 
 def test_the_plan_prints_alone_on_one_page(watch):
@@ -433,3 +414,4 @@ def test_the_plan_prints_alone_on_one_page(watch):
         pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
         assert len(pdf.pages) == 1, paper
         assert "Poser trois questions" in pdf.pages[0].extract_text()
+    assert_clean(watch)

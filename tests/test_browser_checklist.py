@@ -8,8 +8,12 @@ import json
 import re
 
 import pytest
-from conftest import GUIDE, PageWatch, axe_violations, open_page, printed_sheets, reload, serve, store, stored, stored_text
 from pypdf import PdfReader
+from support.axe import axe_violations
+from support.browser import PageWatch, assert_clean, open_page, reload, store, stored, stored_text
+from support.printed import printed_sheets
+from support.project import GUIDE, SLUGS
+from support.server import serve
 
 SLUG = "attitude-positive"
 FR = f"/techniques/{SLUG}/"
@@ -48,6 +52,7 @@ def test_ticks_survive_reload_and_language_switch_then_reset(watch):
     open_page(page, FR)
     assert ticked(page) == []
     assert SLUG not in stored(page)["checklists"]
+    assert_clean(watch)
 
 
 def test_progress_is_in_a_polite_live_region(watch):
@@ -55,6 +60,7 @@ def test_progress_is_in_a_polite_live_region(watch):
     open_page(page, FR)
     region = page.locator(f"{CHECKLIST} [data-progress]")
     assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
+    assert_clean(watch)
 
 
 def test_keyboard_only(watch):
@@ -68,6 +74,7 @@ def test_keyboard_only(watch):
     assert ticked(page) == [boxes(page).nth(0).get_attribute("data-item"), boxes(page).nth(2).get_attribute("data-item")]
     outline = boxes(page).nth(2).evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline != "none"  # focus is visible
+    assert_clean(watch)
 
 
 def test_corrupt_storage_is_ignored(watch):
@@ -77,6 +84,7 @@ def test_corrupt_storage_is_ignored(watch):
         assert ticked(page) == []
         boxes(page).first.check()
         assert stored(page)["checklists"][SLUG]["ticked"] == [boxes(page).first.get_attribute("data-item")]
+    assert_clean(watch)
 
 
 def test_data_from_a_newer_version_is_never_overwritten(watch):
@@ -87,6 +95,7 @@ def test_data_from_a_newer_version_is_never_overwritten(watch):
     assert ticked(page) == [boxes(page).first.get_attribute("data-item")]
     assert page.locator(f"{CHECKLIST} .guide-storage-off").is_visible()  # … says it is not kept …
     assert stored_text(page) == newer  # … and leaves the newer record alone
+    assert_clean(watch)
 
 
 def test_content_change_keeps_the_other_ticks(watch):
@@ -100,6 +109,7 @@ def test_content_change_keeps_the_other_ticks(watch):
     assert ticked(page) == [items[1]]  # kept; new items start unticked
     boxes(page).nth(0).check()
     assert stored(page)["checklists"][SLUG]["ticked"] == [items[0], items[1]]  # the removed item is gone
+    assert_clean(watch)
 
 
 def test_print_gives_a_clean_one_page_sheet(watch):
@@ -126,6 +136,7 @@ def test_print_gives_a_clean_one_page_sheet(watch):
     )
     assert style[0] == "solid" and style[1] != "0px" and "✓" in style[2]
     assert "Avant l’événement" in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
+    assert_clean(watch)
 
 
 def printed_pages(page) -> dict[str, int]:
@@ -140,6 +151,7 @@ def test_every_checklist_prints_on_one_page_in_both_languages(watch):
             slug = technique.id
             open_page(page, f"/{prefix}techniques/{slug}/")
             assert printed_pages(page) == {"A4": 1, "Letter": 1}, (prefix, slug)
+    assert_clean(watch)
 
 
 def test_print_blank_hides_my_ticks(watch):
@@ -150,6 +162,7 @@ def test_print_blank_hides_my_ticks(watch):
     page.emulate_media(media="print")
     content = page.locator(f"{CHECKLIST} label").first.evaluate("e => getComputedStyle(e, '::before').content")
     assert "✓" not in content
+    assert_clean(watch)
 
 
 def test_print_buttons_call_print_with_the_right_mode(watch):
@@ -160,6 +173,7 @@ def test_print_buttons_call_print_with_the_right_mode(watch):
     page.get_by_role("button", name="Imprimer avec mes coches").click()
     modes = page.evaluate("window.__modes")
     assert "guide-print-blank" in modes[0] and "guide-print-blank" not in modes[1]
+    assert_clean(watch)
 
 
 def test_combined_page_prints_one_technique_per_page(watch):
@@ -167,7 +181,8 @@ def test_combined_page_prints_one_technique_per_page(watch):
     open_page(page, "/checklists/")
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert len(pdf.pages) == 7
+    assert len(pdf.pages) == len(SLUGS)
+    assert_clean(watch)
 
 
 def test_without_javascript_the_checklist_is_readable(browser, server):
@@ -187,6 +202,7 @@ def test_checklist_pages_have_no_axe_violation_after_use(watch):
     assert axe_violations(page) == []
     open_page(page, "/en/checklists/")
     assert axe_violations(page) == []
+    assert_clean(watch)
 
 
 def test_printed_sheet_says_when_and_where_from(watch, server):
@@ -203,6 +219,7 @@ def test_printed_sheet_says_when_and_where_from(watch, server):
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     printed = page.locator(f"{CHECKLIST} .guide-print-foot").text_content()
     assert re.search(r"Printed on \d{1,2} [A-Z][a-z]+ \d{4}", printed) and not re.search(r"\d{4}-\d{2}", printed), printed
+    assert_clean(watch)
 
 
 def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):
@@ -221,6 +238,7 @@ def test_printed_page_carries_a_qr_code_of_its_address_online(watch, server):
         assert sheet.qr_codes == [f"{server}{path}"]  # what a phone reads from the paper
         assert f"{server}{path}" in sheet.text  # and the same address, printed beside it
         assert sheet.text_bottom_mm < 25  # the sheet is used down to its foot
+    assert_clean(watch)
 
 
 @pytest.fixture
@@ -239,7 +257,5 @@ def test_without_a_site_address_the_printed_sheet_says_where_it_is_from(context,
     assert sheet.qr_codes == [] and f"{origin}{EN}" in sheet.text
     page.goto(origin + "/checklists/")
     sheets = printed_sheets(page.pdf(format="A4"))
-    from test_site import SLUGS
-
     assert [f"{origin}/techniques/{slug}/" in sheet.text for sheet, slug in zip(sheets, SLUGS)] == [True] * len(SLUGS)
-    assert watch.errors == [] and watch.foreign == []
+    assert_clean(watch)

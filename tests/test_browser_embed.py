@@ -5,9 +5,11 @@ sandboxed frame with no storage; the "Embed" dialog by keyboard."""
 from __future__ import annotations
 
 import pytest
-from conftest import PageWatch, axe_violations, serve
 from playwright.sync_api import expect
-from test_site import GUIDE
+from support.axe import axe_violations
+from support.browser import PageWatch, assert_clean
+from support.project import GUIDE
+from support.server import serve
 
 # The host side of H5P's resize protocol (h5p-resizer.js), written from its description: answer
 # hello, shrink the frame and answer resizePrepared on prepareResize, set the height on resize.
@@ -47,9 +49,7 @@ def framed(context, server, host):
     """A page on the host's origin, watched for errors in it and in its frames."""
     page = context.new_page()
     watch = PageWatch(page, server)
-    yield watch, host
-    assert [url for url in watch.foreign if not url.startswith(host[1])] == []
-    assert watch.errors == []
+    return watch, host  # the test ends with `assert_clean(watch, also=origin)`: the host's own requests aside
 
 
 def content_height(frame) -> float:
@@ -98,6 +98,7 @@ def test_a_host_on_another_origin_sizes_a_checklist_and_a_quiz(framed, server, s
     page.set_viewport_size({"width": 420, "height": 700})
     page.wait_for_function("h => document.getElementsByTagName('iframe')[0].clientHeight > h", arg=wide)
     expect_sized(page, 0)
+    assert_clean(watch, also=origin)
 
 
 def test_links_in_a_frame_open_in_the_top_window(framed, server):
@@ -109,6 +110,7 @@ def test_links_in_a_frame_open_in_the_top_window(framed, server):
     frame.locator(".guide-embed__source a").click()
     page.wait_for_url(f"{server}/techniques/{TECHNIQUE.id}/#checklist-{TECHNIQUE.id}")
     assert page.locator(f"#checklist-{TECHNIQUE.id}").is_visible()
+    assert_clean(watch, also=origin)
 
 
 def test_a_sandboxed_frame_without_storage_works_for_the_visit_and_says_so(framed, server):
@@ -131,6 +133,7 @@ def test_a_sandboxed_frame_without_storage_works_for_the_visit_and_says_so(frame
     quiz.get_by_role("button", name="Check").click()
     expect(quiz.locator("[data-live]")).to_contain_text(f"Score: {len(TECHNIQUE.questions)} / {len(TECHNIQUE.questions)}")
     expect_sized(page, 1)  # the resize protocol works from an opaque origin too
+    assert_clean(watch, also=origin)
 
 
 @pytest.mark.parametrize("lang, label, copied", [("", "Intégrer", "Code copié."), ("en/", "Embed", "Code copied.")])
@@ -159,6 +162,7 @@ def test_the_embed_dialog_by_keyboard(context, watch, server, lang, label, copie
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     expect(button).to_be_focused()
+    assert_clean(watch)
 
 
 @pytest.mark.parametrize(
@@ -168,3 +172,4 @@ def test_embed_pages_are_accessible_alone(watch, path):
     watch.page.goto(f"/{path}")
     watch.page.wait_for_selector("[data-guide-widget][data-mounted]")
     assert axe_violations(watch.page) == []
+    assert_clean(watch)

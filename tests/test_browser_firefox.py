@@ -15,7 +15,8 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import GUIDE, ROOT, STORAGE_KEY
+from support.browser import STORAGE_KEY
+from support.project import GUIDE, ROOT
 
 pytestmark = pytest.mark.slow
 

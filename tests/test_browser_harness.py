@@ -4,7 +4,9 @@ it should, however often it runs in a document."""
 
 from __future__ import annotations
 
-from conftest import QUIET_HTML, axe_violations, open_page, serve, store, stored_text
+from support.axe import axe_violations
+from support.browser import QUIET_HTML, assert_clean, open_page, store, stored_text
+from support.server import serve
 
 
 def test_a_test_gets_nothing_of_the_one_before(shared_context, context, server, tmp_path):
@@ -51,3 +53,4 @@ def test_axe_finds_a_missing_label_and_poor_contrast_every_time_it_looks(watch):
     )
     found = {violation.split(":")[0] for violation in axe_violations(page)}  # axe is already in this document
     assert {"label", "color-contrast"} <= found
+    assert_clean(watch)

@@ -7,8 +7,10 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import GUIDE, axe_violations, open_page, store, stored, stored_text
 from playwright.sync_api import expect
+from support.axe import axe_violations
+from support.browser import assert_clean, open_page, store, stored, stored_text
+from support.project import GUIDE
 
 REMERCIER = GUIDE.technique("remercier")
 TICKS = ["list-helpers", "thank-within-48h"]
@@ -134,6 +136,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
         expect(page.locator(f"[data-guide-selfcheck='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
     questions = len(REMERCIER.questions)
     expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text(f"Score\u00a0: {questions} / {questions}")
+    assert_clean(watch)
 
 
 # 9 ------------------------------------------------------------------------------------------------
@@ -163,6 +166,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
         assert stored_text(page) == before, name
         expect(summary).to_have_text(shown)
         page.evaluate("document.querySelector('[data-guide-mydata] [data-live]').textContent = ''")
+    assert_clean(watch)
 
 
 # 10 -----------------------------------------------------------------------------------------------
@@ -190,6 +194,7 @@ def test_english_page_shows_english_strings(watch):
     root.get_by_role("button", name="Erase everything").click()
     expect(live).to_have_text("All of the guide’s data has been erased from this device.")
     expect(root.locator("[data-summary]")).to_have_text(EMPTY_EN)
+    assert_clean(watch)
 
 
 # 11 -----------------------------------------------------------------------------------------------
@@ -200,3 +205,4 @@ def test_axe_after_import_message(watch, path, done):
     import_file(page, payload("backup.json", json.dumps({"app": "networking-guide", **sample()})))
     expect(page.locator("[data-guide-mydata] [data-live]")).to_have_text(done)
     assert axe_violations(page) == []
+    assert_clean(watch)

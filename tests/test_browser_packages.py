@@ -11,11 +11,12 @@ import json
 import shutil
 
 import pytest
-from conftest import GUIDE, NOT_MOUNTED, ROOT, PageWatch, axe_violations, open_page, serve, store, stored
 from playwright.sync_api import expect
-from test_browser_assessment import ANSWERS, check_answers
-from test_browser_quiz import FORM, QUIZ, answer, right, wrong
-from test_site import LANGS
+from support.axe import axe_violations
+from support.browser import NOT_MOUNTED, PageWatch, assert_clean, open_page, store, stored
+from support.project import GUIDE, LANGS, ROOT
+from support.server import serve
+from support.widgets import ANSWERS, FORM, QUIZ, answer, right, tick_answers, wrong
 
 SLUG = "remercier"
 BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
@@ -27,9 +28,7 @@ BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
 @pytest.fixture
 def from_disk(context, packages):
     watch = PageWatch(context.new_page(), "file://")
-    yield watch, packages["offline"].as_uri() + "/"
-    assert watch.foreign == [], f"requests to anything but the copy's files: {watch.foreign}"
-    assert watch.errors == [], f"console errors: {watch.errors}"
+    return watch, packages["offline"].as_uri() + "/"  # the test ends with `assert_clean(watch)`: nothing but the copy's files
 
 
 def test_the_other_kinds_of_page_are_clean_from_disk(from_disk):
@@ -38,6 +37,7 @@ def test_the_other_kinds_of_page_are_clean_from_disk(from_disk):
     for path in ["article", "checklists", f"trainers/{SLUG}", "en/my-data", "en/trainers/index", "en/trainers/answer-key"]:
         open_page(watch.page, f"{base}{path}.html")
         assert watch.page.evaluate("() => document.styleSheets.length") >= 2, path
+    assert_clean(watch)
 
 
 def test_the_offline_copy_works_from_disk(from_disk):
@@ -81,11 +81,12 @@ def test_the_offline_copy_works_from_disk(from_disk):
     expect(page.locator("dialog.guide-projector[open]")).to_be_visible()
     page.keyboard.press("Escape")
     open_page(page, base + "assessment.html")
-    check_answers(page, ANSWERS)
+    tick_answers(page, ANSWERS)
     page.locator("[data-guide-assessment] button[type=submit]").click()
     expect(page.locator("[data-guide-results]")).to_be_visible()
     record = stored(page)
     assert record["quizzes"][QUIZ.id]["score"] == total and len(record["selfAssessment"]["history"]) == 1
+    assert_clean(watch)
 
 
 # --- the SCORM packages, run by a learning platform ----------------------------------------------
@@ -143,21 +144,28 @@ def platform(packages, tmp_path_factory):
 
 @pytest.fixture
 def learner(browser, context, platform):
-    """A fresh browser profile (each call: another one), watched like every page of the suite."""
-    opened = []
+    """A fresh browser profile (each call: another one), watched like every page of the suite: the
+    test ends with `learner.assert_clean()`."""
 
-    def new():
-        profile = context if not opened else browser.new_context()
-        watch = PageWatch(profile.new_page(), platform.rstrip("/"))
-        opened.append((profile, watch))
-        return watch.page
+    class Learners:
+        def __init__(self):
+            self.opened = []
 
-    yield new
-    for profile, watch in opened:
+        def __call__(self):
+            profile = context if not self.opened else browser.new_context()
+            watch = PageWatch(profile.new_page(), platform.rstrip("/"))
+            self.opened.append((profile, watch))
+            return watch.page
+
+        def assert_clean(self):
+            for _, watch in self.opened:
+                assert_clean(watch)
+
+    learners = Learners()
+    yield learners
+    for profile, _ in learners.opened:
         if profile is not context:
             profile.close()
-        assert watch.foreign == [], f"requests to other origins: {watch.foreign}"
-        assert watch.errors == [], f"console errors: {watch.errors}"
 
 
 def guide_in(page):
@@ -225,7 +233,7 @@ def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform
     raw = str(round(100 * (total - 1) / total))
     wait_for_value(page, "cmi.core.score.raw", raw)
     go(guide, "assessment.html")
-    check_answers(guide, ANSWERS)
+    tick_answers(guide, ANSWERS)
     guide.locator("[data-guide-assessment] button[type=submit]").click()
     wait_for_value(page, "cmi.core.lesson_status", "completed")
     go(guide, "index.html")
@@ -252,6 +260,7 @@ def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform
     after = calls(page)
     assert [c[0] for c in after].count("LMSFinish") == 1 and after[-1] == ["LMSFinish", "", "true"]
     assert ["LMSSetValue", "cmi.core.exit", "suspend", "true"] in after[len(made) :]
+    learner.assert_clean()
 
 
 def test_the_record_follows_the_learner_to_a_fresh_browser(learner, platform):
@@ -270,6 +279,7 @@ def test_the_record_follows_the_learner_to_a_fresh_browser(learner, platform):
     expect(guide.locator(BOX).nth(1)).to_be_checked()
     expect(guide.locator(BOX).first).not_to_be_checked()
     assert [c[0] for c in calls(other)].count("LMSInitialize") == 1
+    learner.assert_clean()
 
 
 @pytest.mark.parametrize(
@@ -291,6 +301,7 @@ def test_bad_suspend_data_leaves_the_record_intact(learner, platform, theirs):
     launch(page, platform, mode="scorm-again", cmi={"suspend_data": theirs})
     assert stored(page) == mine
     assert json.loads(page.evaluate("lms.cmi.suspend_data")) == mine  # the platform now holds the record
+    learner.assert_clean()
 
 
 def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner, platform):
@@ -307,6 +318,7 @@ def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner
     trimmed = json.loads(kept)["selfAssessment"]["history"]
     assert trimmed and trimmed == history[-len(trimmed) :]  # the newest kept
     assert stored(page) == mine  # the device keeps it all
+    learner.assert_clean()
 
 
 @pytest.mark.parametrize("mode", ["false", "throw", "fails-after-initialise"])
@@ -328,6 +340,7 @@ def test_a_failing_platform_leaves_the_guide_working(learner, platform, mode):
         assert [c[0] for c in calls(page)].count("LMSFinish") == 1
     else:
         assert names == ["LMSInitialize"]  # nothing more is asked of a platform that did not start
+    learner.assert_clean()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -344,3 +357,4 @@ def test_without_a_platform_the_package_is_the_guide(learner, platform, lang):
     guide.locator(f"#quiz-{SLUG} button[data-action=project]").click()  # its code fetched in the package on first use
     expect(guide.locator("dialog.guide-projector[open]")).to_be_visible()
     guide.locator("dialog.guide-projector[open]").press("Escape")
+    learner.assert_clean()

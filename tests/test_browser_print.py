@@ -13,8 +13,9 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import GUIDE, ROOT, printed_sheets
 from pypdf import PdfReader
+from support.printed import printed_sheets
+from support.project import GUIDE, ROOT
 
 PAPERS = ["A4", "Letter"]
 # The dialog's margins: none, 5 mm, and each browser's default (Firefox: half an inch on every

@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import STORAGE_KEY, axe_violations, open_page, stored_text
-from test_site import GUIDE, LANGS, pages_of
-from test_site import page as built_page
+from support.axe import axe_violations
+from support.browser import STORAGE_KEY, assert_clean, open_page, stored_text
+from support.project import GUIDE, LANGS
+from support.site import page as built_page
+from support.site import pages_of
 
 RECORD = (Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8")
 TECHNIQUE = GUIDE.technique("attitude-positive")  # three questions: a first, a middle and a last one
@@ -151,6 +153,7 @@ def test_projector_by_keyboard_alone(watch, lang, quiz):
     expect(1)
     page.keyboard.press("Escape")
     assert stored_text(page) == before == RECORD  # nothing saved to the reader's record
+    assert_clean(watch)
 
 
 def test_projector_with_the_mouse_saves_nothing(watch):
@@ -181,6 +184,7 @@ def test_projector_with_the_mouse_saves_nothing(watch):
     assert fetched.count("extras.js") == 1 and fetched.count("interactive.css") == 1
     assert stored_text(page) is None
     assert page.evaluate("key => Object.keys(localStorage).filter(k => k !== key)", STORAGE_KEY) == []
+    assert_clean(watch)
 
 
 def luminance(colour: str) -> float:
@@ -236,6 +240,7 @@ def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
     assert contrast(style["colour"], style["background"]) >= 7, style
     assert style["outlineStyle"] == "solid" and contrast(style["outline"], "rgb(255, 255, 255)") >= 7, style
     assert dialog.locator(".guide-projector__stage").evaluate("e => e.scrollHeight <= e.clientHeight")  # it fits
+    assert_clean(watch)
 
 
 def test_every_quiz_has_the_project_button(site):

@@ -3,29 +3,14 @@ try again, show the answers, kept across reloads and languages, never printed.""
 
 from __future__ import annotations
 
-from conftest import GUIDE, axe_violations, open_page
-
-QUIZ = GUIDE.quiz  # the whole-article quiz
-FORM = f'form[data-guide-quiz="{QUIZ.id}"]'
+from support.axe import axe_violations
+from support.browser import assert_clean, open_page
+from support.project import GUIDE
+from support.widgets import FORM, QUIZ, answer, right, wrong
 
 
 def live(page):
     return page.locator(f"{FORM} [data-live]")
-
-
-def answer(page, choose):
-    """Tick, for each question, the options `choose(question)` returns."""
-    for question in QUIZ.questions:
-        for option in choose(question):
-            page.locator(f"#q-{QUIZ.id}-{question.id}-{option.id}").check()
-
-
-def right(question):
-    return [o for o in question.options if o.correct]
-
-
-def wrong(question):
-    return [next(o for o in question.options if not o.correct)]
 
 
 def test_keyboard_journey_without_auto_submit(watch):
@@ -62,6 +47,7 @@ def test_keyboard_journey_without_auto_submit(watch):
     assert verdict == ("✓ Correct" if first_right else "✗ Incorrect")
     link = block.locator(".guide-explanation a")
     assert link.get_attribute("href").endswith(f"article/#{first.anchor}")
+    assert_clean(watch)
 
 
 def test_unanswered_questions_are_named_and_focused(watch):
@@ -71,6 +57,7 @@ def test_unanswered_questions_are_named_and_focused(watch):
     assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse.")
     focused = page.evaluate("document.activeElement.name")
     assert focused == f"q-{QUIZ.id}-{QUIZ.questions[0].id}"
+    assert_clean(watch)
 
 
 def test_partial_answer_on_a_multiple_choice_question(watch):
@@ -82,6 +69,7 @@ def test_partial_answer_on_a_multiple_choice_question(watch):
     assert page.locator(f"#q-{QUIZ.id}-{multiple.id} [data-verdict]").text_content() == "◐ Partiellement correct"
     total = len(QUIZ.questions)
     assert live(page).text_content().startswith(f"Score\u00a0: {total - 1} / {total}.")
+    assert_clean(watch)
 
 
 def test_try_again_and_show_the_answers(watch):
@@ -99,6 +87,7 @@ def test_try_again_and_show_the_answers(watch):
     assert marks.count() == sum(len(right(q)) for q in QUIZ.questions)
     assert all("Correct answer" in m for m in marks.all_text_contents())
     assert live(page).text_content() == "The correct answers are shown."
+    assert_clean(watch)
 
 
 def test_answers_come_back_after_reload_and_in_the_other_language(watch):
@@ -110,6 +99,7 @@ def test_answers_come_back_after_reload_and_in_the_other_language(watch):
     total = len(QUIZ.questions)
     assert page.locator(f"{FORM} input:checked").count() == sum(len(right(q)) for q in QUIZ.questions)
     assert live(page).text_content().startswith(f"Score: {total} / {total}.")
+    assert_clean(watch)
 
 
 def test_printed_quiz_shows_no_answer(watch):
@@ -121,6 +111,7 @@ def test_printed_quiz_shows_no_answer(watch):
     page.emulate_media(media="print")
     assert page.locator(f"{FORM} .guide-feedback:visible, {FORM} .guide-explanation:visible, {FORM} [data-mark]:visible").count() == 0
     assert page.locator(f"{FORM} legend").first.is_visible()
+    assert_clean(watch)
 
 
 def test_technique_quiz_and_axe_after_feedback(watch):
@@ -135,6 +126,7 @@ def test_technique_quiz_and_axe_after_feedback(watch):
     assert axe_violations(page) == []
     page.locator(form).get_by_role("button", name="Voir les réponses").click()
     assert axe_violations(page) == []
+    assert_clean(watch)
 
 
 def test_answer_key_page_is_accessible_and_prints(watch):
@@ -142,3 +134,4 @@ def test_answer_key_page_is_accessible_and_prints(watch):
     open_page(page, "/en/trainers/answer-key/")
     assert page.locator(".guide-key-correct").count() > 20
     assert axe_violations(page) == []
+    assert_clean(watch)

@@ -12,7 +12,9 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, PageWatch, free_port
+from support.browser import PageWatch, assert_clean
+from support.project import ROOT
+from support.server import free_port
 
 
 @pytest.fixture
@@ -68,6 +70,7 @@ def test_a_saved_page_and_a_saved_content_file_show_by_themselves(browser, serve
         encoding="utf-8",
     )
     page.get_by_text("Un élément modifié à chaud.").first.wait_for(timeout=60_000)
+    assert_clean(watch)
     context.close()
     assert watch.foreign == []
     assert watch.errors == []  # no CSP violation: the live-reload script is admitted

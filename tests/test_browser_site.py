@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations, open_page
+from support.axe import axe_violations
+from support.browser import assert_clean, open_page
 
 
 def test_404_page(site, watch, server):
@@ -12,6 +13,7 @@ def test_404_page(site, watch, server):
     assert response.ok
     assert watch.page.get_by_role("heading", name="Page introuvable").is_visible()
     assert axe_violations(watch.page) == []
+    assert_clean(watch)
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,4 @@ def test_search_answers_in_the_page_language(watch, server, path, query, expecte
     hrefs = [h.split("?")[0].replace(server, "") for h in results.evaluate_all("els => els.map(e => e.href)")]
     assert hrefs[0] == expected
     assert all(h.startswith("/en/") for h in hrefs) == path.startswith("en/")
+    assert_clean(watch)

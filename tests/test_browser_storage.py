@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GUIDE, open_page, stored
 from playwright.sync_api import expect
+from support.browser import assert_clean, open_page, stored
+from support.project import GUIDE
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
 FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
@@ -79,6 +80,7 @@ def test_answers_are_shared_by_widgets_and_languages(watch):
     open_page(page, "/en/assessment/")
     statement = TECHNIQUE.statements[0].id
     assert page.locator(f"#st-{TECHNIQUE.id}-{statement} input:checked").get_attribute("value") == "4"
+    assert_clean(watch)
 
 
 # A record written by the first release of the guide (schema v1, commit 5a2d854), captured by
@@ -141,6 +143,7 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     before = copy.deepcopy(RELEASE_1)
     del before["checklists"]["remercier"]
     assert now == before
+    assert_clean(watch)
 
 
 # Every section of the record holds values of the wrong shape (edited by hand, or by a bug).
@@ -174,3 +177,4 @@ def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     answers = stored(page)["selfAssessment"]["answers"]
     assert answers["attitude-positive"] == {statement: 3}
     assert "contact-visuel" not in answers and answers["remercier"] == {}  # the bad answers are gone
+    assert_clean(watch)

@@ -8,7 +8,9 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from test_site import GUIDE, LANGS, SLUGS, assert_plan_quiz, flat_words
+from support.browser import assert_clean
+from support.project import GUIDE, LANGS, SLUGS
+from support.site import assert_plan_quiz, flat_words
 
 PAPERS = ("A4", "Letter")
 
@@ -28,6 +30,7 @@ def test_every_plan_prints_on_one_page_of_a4_and_of_letter_with_its_quiz(watch, 
             for shown in (plan.passage.title(lang), plan.step("question").text(lang), plan.takeaway(lang), plan.short(lang)):
                 assert flat_words(shown) in flat_words(text), (lang, slug, paper, shown)
             assert_plan_quiz(text, technique, lang)  # every question, lettered option and answer
+    assert_clean(watch)
 
 
 def test_a_printed_plan_is_the_plan_alone(watch):
@@ -51,3 +54,4 @@ def test_a_printed_plan_is_the_plan_alone(watch):
     # the pair activity's checklist item has a box to tick on paper
     box = plan.locator(".guide-trainer-plan__item").evaluate("e => getComputedStyle(e, '::before').borderTopStyle")
     assert box == "solid"
+    assert_clean(watch)

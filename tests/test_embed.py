@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
-from test_build import edit, project  # noqa: F401 (a fixture)
-from test_site import GUIDE, LANGS, SLUGS, page
+from support.builds import build_site, edit
+from support.project import GUIDE, LANGS, SLUGS
+from support.site import page
 
 EMBEDS = [(f"embed/{slug}/{kind}", kind, slug) for slug in SLUGS for kind in ("checklist", "quiz", "self-check")]
 EMBEDS += [("embed/quiz", "quiz", GUIDE.quiz.id), ("embed/assessment", "assessment", "")]
@@ -47,7 +47,7 @@ def test_every_embed_page_shows_its_widget_alone(site, lang):
             assert BeautifulSoup(full.read_text(encoding="utf-8"), "html.parser").find(id=target.fragment), where
 
 
-def test_without_directory_urls_embed_pages_link_back_to_their_widgets(project):  # noqa: F811
+def test_without_directory_urls_embed_pages_link_back_to_their_widgets(project):
     """A site built with `use_directory_urls: false` (pages as `techniques/remercier.html`): each
     embed page's link back follows that convention and reaches its page and widget."""
     edit(project / "mkdocs.yml", "site_name:", "use_directory_urls: false\nsite_name:")

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT
+from support.project import ROOT
 
 VNU = ROOT / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
 # One short run: Java's quick compiler only and its simple collector (a third of the CPU time, the

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from support.builds import build_site
+from support.project import ROOT
 
 NEW = "de"
 LANGUAGE_ENTRY = f"""

@@ -11,7 +11,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, TEST_CHROMIUM_FLAGS, chromium_path
+from support.browser import TEST_CHROMIUM_FLAGS, chromium_path
+from support.project import ROOT
+from support.site import pages_of
 
 TOOLS = ROOT / "tools"
 LIGHTHOUSE = TOOLS / "node_modules/lighthouse"
@@ -47,8 +49,6 @@ def shortfalls(result: dict) -> dict[str, list[str]]:
 
 
 def test_every_kind_of_page_is_covered_once(site):
-    from test_site import pages_of
-
     kinds = {path.split("/")[0] for path in pages_of(site, "fr")}  # techniques/… count as one kind
     chosen = [path.removeprefix("en/").split("/")[0] for pages in PAGES.values() for path in pages]
     assert sorted(chosen) == sorted(kinds)

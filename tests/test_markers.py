@@ -7,11 +7,11 @@ from __future__ import annotations
 import functools
 
 import pytest
-from conftest import GUIDE, ROOT
 from guide.build import site_markdown
 from guide.files import ContentError
 from guide.markers import Marker, PageReader, compare_translations
 from guide.render import WIDGETS
+from support.project import GUIDE, ROOT
 
 
 @functools.cache

@@ -15,11 +15,11 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import GUIDE, LANGUAGES, ROOT
 from guide.build import load_strings
 from guide.csp import inline_hashes
 from guide.packages import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, frame_script_sources, scorm_zip
-from test_site import KNOWN_ADDRESSES, LANGS, pages_of
+from support.project import GUIDE, LANGS, LANGUAGES, ROOT
+from support.site import KNOWN_ADDRESSES, pages_of
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from test_site import GUIDE, LANGS, SLUGS, page
+from support.project import GUIDE, LANGS, SLUGS
+from support.site import page
 
 LETTERS = "ABCD"
 MOST = 0.4  # no position, and not "the longest one", may hold more than 40 % of the right answers

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from guide.build import load_strings
 from guide.content import load_guide
 from guide.qr import qr_svg
 from guide.render import Renderer, make_environment
-from test_content import LANGUAGES, plan, question, technique, text, write_site
+from support.factories import plan, question, technique, text, write_site
+from support.project import LANGUAGES, ROOT
 
 
 def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **changes):
@@ -79,22 +79,6 @@ def test_content_text_is_escaped(tmp_path):
         )
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
-
-
-def test_pages_load_only_the_scripts_their_widgets_need(tmp_path):
-    r = renderer(tmp_path)
-
-    def scripts(html):
-        return r.render_page(html, "techniques/alpha/", "p.md")[1]
-
-    assert scripts("<p>nothing</p>") == []
-    assert scripts("<!-- guide:checklist alpha -->\n<!-- guide:quiz alpha -->\n<!-- guide:self-check alpha -->") == [
-        "checklist",
-        "quiz",
-        "selfcheck",
-    ]
-    assert scripts("<!-- guide:answer-key -->") == []  # printed, nothing to run
-    assert scripts("<!-- guide:assessment -->\n<!-- guide:checklists -->") == ["assessment", "checklist"]
 
 
 def indexed(html: str) -> str:

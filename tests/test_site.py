@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import re
@@ -13,24 +12,14 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import GUIDE, MM, ROOT, printed_sheets
 from guide.build import load_strings
 from guide.model import SCALE
 from pypdf import PdfReader
+from support.printed import MM, printed_sheets
+from support.project import GUIDE, LANGS, ROOT, SLUGS
+from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, flat_words, page, pages_of, parsed
 
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
-SLUGS = [t.id for t in GUIDE.techniques]
-LANGS = {"fr": "", "en": "en/"}
-
-
-@functools.cache
-def parsed(file: Path) -> BeautifulSoup:
-    """A built page, parsed once for all the tests that read it (none changes it)."""
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return parsed(site / path / "index.html")
 
 
 def normalise(text: str) -> str:
@@ -39,19 +28,6 @@ def normalise(text: str) -> str:
         text = text.replace(quote, '"')
     text = text.replace("’", "'")
     return " ".join(text.split()).replace('" ', '"').replace(' "', '"')
-
-
-def pages_of(site: Path, lang: str) -> list[str]:
-    """Every page folder of one language, relative to that language's root (the embed pages,
-    a widget each for other sites, aside: tests/test_embed.py)."""
-    base = site / LANGS[lang]
-    found = []
-    for index in base.rglob("index.html"):
-        rel = index.parent.relative_to(base).as_posix()
-        if (lang == "fr" and (rel == "en" or rel.startswith("en/"))) or rel.startswith("embed/"):
-            continue
-        found.append("" if rel == "." else rel + "/")
-    return sorted(found)
 
 
 # --- the article ------------------------------------------------------------------------------
@@ -96,7 +72,7 @@ def test_article_details(site):
 def test_english_article_is_a_full_translation(site):
     english = page(site, "en/article").select_one("article")
     assert english.find("a", href="https://ivanmisner.com/")
-    assert len(english.select("ol > li")) == 7
+    assert len(english.select("ol > li")) == len(page(site, "article").select("article ol > li")) == len(SLUGS)
     words = len(english.get_text(" ").split())
     french = len(page(site, "article").select_one("article").get_text(" ").split())
     assert 0.8 < words / french < 1.2
@@ -109,8 +85,7 @@ def test_english_article_is_a_full_translation(site):
 
 
 def test_every_page_exists_in_both_languages(site):
-    assert pages_of(site, "fr") == pages_of(site, "en")
-    assert len(pages_of(site, "fr")) == 22  # 14, the trainers' guide and a plan per technique
+    assert pages_of(site, "fr") == pages_of(site, "en") == expected_pages()  # a page per source in docs/
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -133,7 +108,7 @@ def test_pages_declare_language_description_and_link_their_translation(site, lan
 def test_sitemap_lists_both_languages_with_hreflang(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
-    assert len(urls) == 44
+    assert len(urls) == len(LANGS) * len(expected_pages())  # every page in every language
     for url in urls:
         assert {link.get("hreflang") for link in url.findall("x:link", ns)} == {"fr", "en"}
 
@@ -186,6 +161,15 @@ def test_a_build_says_what_it_did_in_a_few_lines(site_build):
     assert 0 < len(log) <= 8, "\n".join(log)
     assert log[-1].startswith("INFO") and "Documentation built in" in log[-1]
     assert not [line for line in log if "not included in the" in line or line.startswith("  - ") or "Overriding" in line]
+
+
+def test_a_build_keeps_nothing_in_the_temporary_folder(site_build):
+    """A build reads nothing from a place other users can write to (a file planted there under a
+    guessable name used to be shipped as the site's script): whatever the site's build (PDFs and
+    packages too) put in its own temporary folder is gone when it ends (support/builds.py)."""
+    site, outcome = site_build
+    assert (site / "index.html").exists() and (site / "downloads").is_dir()
+    assert outcome["leftovers"] == []
 
 
 def test_404_speaks_both_languages(site):
@@ -287,10 +271,23 @@ def test_the_pages_say_how_a_self_assessment_score_is_made(site):
             assert told[lang] in page(site, prefix + path).select_one("article").get_text(), (lang, path)
 
 
-def test_pages_without_widgets_load_no_widget_script(site):
-    for path in ["", "article", "en", "en/article"]:
-        html = page(site, path)
-        assert not html.select("script[src*='assets/guide/']") and not html.find(id="guide-config")
+def test_a_page_loads_the_guides_script_only_when_it_has_a_widget_to_mount(site):
+    """The one bundle (assets/guide/guide.js) and the page's config, on every page with a widget to
+    mount; nothing of them on the others: the home page, the article, the trainers' printed pages."""
+    loading = set()
+    for file in sorted(site.rglob("*.html")):
+        html = parsed(file)
+        mounts = bool(html.select("[data-guide-widget]"))
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src*='assets/guide/']")]
+        assert scripts == (["guide.js"] if mounts else []), file
+        assert bool(html.find(id="guide-config")) == mounts, file
+        if mounts:
+            folder = file.parent.relative_to(site).as_posix()
+            loading.add("" if folder == "." else folder)
+    for path in ["", "article", "trainers", "trainers/answer-key", f"trainers/{SLUGS[0]}"]:
+        for prefix in LANGS.values():
+            assert (prefix + path).rstrip("/") not in loading, prefix + path
+    assert {f"{prefix}{path}" for prefix in LANGS.values() for path in ("assessment", f"techniques/{SLUGS[0]}", "embed/quiz")} <= loading
 
 
 def test_scripts_and_styles_ship_minified(site):
@@ -358,37 +355,6 @@ ATTRIBUTION = {
     "fr": "— Dr Ivan Misner, Techniques de networking EFFICACES",
     "en": "— Dr Ivan Misner, Effective networking techniques (our translation from the French)",
 }
-
-
-def plan_quiz_lines(technique, lang: str) -> list[str]:
-    """What a plan's sheet prints of its technique's quiz, question by question: the prompt, each
-    option lettered A, B, C… in the content's order, and the answer's line with its letters."""
-    answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]
-    lines = []
-    for question in technique.questions:
-        lines.append(question.prompt(lang))
-        letters = "ABCDEF"[: len(question.options)]
-        lines += [f"{letter}. {option.text(lang)}" for letter, option in zip(letters, question.options)]
-        right = ", ".join(letter for letter, option in zip(letters, question.options) if option.correct)
-        lines.append(answer.replace("{letters}", right))
-        lines += [option.feedback(lang) for option in question.options if option.correct]
-    return lines
-
-
-def flat_words(text: str) -> str:
-    """Text as extracted from a page or a PDF: ligatures undone, every run of spaces (no-break ones
-    too) one space, a word broken at the end of a line after a hyphen or a slash joined again."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00a0", " ").replace("\u202f", " ")
-    text = text.replace("\ufffe", "-")  # PDFium's mark for a hyphen where a line breaks
-    return re.sub(r"(?<=\w[-/]) (?=\w)", "", " ".join(text.split()))
-
-
-def assert_plan_quiz(text: str, technique, lang: str) -> None:
-    text = flat_words(text)
-    for line in plan_quiz_lines(technique, lang):
-        assert flat_words(line) in text, (technique.id, lang, line)
-    room = technique.plan.step("quiz").room
-    assert 1.5 * len(room) <= technique.plan.step("quiz").minutes  # 1½ minutes a question asked aloud
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -475,7 +441,7 @@ def test_trainers_index_runs_the_series(site, lang):
     html = page(site, f"{prefix}trainers")
     body = html.select_one("article")
     rows = body.select("table tbody tr")
-    assert len(rows) == len(GUIDE.techniques) == 7
+    assert len(rows) == len(GUIDE.techniques)
     for week, (row, technique) in enumerate(zip(rows, GUIDE.techniques), start=1):
         slug = technique.id
         assert row.td.get_text() == str(week)
@@ -890,14 +856,6 @@ def test_the_head_preloads_exactly_the_theme_script_its_page_runs(site):
 
 
 # --- built without an address (no GUIDE_SITE_URL) ---------------------------------------------
-
-# the only absolute addresses the guide's output may hold: the article's link, and XML namespaces
-KNOWN_ADDRESSES = {
-    "https://ivanmisner.com/",
-    "http://www.w3.org/2000/svg",
-    "http://www.w3.org/1999/xhtml",
-    "http://www.sitemaps.org/schemas/sitemap/0.9",
-}
 
 
 def test_without_a_site_address_nothing_invents_one(site_without_address):

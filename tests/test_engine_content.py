@@ -1,103 +1,16 @@
-"""The content model: every validation rule, each with its exact one-line message."""
+"""The content engine on small guides written by the factories (support/factories.py): the model it
+loads, every validation rule, each with its exact one-line message. The rules the real guide's own
+content keeps: test_guide_content.py."""
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GUIDE, LANGUAGES
 from guide.content import ContentError, check_translations, load_guide, parse_yaml
-from guide.model import Text
-
-ROOT = Path(__file__).resolve().parents[1]
-# The article in each language, with the list items the plans read aloud (markup to be removed)
-ARTICLE = (
-    "# Titre { #article }\n\nTexte.\n{ #pianiste }\n\n"
-    "1. **Alpha, d’abord.**{ #alpha } Le *texte* d’alpha, avec [un lien](https://example.org/).\n"
-    "2. **Bêta.**{ #beta } Le texte de bêta\n   sur deux lignes.\n\nAprès la liste.\n"
-)
-ARTICLE_EN = (
-    "# Title { #article }\n\nText.\n{ #pianiste }\n\n"
-    "1. **Alpha, first.**{ #alpha } Alpha’s *text*, with [a link](https://example.org/).\n"
-    "2. **Beta.**{ #beta } Beta’s text\non two lines.\n"
-)
-
-
-def text(word: str) -> dict:
-    return {"fr": f"{word} (fr)", "en": f"{word} (en)"}
-
-
-def question(qid: str = "q-one", kind: str = "single", scenario: bool | None = None) -> dict:
-    data = {
-        "id": qid,
-        "kind": kind,
-        "prompt": text("prompt"),
-        "options": [
-            {"id": "right", "text": text("right"), "correct": True, "feedback": text("yes")},
-            {"id": "wrong", "text": text("wrong"), "correct": False, "feedback": text("no")},
-        ],
-        "explanation": text("because"),
-        "anchor": "pianiste",
-    }
-    if scenario is not None:
-        data["scenario"] = scenario
-    return data
-
-
-def plan(number: int = 1) -> dict:
-    """A plan for week `number`: from week 2 on, it starts with last week's commitment."""
-    return {
-        "objective": text("objective"),
-        **({"last_week": {"minutes": 1}} if number > 1 else {}),
-        "question": {"minutes": 1, "text": text("question")},
-        "read": {"minutes": 1},
-        "pairs": {"minutes": 3, "item": "during-item-2", "text": text("pairs")},
-        "quiz": {"minutes": 2, "room": ["q-one"]},  # one question asked in the room, the other left for afterwards
-        "commitment": {"minutes": 1, "text": text("commitment")},
-        "takeaway": text("takeaway"),
-        "short": text("short"),
-    }
-
-
-def technique(slug: str = "alpha", number: int = 1) -> dict:
-    return {
-        "id": slug,
-        "number": number,
-        "title": text("title"),
-        "summary": text("summary"),
-        "practice": text("practice"),
-        "checklist": {
-            point: [{"id": f"{point}-item{n}", "text": text(f"{point}{n}")} for n in ("", "-2", "-3")]
-            for point in ("before", "during", "after")
-        },
-        "questions": [question("q-one", scenario=True), question("q-two", "multiple")],
-        "statements": [{"id": f"s{i}", "text": text(f"statement {i}")} for i in range(3)],
-        "bands": [
-            {"min": 0, "max": 49, "feedback": text("low")},
-            {"min": 50, "max": 100, "feedback": text("high")},
-        ],
-        "plan": plan(number),
-    }
-
-
-def quiz() -> dict:
-    return {"id": "article", "title": text("quiz"), "questions": [question("a1"), question("a2")]}
-
-
-def write_site(tmp_path: Path, techniques: dict[str, dict | str], quiz_data: dict | str | None = None) -> Path:
-    docs = tmp_path / "docs"
-    (docs / "techniques").mkdir(parents=True)
-    (docs / "article.md").write_text(ARTICLE, encoding="utf-8")
-    (docs / "article.en.md").write_text(ARTICLE_EN, encoding="utf-8")
-    for slug, data in techniques.items():
-        body = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
-        (docs / "techniques" / f"{slug}.yml").write_text(body, encoding="utf-8")
-    body = quiz_data if isinstance(quiz_data, str) else yaml.safe_dump(quiz_data or quiz(), allow_unicode=True)
-    (docs / "quiz.yml").write_text(body, encoding="utf-8")
-    return docs
+from support.factories import ARTICLE, ARTICLE_EN, plan, question, quiz, technique, text, write_site
+from support.project import LANGUAGES
 
 
 def error_for(tmp_path: Path, mutate=None, raw: str | None = None, quiz_mutate=None) -> str:
@@ -126,14 +39,6 @@ def test_valid_content_loads_into_the_model(tmp_path):
     assert [q.scenario for q in alpha.questions] == [True, False]  # false unless said
     assert [b.min for b in alpha.bands] == [0, 50]
     assert set(guide.quizzes()) == {"alpha", "beta", "article"}
-
-
-def test_the_real_content_is_valid():
-    assert [t.number for t in GUIDE.techniques] == list(range(1, 8))
-    for t in GUIDE.techniques:
-        assert 2 <= len(t.questions) <= 4 and 3 <= len(t.statements) <= 5
-        assert all(3 <= len(p.items) <= 7 for p in t.checklist)
-        assert 2 * sum(q.scenario for q in t.questions) >= len(t.questions)
 
 
 F = "docs/techniques/alpha.yml"
@@ -422,22 +327,6 @@ def test_a_passage_too_long_for_its_minutes_has_a_one_line_message(tmp_path):
     assert load_guide(docs, tmp_path, LANGUAGES).technique("alpha").plan.step("read").minutes == 2
 
 
-def test_the_real_plans_keep_their_time_rules():
-    """Every plan: 5 to 10 whole minutes, last week's commitment from week 2 on, 1½ minutes for each
-    question asked in the room, the passage at 130 words a minute, a takeaway and a 5-minute version."""
-    for t in GUIDE.techniques:
-        plan_ = t.plan
-        assert 5 <= plan_.minutes <= 10, t.id
-        assert (plan_.step("last_week") is not None) == (t.number > 1), t.id
-        room = plan_.step("quiz").room
-        assert room and set(room) <= {q.id for q in t.questions}, t.id
-        assert plan_.step("quiz").minutes >= 1.5 * len(room), t.id
-        for lang in LANGUAGES:
-            words = len(f"{plan_.passage.title(lang)} {plan_.passage.text(lang)}".split())
-            assert plan_.step("read").minutes >= words / 130, (t.id, lang)
-            assert plan_.takeaway(lang) and plan_.short(lang), t.id
-
-
 @pytest.mark.parametrize(
     "page, article, expected",
     [
@@ -518,120 +407,3 @@ def test_parse_yaml_reports_file_and_position():
         str(caught.value)
         == "x.yml: line 2, column 1: invalid YAML (did not find expected node content): a value is missing or a bracket is not closed"
     )
-
-
-def test_a_build_keeps_nothing_in_the_temporary_folder(site_build):
-    """A build reads nothing from a place other users can write to (a file planted there under a
-    guessable name used to be shipped as the site's script): whatever the site's build (PDFs and
-    packages too) put in its own temporary folder is gone when it ends (tests/conftest.py)."""
-    site, outcome = site_build
-    assert (site / "index.html").exists() and (site / "downloads").is_dir()
-    assert outcome["leftovers"] == []
-
-
-# --- what the real content teaches ------------------------------------------------------------
-
-
-def every_question():
-    return [(quiz, question) for quiz, questions in GUIDE.quizzes().items() for question in questions]
-
-
-def test_the_article_quiz_covers_every_skill_the_pianist_and_the_mediocre_practices():
-    asked = {question.anchor for question in GUIDE.quiz.questions}
-    assert {t.id for t in GUIDE.techniques} | {"pianiste", "pratiques-mediocres"} <= asked
-
-
-def test_no_question_is_asked_twice_across_the_guide():
-    """Neither the same prompt nor the same set of correct answers, in any two quizzes."""
-
-    def same(text: str) -> str:
-        return " ".join(re.sub(r"[^\w ]", " ", text.lower()).split())
-
-    for lang in ("fr", "en"):
-        prompts = [same(q.prompt(lang)) for _, q in every_question()]
-        assert len(prompts) == len(set(prompts)), lang
-        answers = [frozenset(same(o.text(lang)) for o in q.options if o.correct) for _, q in every_question()]
-        repeated = {(quiz, q.id) for (quiz, q), a in zip(every_question(), answers) if answers.count(a) > 1}
-        assert repeated == set(), lang
-
-
-def test_at_least_half_of_each_technique_quiz_is_situations():
-    for technique in GUIDE.techniques:
-        assert 2 * sum(q.scenario for q in technique.questions) >= len(technique.questions), technique.id
-
-
-# A wrong option people can spot without thinking; each may serve one quiz at most.
-GIVEAWAYS = {"business cards": r"\bcards?\b", "selling": r"\bsell|\bsales?\b|pitch|prospect", "luck": r"\bluck"}
-
-
-@pytest.mark.parametrize("giveaway", GIVEAWAYS)
-def test_the_same_giveaway_does_not_recur_from_quiz_to_quiz(giveaway):
-    quizzes = {
-        quiz for quiz, q in every_question() for o in q.options if not o.correct and re.search(GIVEAWAYS[giveaway], o.text("en"), re.I)
-    }
-    assert len(quizzes) <= 1, quizzes
-
-
-def test_every_wrong_option_says_why_it_is_wrong():
-    for quiz, question in every_question():
-        for option in question.options:
-            if not option.correct:
-                assert option.feedback("fr").startswith("Non") and option.feedback("en").startswith("No"), (quiz, question.id, option.id)
-                assert len(option.feedback("en").split()) >= 8, (quiz, question.id, option.id)  # a reason, not a verdict
-
-
-# The bands' rules that hang on the score (every score lands in one band, the top band from 90 needs
-# mostly "Always") are checked against the guide's own scoring script: tests/js/scores.test.mjs.
-
-
-def test_every_text_is_translated():
-    """Both languages are there (the loader sees to it) and differ: nothing left untranslated."""
-
-    def texts(value):
-        if isinstance(value, Text):
-            yield value
-        elif isinstance(value, (tuple, list)):
-            for item in value:
-                yield from texts(item)
-        elif dataclasses.is_dataclass(value):
-            for f in dataclasses.fields(value):
-                yield from texts(getattr(value, f.name))
-
-    same = [t("fr") for t in texts(GUIDE) if t("fr") == t("en")]
-    assert same == []
-
-
-GUIDE_RULES = {  # the guide's own thresholds, which a plan read aloud must not pass off as Ivan Misner's
-    "fr": (re.compile(r"24\u00a0heures|48\u00a0heures|deux bonnes nouvelles"), "règle proposée par ce guide"),
-    "en": (re.compile(r"24 hours|48 hours|two (recent )?pieces of good news"), "a rule of this guide’s"),
-}
-
-
-def plan_texts(plan_, lang: str) -> str:
-    texts = [plan_.objective, plan_.takeaway, plan_.short] + [step.text for step in plan_.steps if step.text]
-    return " ".join(text(lang) for text in texts)
-
-
-def test_the_real_plans_say_once_which_rules_are_the_guides():
-    for t in GUIDE.techniques:
-        for lang in LANGUAGES:
-            rules, label = GUIDE_RULES[lang]
-            said = plan_texts(t.plan, lang)
-            assert said.count(label) == (1 if rules.search(said) else 0), (t.id, lang)
-
-
-def test_the_real_plans_speak_as_the_article_and_bni_do():
-    """The article's second topic is why they love what they do; English says education moment, and
-    the review's calques are gone; numbers keep their unit with a no-break space in French."""
-    questions = GUIDE.technique("poser-des-questions").plan
-    assert "Pourquoi aimez-vous ce que vous faites\u00a0?" in plan_texts(questions, "fr")
-    assert "les raisons pour lesquelles il aime ce qu’il fait" in plan_texts(questions, "fr")
-    assert "Why do you love what you do?" in plan_texts(questions, "en") and "why they love what they do" in plan_texts(questions, "en")
-    assert "on échange les rôles" in questions.step("pairs").text("fr") and "swap roles" in questions.step("pairs").text("en")
-    referrals = GUIDE.technique("suivi-des-recommandations").plan.step("pairs").text
-    assert "la dernière reçue ou transmise" in referrals("fr") and "the last one received or passed on" in referrals("en")
-    for t in GUIDE.techniques:
-        english, french = plan_texts(t.plan, "en"), plan_texts(t.plan, "fr")
-        for calque in ("sends today", "plays the minute", "keeps this week", "slot", "what they love about"):
-            assert calque not in english, (t.id, calque)
-        assert not re.search(r"\d (minutes?|heures?|secondes?)\b|n° \d", french), t.id

@@ -1,0 +1,58 @@
+"""The built site served as a static host serves it: on 127.0.0.1, text compressed with gzip."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import socket
+import sys
+import threading
+from pathlib import Path
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a static host would: text compressed with gzip, quietly."""
+
+    COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
+            return super().send_head()  # the redirect to the folder's URL
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class StaticServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser left before the answer was sent (a page closed or left mid-load)
+        super().handle_error(request, client_address)
+
+
+def serve(directory: Path, port: int = 0):
+    """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread."""
+    handler = functools.partial(StaticHandler, directory=str(directory))
+    httpd = StaticServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
