@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import Path
 
-from guide import i18n_fixes, packages
+from guide import i18n_fixes, offline, packaging
 from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
 from guide.html import element_ids
+from guide.offline import OFFLINE_PLUGIN
+from guide.packaging import PackedLanguage, Packing
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -58,7 +61,7 @@ def on_startup(command, dirty):
 def on_config(config):
     build = BUILDS.start(config, with_pdfs=_pdfs, published=_published, with_packages=_packages, staged=_staged)
     if build.offline:
-        packages.ship_shim(config)
+        offline.ship_shim(config)
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
@@ -112,6 +115,20 @@ def _write_pdfs(config):
     BUILDS.of(_lang(config)).write_pdfs(config.site_dir)
 
 
+def _packing(config, builds) -> Packing:
+    """What packaging.py packs, once every language is built (`builds`: the default first)."""
+    return Packing(
+        site_dir=Path(config.site_dir),
+        config_file=Path(config.config_file_path) if config.config_file_path else None,
+        strict=bool(config.strict),
+        offline_plugin=OFFLINE_PLUGIN in config.plugins,
+        languages=tuple(PackedLanguage(b.lang, b.prefix, b.site_name) for b in builds),
+        templates=builds[0].renderer.env,
+        favicon=config.theme["favicon"],
+        quiz_id=builds[0].guide.quiz.id,
+    )
+
+
 @event_priority(-200)  # after static-i18n (−100) has built every other language
 def _after_all_languages(config):
     if not i18n_fixes.all_languages_built(config):
@@ -119,7 +136,7 @@ def _after_all_languages(config):
     builds = BUILDS.every()
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:
-        packages.write_packages(config, builds)
+        packaging.write_packages(_packing(config, builds))
     BUILDS.output.publish(config)  # the whole site built: it replaces the last one
 
 

@@ -188,12 +188,12 @@ def site(site_build) -> Path:
 
 @pytest.fixture(scope="session")
 def packages(site, tmp_path_factory) -> dict[str, Path]:
-    """The guide to take away, as the site offers it in downloads/ (hooks/guide/packages.py), each
+    """The guide to take away, as the site offers it in downloads/ (hooks/guide/packaging.py), each
     zip unzipped once: "offline" is the folder the offline copy's zip holds, "scorm-<lang>" each
     language's SCORM package."""
     import zipfile
 
-    from guide.packages import NAME, OFFLINE_ZIP, scorm_zip
+    from guide.routes import NAME, OFFLINE_ZIP, scorm_zip
 
     root = tmp_path_factory.mktemp("packages")
     zips = {"offline": OFFLINE_ZIP, **{f"scorm-{lang}": scorm_zip(lang) for lang in LANGUAGES}}

@@ -8,9 +8,8 @@ import functools
 
 import pytest
 from conftest import GUIDE, ROOT
-from guide.build import site_markdown
 from guide.files import ContentError
-from guide.markers import Marker, PageReader, compare_translations
+from guide.markers import Marker, PageReader, compare_translations, site_markdown
 from guide.render import WIDGETS
 
 

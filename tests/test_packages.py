@@ -1,4 +1,4 @@
-"""The guide to take away (hooks/guide/packages.py), read as files: the offline copy holds every
+"""The guide to take away (hooks/guide/packaging.py), read as files: the offline copy holds every
 page and asset, links only inside itself and carries its search index as scripts; each SCORM 1.2
 package has a manifest as SCORM 1.2 wants it, naming exactly the files it holds, and a launch page.
 Driven in Chromium: tests/test_browser_packages.py."""
@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from conftest import GUIDE, LANGUAGES, ROOT
 from guide.build import load_strings
 from guide.csp import inline_hashes
-from guide.packages import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, frame_script_sources, scorm_zip
+from guide.offline import frame_script_sources
+from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, scorm_zip
 from test_site import KNOWN_ADDRESSES, LANGS, pages_of
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"

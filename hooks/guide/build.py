@@ -22,14 +22,13 @@ from mkdocs.config.config_options import URL
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
 from .files import inventory, namer, read_text
-from .markers import PageReader
 from .model import SCALE, Guide
+from .offline import add_shim, frame_script_sources, is_offline
 from .output import Output
-from .packages import add_shim, downloads, frame_script_sources, is_offline
-from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
-from .placeholders import check_placeholders, code_fills
+from .pages import Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import WIDGETS, Renderer, make_environment
-from .source import Source, check_source, check_technique_pages
+from .routes import HOST_SCRIPT, OEMBED_FILE, downloads
+from .source import Source, check_site, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 STRINGS_SHOWN = "hooks/guide/strings.yml"
@@ -88,7 +87,7 @@ class Build:
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
     site_name: str = ""
-    with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packages.py)
+    with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packaging.py)
     offline: bool = False  # is this the build they are made from (pages as files, no embed page)
     directory_urls: bool = True
     source: Source | None = None  # the site's source, checked before anything is written
@@ -121,9 +120,8 @@ class Build:
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
-            check_placeholders(strings, languages.all, code_fills(config.theme.custom_dir), STRINGS_SHOWN)
-            reader = PageReader(site_markdown(config), guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
-            source = check_source(docs, found, guide, languages.all, reader, shown)
+            widgets = {kind: widget.takes_id for kind, widget in WIDGETS.items()}
+            source = check_site(config, docs, found, guide, languages.all, shown, strings=(strings, STRINGS_SHOWN), widgets=widgets)
         return cls(
             guide=guide,
             strings=strings[languages.current],
@@ -195,7 +193,7 @@ class Build:
             with_pdfs=self.with_pdfs,
             directory_urls=self.directory_urls,
             offline=self.offline,
-            downloads=downloads(self.languages) if self.with_packages else [],
+            downloads=downloads(self.languages.all, self.languages.names) if self.with_packages else [],
         )
 
     def render_page(self, html: str, url: str, src_uri: str) -> str:
@@ -246,7 +244,7 @@ class Build:
         return src_uri in self.embed_pages
 
     def frame_scripts(self, html: str) -> list[str]:
-        """The policy sources a page needs for the scripts its frames run (packages.py)."""
+        """The policy sources a page needs for the scripts its frames run (offline.py)."""
         return frame_script_sources(html) if self.offline else []
 
     def write_pdfs(self, site_dir: str) -> None:
@@ -272,19 +270,6 @@ def keep_heading_spaces(toc, html: str) -> None:
             restore(link.children)
 
     restore(toc)
-
-
-def site_markdown(config) -> Callable[[str], str]:
-    """Markdown → HTML with the site's own extensions (mkdocs.yml), as MkDocs converts a page."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
-
-    def convert(text: str) -> str:
-        converter.reset()
-        return converter.convert(text)
-
-    return convert
 
 
 def trim_site_url(config) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .render import Renderer, pdf_name, plan_pdf_name
+from .render import Renderer
+from .routes import pdf_name, plan_pdf_name
 
 
 def write_handouts(renderer: Renderer, site: Path, styles: list[str]) -> list[Path]:
