@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +77,39 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 def test_routes_and_packaging_stand_below_the_build():
     graph = import_graph()
     assert graph["routes"] == set()  # every convention in one place, depending on nothing
-    assert reachable(graph, "packaging") <= {"routes", "csp", "model"}  # given what to pack; knows no build, no page
+    assert reachable(graph, "packaging") <= {"routes", "settings", "csp", "model"}  # given what to pack; knows no build, no page
+    assert graph["settings"] == set()  # read once, handed down
     assert not reachable(graph, "render") & {"build", "packaging", "offline"}  # rendering needs nothing of the packages
     assert len(graph["build"]) <= 11  # the hub imports fewer of the package's modules than the 12 it did
+
+
+def string_constants(path: Path) -> set[str]:
+    """The string literals a module's code holds (its docstrings and comments aside)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node, clean=False) is not None
+    }
+    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings}
+
+
+def test_the_guide_settings_are_read_in_one_place():
+    readers = {
+        path.relative_to(ROOT).as_posix()
+        for path in [ROOT / "hooks" / "events.py", *PACKAGE.glob("*.py")]
+        if any(re.fullmatch(r"GUIDE_[A-Z_]+", text) for text in string_constants(path))
+    }
+    assert readers == {"hooks/guide/settings.py"}
+
+
+def test_settings_come_from_the_environment_and_go_to_the_offline_copy_as_they_are_read():
+    from guide.settings import Settings
+
+    assert Settings.from_environ({}) == Settings(pdfs=True, packages=True, site_url=None, offline=False)
+    given = Settings.from_environ({"GUIDE_PDFS": "off", "GUIDE_PACKAGES": "off", "GUIDE_SITE_URL": " https://example.org/ "})
+    assert given == Settings(pdfs=False, packages=False, site_url=" https://example.org/ ", offline=False)
+    child = Settings(site_url="https://example.org/").for_offline_copy()
+    assert child == Settings(pdfs=False, packages=False, site_url="", offline=True)
+    assert child.environ() == {"GUIDE_PDFS": "off", "GUIDE_PACKAGES": "off", "GUIDE_SITE_URL": "", "GUIDE_OFFLINE": "true"}
+    assert Settings.from_environ(child.environ()) == child  # what the child build reads is what it was given

@@ -32,7 +32,6 @@ from .source import Source, check_site, check_technique_pages
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 STRINGS_SHOWN = "hooks/guide/strings.yml"
-SITE_URL_ENV = "GUIDE_SITE_URL"  # where the guide is published (mkdocs.yml's site_url)
 
 
 @dataclass(frozen=True)
@@ -272,10 +271,9 @@ def keep_heading_spaces(toc, html: str) -> None:
     restore(toc)
 
 
-def trim_site_url(config) -> None:
-    """The guide's address as GUIDE_SITE_URL gives it, without the spaces around it (pasted with the
+def trim_site_url(config, given: str | None) -> None:
+    """The guide's address as GUIDE_SITE_URL gives it (`given`), without the spaces around it (pasted with the
     address, MkDocs would keep them and make "https://example.org/ /" of it, in every address published)."""
-    given = os.environ.get(SITE_URL_ENV)
     if given and given.strip() and given != given.strip() and config.site_url == URL(is_dir=True).validate(given):
         config.site_url = URL(is_dir=True).validate(given.strip())
 
@@ -288,10 +286,18 @@ class Builds:
         self._by_lang: dict[str, Build] = {}
         self.output = Output()
 
-    def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False, staged: bool = True) -> Build:
+    def start(
+        self,
+        config,
+        with_pdfs: bool,
+        published: bool = True,
+        with_packages: bool = False,
+        staged: bool = True,
+        site_url: str | None = None,
+    ) -> Build:
         """`staged`: write into a new folder that becomes the site once every language is built
-        (not for `--dirty` builds, which update the site in place)."""
-        trim_site_url(config)
+        (not for `--dirty` builds, which update the site in place); `site_url`: GUIDE_SITE_URL as given."""
+        trim_site_url(config, site_url)
         languages = Languages.of(config)
         first = languages.current == languages.default
         if first:  # a new site build: forget the last one's

@@ -36,8 +36,8 @@ from mkdocs.exceptions import PluginError
 from .csp import add_policy
 from .model import SCALE
 from .routes import DOWNLOADS, LAUNCH_PAGE, MANIFEST, NAME, OFFLINE_ZIP, scorm_zip
+from .settings import OFFLINE_ENV, Settings
 
-OFFLINE_ENV = "GUIDE_OFFLINE"  # mkdocs.yml: the offline plugin's `enabled`
 LEFT_OUT = (".map",)  # source maps: nothing a reader uses, a third of the copy's weight
 NOT_FOUND = "404.html"  # no server shows it: left out (its links lead to the root of a server)
 LAUNCH_TEMPLATE = "scorm.html"  # in overrides/
@@ -58,6 +58,7 @@ class Packing:
     site_dir: Path
     config_file: Path | None  # mkdocs.yml: the offline copy is built from it
     strict: bool
+    settings: Settings  # the offline copy's build's (Settings.for_offline_copy)
     offline_plugin: bool  # does mkdocs.yml list Material's offline plugin
     languages: tuple[PackedLanguage, ...]  # the default first
     templates: jinja2.Environment  # the theme's templates (overrides/ first): the launch page's
@@ -73,7 +74,7 @@ def build_offline_copy(packing: Packing, target: Path) -> None:
     args = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project), "-d", str(target)]
     if packing.strict:
         args.append("--strict")
-    env = {**os.environ, OFFLINE_ENV: "true", "GUIDE_PDFS": "off", "GUIDE_SITE_URL": "", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **packing.settings.environ(), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(args, cwd=project.parent, env=env, capture_output=True, text=True, encoding="utf-8", check=False)
     if result.returncode:
         lines = (result.stderr + result.stdout).splitlines()
