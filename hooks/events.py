@@ -19,9 +19,9 @@ from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
 from guide.html import element_ids
-from guide.offline import OFFLINE_PLUGIN
 from guide.packaging import PackedLanguage, Packing
 from guide.settings import Settings
+from guide.upstream import OFFLINE, add_anchor_ids, wrap_live_reload
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -82,6 +82,8 @@ def on_files(files, config):
     build.drop_unpublished(files)
     build.assets = Assets(files, config, launch_page=build.offline)
     build.add_pages(files, config)
+    if build.offline:
+        offline.add_shim(files, config)
     return files
 
 
@@ -99,7 +101,7 @@ def on_env(env, config, files):
 def on_page_content(html, page, config, files):
     keep_heading_spaces(page.toc, html)
     html = SESSION.builds.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | element_ids(html)  # widgets' anchors, for MkDocs' link checks
+    add_anchor_ids(page, element_ids(html))  # the widgets' anchors, for MkDocs' link checks
     return html
 
 
@@ -108,18 +110,23 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _frame_scripts(build, html: str) -> list[str]:
+    """The policy sources a page needs for the scripts its frames run (the offline copy's search)."""
+    return offline.frame_script_sources(html) if build.offline else []
+
+
 def on_post_page(output, page, config):
     build = SESSION.builds.of(_lang(config))
     if not build.is_embed(page.file.src_uri):  # an embed page has no language links nor Material's script
         output = i18n_fixes.finish_page(output, page.url, build.prefix, build.languages.prefixes)
-    return add_policy(output, build.frame_scripts(output))
+    return add_policy(output, _frame_scripts(build, output))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     output = i18n_fixes.language_homes(output_content, config.site_url, Languages.of(config).prefixes)
-    return add_policy(output, SESSION.builds.of(_lang(config)).frame_scripts(output))
+    return add_policy(output, _frame_scripts(SESSION.builds.of(_lang(config)), output))
 
 
 def _write_pdfs(config):
@@ -133,7 +140,7 @@ def _packing(config, builds) -> Packing:
         config_file=Path(config.config_file_path) if config.config_file_path else None,
         strict=bool(config.strict),
         settings=SESSION.settings.for_offline_copy(),
-        offline_plugin=OFFLINE_PLUGIN in config.plugins,
+        offline_plugin=OFFLINE in config.plugins,
         languages=tuple(PackedLanguage(b.lang, b.prefix, b.site_name) for b in builds),
         templates=builds[0].renderer.env,
         favicon=config.theme["favicon"],
@@ -166,10 +173,5 @@ def on_shutdown():
 def on_serve(server, config, builder):
     """`mkdocs serve` adds a live-reload script to every page it sends: the page's policy admits
     it too, so a saved change shows at once, under the same policy as the built site."""
-    inject = server._inject_js_into_html
-
-    def inject_and_admit(content: bytes, epoch: int) -> bytes:
-        return renew_policy(inject(content, epoch).decode("utf-8")).encode("utf-8")
-
-    server._inject_js_into_html = inject_and_admit
+    wrap_live_reload(server, renew_policy)
     return server

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import inspect
+import logging
 import re
 from pathlib import Path
 
@@ -113,3 +115,105 @@ def test_settings_come_from_the_environment_and_go_to_the_offline_copy_as_they_a
     assert child == Settings(pdfs=False, packages=False, site_url="", offline=True)
     assert child.environ() == {"GUIDE_PDFS": "off", "GUIDE_PACKAGES": "off", "GUIDE_SITE_URL": "", "GUIDE_OFFLINE": "true"}
     assert Settings.from_environ(child.environ()) == child  # what the child build reads is what it was given
+
+
+# --- upstream.py: each private API the hooks use, held to the pinned packages --------------------
+
+
+def _config(monkeypatch, **environ):
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_upstream_static_i18n_says_which_language_it_builds(monkeypatch):
+    from guide.upstream import I18nState, i18n_building, i18n_state
+
+    config = _config(monkeypatch)
+    assert i18n_state(config) == I18nState(None, "fr", (("fr", "Français"), ("en", "English")))  # before its first on_config
+    assert i18n_building(config) is False
+    i18n = config.plugins["i18n"]
+    i18n.current_language, i18n.building = "en", True  # as its on_post_build sets them for the other languages
+    assert i18n_state(config).current == "en"
+    assert i18n_building(config) is True
+
+
+def test_upstream_static_i18n_logs_its_overrides_where_we_quiet_them():
+    from guide.upstream import I18N_OVERRIDES_LOGGER
+    from mkdocs_static_i18n import reconfigure
+
+    assert reconfigure.log.logger.name == I18N_OVERRIDES_LOGGER
+    assert "Overriding '" in inspect.getsource(reconfigure)
+
+
+def test_upstream_material_offline_plugin_says_when_it_is_on(monkeypatch):
+    from guide.upstream import OFFLINE, offline_enabled
+
+    assert OFFLINE in _config(monkeypatch).plugins
+    assert offline_enabled(_config(monkeypatch)) is False
+    assert offline_enabled(_config(monkeypatch, GUIDE_OFFLINE="true")) is True
+
+
+def test_upstream_mkdocs_counts_warnings_on_its_logger():
+    from guide.upstream import strict_warnings_counted
+    from mkdocs.commands import build
+    from mkdocs.utils import CountHandler
+
+    assert "CountHandler()" in inspect.getsource(build.build) and "get_counts()" in inspect.getsource(build.build)
+    handler = CountHandler()
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        assert strict_warnings_counted() is False
+        logging.getLogger("mkdocs.test").warning("a warning --strict fails on")
+        assert strict_warnings_counted() is True
+    finally:
+        logger.removeHandler(handler)
+
+
+def test_upstream_mkdocs_checks_links_against_present_anchor_ids():
+    from guide.upstream import add_anchor_ids
+    from mkdocs.structure.pages import Page
+
+    assert "present_anchor_ids" in inspect.getsource(Page.validate_anchor_links)
+
+    class Rendered:
+        present_anchor_ids = None
+
+    page = Rendered()
+    add_anchor_ids(page, {"quiz-remercier"})
+    add_anchor_ids(page, {"checklist-remercier"})
+    assert page.present_anchor_ids == {"quiz-remercier", "checklist-remercier"}
+
+
+def test_upstream_mkdocs_serve_injects_its_script_in_one_private_method(tmp_path):
+    from guide.upstream import wrap_live_reload
+    from mkdocs.livereload import LiveReloadServer
+
+    assert list(inspect.signature(LiveReloadServer._inject_js_into_html).parameters) == ["self", "content", "epoch"]
+    assert "self._inject_js_into_html(" in inspect.getsource(LiveReloadServer)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        wrap_live_reload(server, lambda html: html.replace("<body>", '<body class="wrapped">'))
+        sent = server._inject_js_into_html(b"<html><body><p>page</p></body></html>", 1).decode("utf-8")
+    finally:
+        server.server_close()
+    assert sent.startswith('<html><body class="wrapped"><p>page</p><script>')  # the script added, then the wrap
+
+
+def test_upstream_material_search_dialog_is_named_by_our_rewrite_not_a_copy():
+    """The search partial is Material's own (no copy under overrides/): the dialog has no name there,
+    and its options carry the label the rewrite gives it (i18n_fixes.name_search_dialog)."""
+    import material
+    from guide.i18n_fixes import name_search_dialog
+
+    assert not (ROOT / "overrides" / "partials" / "search.html").exists()
+    partial = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    assert '<div class="md-search" data-md-component="search" role="dialog">' in partial
+    assert '<nav class="md-search__options" aria-label="{{ lang.t(\'search\') }}">' in partial
+    rendered = partial.replace("{{ lang.t('search') }}", "Recherche")
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Recherche">' in name_search_dialog(rendered)

@@ -23,12 +23,12 @@ from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
 from .files import inventory, namer, read_text
 from .model import SCALE, Guide
-from .offline import add_shim, frame_script_sources, is_offline
 from .output import Output
 from .pages import Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import WIDGETS, Renderer, make_environment
 from .routes import HOST_SCRIPT, OEMBED_FILE, downloads
 from .source import Source, check_site, check_technique_pages
+from .upstream import i18n_state, offline_enabled
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 STRINGS_SHOWN = "hooks/guide/strings.yml"
@@ -45,14 +45,13 @@ class Languages:
 
     @classmethod
     def of(cls, config) -> Languages:
-        i18n = config.plugins.get("i18n")
+        i18n = i18n_state(config)
         if i18n is None:  # a site without static-i18n: one language, the theme's
             lang = config.theme["language"]
             return cls(lang, lang, (lang,), (lang,))
-        default = i18n.default_language
-        built = sorted((lang for lang in i18n.config.languages if lang.build), key=lambda lang: lang.locale != default)
+        built = sorted(i18n.built, key=lambda lang: lang[0] != i18n.default)
         # in the first build's on_config static-i18n has not set its current language yet
-        return cls(i18n.current_language or default, default, tuple(lang.locale for lang in built), tuple(lang.name for lang in built))
+        return cls(i18n.current or i18n.default, i18n.default, tuple(lang for lang, _ in built), tuple(name for _, name in built))
 
     def prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: "" for the default, "en/" for English."""
@@ -131,7 +130,7 @@ class Build:
             theme_dirs=tuple(config.theme.dirs),
             site_name=config.site_name,
             with_packages=with_packages,
-            offline=is_offline(config),
+            offline=offline_enabled(config),
             directory_urls=config.use_directory_urls,
             source=source,
             docs=docs,
@@ -160,11 +159,8 @@ class Build:
         return [] if self.offline else embeds(self.guide, self.lang, self.strings)
 
     def add_pages(self, files, config) -> None:
-        """The embed pages (and, where the site's address is known, their oEmbed documents); in
-        the offline build, the iframe-worker shim."""
+        """The embed pages (and, where the site's address is known, their oEmbed documents)."""
         self.site_name = config.site_name  # the language's own: static-i18n sets it after our on_config
-        if self.offline:
-            add_shim(files, config)
         self.embed_pages = add_embed_pages(files, config, self.embeds, self.prefix)
         if self.site_url:
             for embed in self.embeds:
@@ -241,10 +237,6 @@ class Build:
 
     def is_embed(self, src_uri: str) -> bool:
         return src_uri in self.embed_pages
-
-    def frame_scripts(self, html: str) -> list[str]:
-        """The policy sources a page needs for the scripts its frames run (offline.py)."""
-        return frame_script_sources(html) if self.offline else []
 
     def write_pdfs(self, site_dir: str) -> None:
         if self.with_pdfs:

@@ -18,14 +18,7 @@ from .html import json_script
 from .pages import add_generated
 from .routes import SHIM_DIR
 
-OFFLINE_PLUGIN = "material/offline"
 VENDOR = Path(__file__).with_name("vendor") / "iframe-worker"  # iframe-worker 1.0.4 (MIT), from npm, unchanged
-
-
-def is_offline(config) -> bool:
-    """Is this the build of the offline copy (Material's offline plugin on)?"""
-    plugin = config.plugins.get(OFFLINE_PLUGIN)
-    return bool(plugin and plugin.config.enabled)
 
 
 def ship_shim(config) -> None:
