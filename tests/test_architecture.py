@@ -217,3 +217,49 @@ def test_upstream_material_search_dialog_is_named_by_our_rewrite_not_a_copy():
     assert '<nav class="md-search__options" aria-label="{{ lang.t(\'search\') }}">' in partial
     rendered = partial.replace("{{ lang.t('search') }}", "Recherche")
     assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Recherche">' in name_search_dialog(rendered)
+
+
+# --- hand-written machinery: what the build pins rather than computes ---------------------------
+
+
+def frame_script_from_shim(shim: str) -> tuple[str, str]:
+    """The inline script iframe-worker's shim writes into its frame, split where the worker's
+    address goes, read from the shim's code: a template literal naming two of its own functions
+    (their source text, as Function.prototype.toString gives it) and the address."""
+    template = re.search(r"<script>(.*?)<\\/script>", shim).group(1)
+    address = None
+    for name in re.findall(r"\$\{(\w+)\}", template):
+        start = shim.find(f"function {name}(")
+        if start < 0:
+            address = name  # the constructor's argument: the worker's address
+            continue
+        depth, end = 0, shim.index("{", start)
+        while True:
+            depth += {"{": 1, "}": -1}.get(shim[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        template = template.replace(f"${{{name}}}", shim[start:end])
+    assert address is not None and template.count(f"${{{address}}}") == 1
+    before, after = template.split(f"${{{address}}}")
+    return before, after
+
+
+def test_the_pinned_frame_script_is_the_one_the_vendored_shim_writes():
+    """offline.py admits the shim's frame script by a hash computed from pinned data: that data is
+    what the shim's own code builds, for the very shim it names."""
+    import hashlib
+    import json
+
+    from guide.offline import FRAME_SCRIPT, VENDOR
+
+    shim = (VENDOR / "shim.js").read_bytes()
+    pinned = json.loads((VENDOR / FRAME_SCRIPT).read_text(encoding="utf-8"))
+    assert pinned["shim_sha256"] == hashlib.sha256(shim).hexdigest()
+    assert (pinned["before"], pinned["after"]) == frame_script_from_shim(shim.decode("utf-8"))
+    assert pinned["before"].startswith("postMessage=function ") and pinned["after"].startswith('"')
+
+
+def test_the_build_parses_no_javascript_to_admit_the_shim():
+    source = (PACKAGE / "offline.py").read_text(encoding="utf-8")
+    assert "depth" not in source and "re.search" not in source and "sha256" in source

@@ -1,4 +1,5 @@
 """The guide's scripts and style: checked, bundled, minified, and what the pages need of them.
+Why our own bundler: a classic script runs from file:// and in sandboxed frames; esbuild would add a binary download.
 
 The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable, one per widget).
 Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module

@@ -1,4 +1,5 @@
 """Load the content files (YAML) into the typed model, checking every rule on the way.
+Why a schema written as code (`_Reader`): its messages, which the editors' catalogue holds word for word.
 
 The first problem found raises `ContentError`, whose message is one line:
 ``<file>: <key path>: <reason>`` (or ``<file>: line <n>: <reason>`` for what is wrong in the file

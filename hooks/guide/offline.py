@@ -6,8 +6,8 @@ the copy ships (vendor/: the plugin would load it from a CDN) and each page's po
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +19,7 @@ from .pages import add_generated
 from .routes import SHIM_DIR
 
 VENDOR = Path(__file__).with_name("vendor") / "iframe-worker"  # iframe-worker 1.0.4 (MIT), from npm, unchanged
+FRAME_SCRIPT = "frame-script.json"  # the script the shim writes into its frame, around the worker's address
 
 
 def ship_shim(config) -> None:
@@ -36,27 +37,12 @@ def add_shim(files: Files, config) -> None:
 @functools.cache
 def _frame_script() -> tuple[str, str]:
     """The inline script iframe-worker writes into the frame it runs a worker in, split where the
-    worker's address goes. The shim's code builds it from a template literal naming two of its
-    own functions (their source text, as Function.prototype.toString gives it) and the address."""
-    shim = (VENDOR / "shim.js").read_text(encoding="utf-8")
-    template = re.search(r"<script>(.*?)<\\/script>", shim).group(1)
-    address = None
-    for name in re.findall(r"\$\{(\w+)\}", template):
-        start = shim.find(f"function {name}(")
-        if start < 0:
-            address = name  # the constructor's argument: the worker's address
-            continue
-        depth, end = 0, shim.index("{", start)
-        while True:
-            depth += {"{": 1, "}": -1}.get(shim[end], 0)
-            end += 1
-            if depth == 0:
-                break
-        template = template.replace(f"${{{name}}}", shim[start:end])
-    if address is None or template.count(f"${{{address}}}") != 1:
+    worker's address goes: pinned as data beside the shim (frame-script.json, checked against the
+    shim's code by tests/test_architecture.py), for the shim whose SHA-256 it names."""
+    pinned = json.loads((VENDOR / FRAME_SCRIPT).read_text(encoding="utf-8"))
+    if hashlib.sha256((VENDOR / "shim.js").read_bytes()).hexdigest() != pinned["shim_sha256"]:
         raise PluginError(f"{VENDOR / 'shim.js'}: not the iframe-worker shim this build knows how to admit")
-    before, after = template.split(f"${{{address}}}")
-    return before, after
+    return pinned["before"], pinned["after"]
 
 
 def frame_script_sources(html: str) -> list[str]:
