@@ -10,6 +10,7 @@ import http.server
 import io
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -504,8 +505,8 @@ def axe_violations(page) -> list[str]:
     return page.evaluate(AXE_RUN)
 
 
-# The one localStorage record the widgets share (overrides/assets/guide/record.js, storage.js).
-STORAGE_KEY = "networking-guide"
+# The one localStorage record the widgets share, under the key record.js defines (storage.js uses it).
+STORAGE_KEY = re.search(r'^export const KEY = "([^"]+)";', (ROOT / "overrides/assets/guide/record.js").read_text(encoding="utf-8"), re.M)[1]
 
 
 def stored_text(page) -> str | None:

@@ -263,3 +263,30 @@ def test_the_pinned_frame_script_is_the_one_the_vendored_shim_writes():
 def test_the_build_parses_no_javascript_to_admit_the_shim():
     source = (PACKAGE / "offline.py").read_text(encoding="utf-8")
     assert "depth" not in source and "re.search" not in source and "sha256" in source
+
+
+# --- one name per idea ----------------------------------------------------------------------------
+
+
+def test_the_guide_has_one_identity_in_python_and_in_the_scripts():
+    """`networking-guide` names the packages (routes.NAME) and the readers' stored record
+    (record.js KEY): defined once on each side, the same on both."""
+    from conftest import STORAGE_KEY
+    from guide.routes import NAME, OFFLINE_ZIP, scorm_zip
+
+    assert NAME == STORAGE_KEY == "networking-guide"
+    assert f"downloads/{NAME}-offline.zip" == OFFLINE_ZIP and scorm_zip("en") == f"downloads/{NAME}-scorm12-en.zip"
+    python = [p.relative_to(ROOT).as_posix() for p in [ROOT / "hooks/events.py", *PACKAGE.glob("*.py")] if NAME in string_constants(p)]
+    assert python == ["hooks/guide/routes.py"]
+
+
+def test_a_self_check_is_spelt_self_check_wherever_a_page_or_editor_sees_it():
+    """Markers, embed paths, anchors, data attributes, classes, templates: `self-check`; string keys
+    and Python names: `self_check`. (`selfcheck.js` is the script's file name, not shown.)"""
+    template = (ROOT / "overrides/partials/guide/self-check.html").read_text(encoding="utf-8")
+    assert 'data-guide-widget="self-check"' in template and 'data-guide-self-check="' in template
+    assert 'class="guide-self-check"' in template and 'id="self-check-' in template
+    strings = (PACKAGE / "strings.yml").read_text(encoding="utf-8")
+    for where in [template, strings, (ROOT / "overrides/partials/guide/assessment.html").read_text(encoding="utf-8")]:
+        assert "selfcheck" not in where
+    assert re.search(r'"self-check": selfcheck', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
