@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -290,3 +291,24 @@ def test_a_self_check_is_spelt_self_check_wherever_a_page_or_editor_sees_it():
     for where in [template, strings, (ROOT / "overrides/partials/guide/assessment.html").read_text(encoding="utf-8")]:
         assert "selfcheck" not in where
     assert re.search(r'"self-check": selfcheck', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
+
+
+def test_each_path_convention_is_written_in_routes_alone():
+    """The article's page, the folders of techniques, plans and embeds, the marker's spelling: a
+    literal of each is in routes.py and nowhere else in the hooks' code (messages aside)."""
+    modules = [ROOT / "hooks/events.py", *PACKAGE.glob("*.py")]
+    for literal in ("article.md", "trainers/", "embed/", "techniques", "quiz.md", "assessment.md", "downloads/"):
+        holders = [p.relative_to(ROOT).as_posix() for p in modules if any(literal == text for text in string_constants(p))]
+        assert holders == ["hooks/guide/routes.py"], literal
+    assert [p.name for p in modules if builds_a_marker(p)] == ["routes.py"]  # routes.marker_text; messages spell KIND ID
+
+
+def builds_a_marker(path: Path) -> bool:
+    """Does the module's code make a marker from values, `f"<!-- guide:{kind}…"`?"""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.JoinedStr):
+            parts = node.values
+            for before, after in itertools.pairwise(parts):
+                if isinstance(before, ast.Constant) and str(before.value).endswith("<!-- guide:") and isinstance(after, ast.FormattedValue):
+                    return True
+    return False
