@@ -1,31 +1,45 @@
 """MkDocs events → the `guide` package (hooks/guide/). Each function only wires.
 
-static-i18n runs every event once per language build; each event reaches the `Build` of its own
-language through `BUILDS.of(…)` (see guide/build.py), and `on_config` of the default language
-starts a new set of builds, so nothing outlives the `mkdocs build` (or `serve` rebuild) it is for.
+MkDocs loads a hook module once per process (a `serve` session keeps it across rebuilds), so what
+a process knows lives in one object, `SESSION`, made by `on_startup`: its settings (GUIDE_*, read
+once: guide/settings.py) and the register of language builds. static-i18n runs every event once per
+language build; each event reaches the `Build` of its own language through `SESSION.builds.of(…)`
+(see guide/build.py), and `on_config` of the default language starts a new set of builds, so no
+build outlives the `mkdocs build` (or `serve` rebuild) it is for.
 """
 
 from __future__ import annotations
 
 import functools
-import os
+from pathlib import Path
 
-from guide import i18n_fixes, packages
+from guide import i18n_fixes, offline, packaging
 from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
 from guide.html import element_ids
+from guide.packaging import PackedLanguage, Packing
+from guide.settings import Settings
+from guide.upstream import OFFLINE, add_anchor_ids, wrap_live_reload
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-BUILDS = Builds()
-_pdfs = True  # `mkdocs serve` (or GUIDE_PDFS=off) skips the PDF handouts; set once per process
-# and the packages to take away (they hold the PDFs; GUIDE_PACKAGES=off skips them alone)
-_packages = True
-# `mkdocs serve` replaces site_url with its own local address: no sheet prints that as the guide's
-_published = True
-_staged = True  # a `--dirty` build updates the site in place; any other writes a new one beside it
+
+class Session:
+    """One `mkdocs build` or `serve` process: its settings, and what its builds make."""
+
+    def __init__(self, command: str, dirty: bool, settings: Settings):
+        self.settings = settings
+        self.is_serve = command == "serve"
+        self.pdfs = settings.pdfs and not self.is_serve  # `serve` skips the PDF handouts
+        self.packages = self.pdfs and settings.packages  # the packages to take away hold the PDFs
+        self.published = not self.is_serve  # `serve` puts its own local address in site_url: no sheet prints it
+        self.staged = not dirty  # a `--dirty` build updates the site in place; any other writes a new one beside it
+        self.builds = Builds()
+
+
+SESSION: Session  # made by on_startup, which MkDocs calls first in every process
 
 
 def _one_line_errors(event):
@@ -46,101 +60,118 @@ def _lang(config) -> str:
 
 
 def on_startup(command, dirty):
-    global _pdfs, _packages, _published, _staged
-    _pdfs = command != "serve" and os.environ.get("GUIDE_PDFS") != "off"
-    _packages = _pdfs and os.environ.get("GUIDE_PACKAGES") != "off"
-    _published = command != "serve"
-    _staged = not dirty
+    global SESSION
+    SESSION = Session(command, dirty, Settings.from_environ())
     i18n_fixes.quiet_overrides()
 
 
 @_one_line_errors
 def on_config(config):
-    build = BUILDS.start(config, with_pdfs=_pdfs, published=_published, with_packages=_packages, staged=_staged)
+    s = SESSION
+    build = s.builds.start(
+        config, with_pdfs=s.pdfs, published=s.published, with_packages=s.packages, staged=s.staged, site_url=s.settings.site_url
+    )
     if build.offline:
-        packages.ship_shim(config)
+        offline.ship_shim(config)
 
 
 @event_priority(-110)  # after static-i18n (−100) has mapped the files: what the build makes stays out of its sitemap
 @_one_line_errors
 def on_files(files, config):
-    build = BUILDS.of(_lang(config))
+    build = SESSION.builds.of(_lang(config))
     build.drop_unpublished(files)
     build.assets = Assets(files, config, launch_page=build.offline)
     build.add_pages(files, config)
+    if build.offline:
+        offline.add_shim(files, config)
     return files
 
 
 @_one_line_errors
 def on_page_read_source(page, config):
-    return BUILDS.of(_lang(config)).page_source(page.file.abs_src_path)
+    return SESSION.builds.of(_lang(config)).page_source(page.file.abs_src_path)
 
 
 def on_env(env, config, files):
-    env.globals["guide"] = BUILDS.of(_lang(config)).theme_globals()
+    env.globals["guide"] = SESSION.builds.of(_lang(config)).theme_globals()
     return env
 
 
 @_one_line_errors
 def on_page_content(html, page, config, files):
     keep_heading_spaces(page.toc, html)
-    html = BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | element_ids(html)  # widgets' anchors, for MkDocs' link checks
+    html = SESSION.builds.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
+    add_anchor_ids(page, element_ids(html))  # the widgets' anchors, for MkDocs' link checks
     return html
 
 
 def on_page_context(context, page, config, nav):
-    context.update(BUILDS.of(_lang(config)).template_values(page.file.src_uri, page.url))
+    context.update(SESSION.builds.of(_lang(config)).template_values(page.file.src_uri, page.url))
     return context
 
 
+def _frame_scripts(build, html: str) -> list[str]:
+    """The policy sources a page needs for the scripts its frames run (the offline copy's search)."""
+    return offline.frame_script_sources(html) if build.offline else []
+
+
 def on_post_page(output, page, config):
-    build = BUILDS.of(_lang(config))
+    build = SESSION.builds.of(_lang(config))
     if not build.is_embed(page.file.src_uri):  # an embed page has no language links nor Material's script
         output = i18n_fixes.finish_page(output, page.url, build.prefix, build.languages.prefixes)
-    return add_policy(output, build.frame_scripts(output))
+    return add_policy(output, _frame_scripts(build, output))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     output = i18n_fixes.language_homes(output_content, config.site_url, Languages.of(config).prefixes)
-    return add_policy(output, BUILDS.of(_lang(config)).frame_scripts(output))
+    return add_policy(output, _frame_scripts(SESSION.builds.of(_lang(config)), output))
 
 
 def _write_pdfs(config):
-    BUILDS.of(_lang(config)).write_pdfs(config.site_dir)
+    SESSION.builds.of(_lang(config)).write_pdfs(config.site_dir)
+
+
+def _packing(config, builds) -> Packing:
+    """What packaging.py packs, once every language is built (`builds`: the default first)."""
+    return Packing(
+        site_dir=Path(config.site_dir),
+        config_file=Path(config.config_file_path) if config.config_file_path else None,
+        strict=bool(config.strict),
+        settings=SESSION.settings.for_offline_copy(),
+        offline_plugin=OFFLINE in config.plugins,
+        languages=tuple(PackedLanguage(b.lang, b.prefix, b.site_name) for b in builds),
+        templates=builds[0].renderer.env,
+        favicon=config.theme["favicon"],
+        quiz_id=builds[0].guide.quiz.id,
+    )
 
 
 @event_priority(-200)  # after static-i18n (−100) has built every other language
 def _after_all_languages(config):
     if not i18n_fixes.all_languages_built(config):
         return
-    builds = BUILDS.every()
+    builds = SESSION.builds.every()
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:
-        packages.write_packages(config, builds)
-    BUILDS.output.publish(config)  # the whole site built: it replaces the last one
+        packaging.write_packages(_packing(config, builds))
+    SESSION.builds.output.publish(config)  # the whole site built: it replaces the last one
 
 
 on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)
 
 
 def on_build_error(error):
-    BUILDS.output.discard()  # the site stays as it was
+    SESSION.builds.output.discard()  # the site stays as it was
 
 
 def on_shutdown():
-    BUILDS.output.discard()  # a build interrupted before it was published
+    SESSION.builds.output.discard()  # a build interrupted before it was published
 
 
 def on_serve(server, config, builder):
     """`mkdocs serve` adds a live-reload script to every page it sends: the page's policy admits
     it too, so a saved change shows at once, under the same policy as the built site."""
-    inject = server._inject_js_into_html
-
-    def inject_and_admit(content: bytes, epoch: int) -> bytes:
-        return renew_policy(inject(content, epoch).decode("utf-8")).encode("utf-8")
-
-    server._inject_js_into_html = inject_and_admit
+    wrap_live_reload(server, renew_policy)
     return server

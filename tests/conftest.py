@@ -72,10 +72,10 @@ def site_without_address(tmp_path_factory, origin, pytestconfig) -> Path:
 
 @pytest.fixture(scope="session")
 def packages(site, tmp_path_factory) -> dict[str, Path]:
-    """The guide to take away, as the site offers it in downloads/ (hooks/guide/packages.py), each
+    """The guide to take away, as the site offers it in downloads/ (hooks/guide/packaging.py), each
     zip unzipped once: "offline" is the folder the offline copy's zip holds, "scorm-<lang>" each
     language's SCORM package."""
-    from guide.packages import NAME, OFFLINE_ZIP, scorm_zip
+    from guide.routes import NAME, OFFLINE_ZIP, scorm_zip
 
     root = tmp_path_factory.mktemp("packages")
     zips = {"offline": OFFLINE_ZIP, **{f"scorm-{lang}": scorm_zip(lang) for lang in LANGUAGES}}

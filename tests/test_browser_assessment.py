@@ -340,7 +340,7 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     page = watch.page
     tid = "attitude-positive"
     technique = BY_ID[tid]
-    form = f"[data-guide-selfcheck='{tid}']"
+    form = f"[data-guide-self-check='{tid}']"
     open_page(page, f"/techniques/{tid}/")
     live = page.locator(f"{form} [data-live]")
     submit = page.locator(form).get_by_role("button", name="Voir mon score")

@@ -58,7 +58,7 @@ def make_data_on_remercier(page) -> None:
     quiz.get_by_role("button", name="Vérifier").click()
     expect(quiz.locator("[data-live]")).to_contain_text(f"Score\u00a0: {len(REMERCIER.questions)} / {len(REMERCIER.questions)}")
 
-    selfcheck = page.locator("[data-guide-selfcheck='remercier']")
+    selfcheck = page.locator("[data-guide-self-check='remercier']")
     for sid, value in SELF_CHECK.items():
         selfcheck.locator(f"#st-remercier-{sid} input[value='{value}']").check()
     selfcheck.get_by_role("button", name="Voir mon score").click()
@@ -133,7 +133,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     for item in TICKS:
         expect(checklist.locator(f"input[data-item='{item}']")).to_be_checked()
     for sid, value in SELF_CHECK.items():
-        expect(page.locator(f"[data-guide-selfcheck='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
+        expect(page.locator(f"[data-guide-self-check='remercier'] #st-remercier-{sid} input[value='{value}']")).to_be_checked()
     questions = len(REMERCIER.questions)
     expect(page.locator("[data-guide-quiz='remercier'] [data-live]")).to_contain_text(f"Score\u00a0: {questions} / {questions}")
     assert_clean(watch)

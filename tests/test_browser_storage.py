@@ -35,7 +35,7 @@ def test_quiz_self_check_and_assessment_work_without_storage(page):
         page.locator(f"#q-{TECHNIQUE.id}-{question.id}-{question.options[0].id}").check()
     quiz.get_by_role("button", name="Vérifier").click()
     assert quiz.locator("[data-live]").text_content().startswith("Score\u00a0: ")
-    check = page.locator(f'form[data-guide-selfcheck="{TECHNIQUE.id}"]')
+    check = page.locator(f'form[data-guide-self-check="{TECHNIQUE.id}"]')
     for statement in check.locator("fieldset[data-statement]").all():
         statement.locator("input").nth(3).check()
     check.get_by_role("button", name="Voir mon score").click()
@@ -75,7 +75,7 @@ def test_my_data_works_without_storage(page):
 def test_answers_are_shared_by_widgets_and_languages(watch):
     page = watch.page
     open_page(page, f"/techniques/{TECHNIQUE.id}/")
-    first = page.locator(f'form[data-guide-selfcheck="{TECHNIQUE.id}"] fieldset[data-statement]').first
+    first = page.locator(f'form[data-guide-self-check="{TECHNIQUE.id}"] fieldset[data-statement]').first
     first.locator("input").nth(4).check()
     open_page(page, "/en/assessment/")
     statement = TECHNIQUE.statements[0].id
@@ -168,7 +168,7 @@ def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     open_page(page, "/techniques/remercier/")
     expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("0 / ")
     expect(page.locator("[data-guide-quiz='remercier'] input:checked")).to_have_count(0)
-    expect(page.locator("[data-guide-selfcheck='remercier'] input:checked")).to_have_count(0)
+    expect(page.locator("[data-guide-self-check='remercier'] input:checked")).to_have_count(0)
     open_page(page, "/assessment/")
     expect(page.locator("[data-guide-results]")).to_be_hidden()
     first = page.locator("[data-guide-assessment] fieldset[data-statement]").first

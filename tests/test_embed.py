@@ -19,7 +19,7 @@ EMBEDS += [("embed/quiz", "quiz", GUIDE.quiz.id), ("embed/assessment", "assessme
 ROOTS = {
     "checklist": "data-guide-checklist",
     "quiz": "data-guide-quiz",
-    "self-check": "data-guide-selfcheck",
+    "self-check": "data-guide-self-check",
     "assessment": "data-guide-assessment",
 }
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import functools
 
 import pytest
-from guide.build import site_markdown
 from guide.files import ContentError
-from guide.markers import Marker, PageReader, compare_translations
+from guide.markers import Marker, PageReader, compare_translations, site_markdown
 from guide.render import WIDGETS
 from support.project import GUIDE, ROOT
 

@@ -1,4 +1,4 @@
-"""The guide to take away (hooks/guide/packages.py), read as files: the offline copy holds every
+"""The guide to take away (hooks/guide/packaging.py), read as files: the offline copy holds every
 page and asset, links only inside itself and carries its search index as scripts; each SCORM 1.2
 package has a manifest as SCORM 1.2 wants it, naming exactly the files it holds, and a launch page.
 Driven in Chromium: tests/test_browser_packages.py."""
@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from guide.build import load_strings
 from guide.csp import inline_hashes
-from guide.packages import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, frame_script_sources, scorm_zip
+from guide.offline import frame_script_sources
+from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, scorm_zip
 from support.project import GUIDE, LANGS, LANGUAGES, ROOT
 from support.site import KNOWN_ADDRESSES, pages_of
 

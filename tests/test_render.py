@@ -199,7 +199,7 @@ def test_a_served_preview_prints_no_address(monkeypatch):
         if command == "serve":
             config.site_url = "http://127.0.0.1:8000/guide/"  # what `mkdocs serve` does before any event
         events.on_config(config)
-        assert events.BUILDS.of("fr").renderer.site_url == expected
+        assert events.SESSION.builds.of("fr").renderer.site_url == expected
     events.on_startup(command="build", dirty=False)
 
 

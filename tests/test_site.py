@@ -254,7 +254,7 @@ def test_technique_page(site, slug, lang):
         assert all(f.has_attr("hidden") for f in fieldset.select(".guide-feedback, .guide-explanation"))
     assert quiz.select_one('[role="status"][aria-live="polite"]')
     # the self-check: five labelled points per statement
-    statements = html.select(f'form[data-guide-selfcheck="{slug}"] fieldset[data-statement]')
+    statements = html.select(f'form[data-guide-self-check="{slug}"] fieldset[data-statement]')
     assert [s["data-statement"] for s in statements] == [s.id for s in technique.statements]
     scale = {"fr": ["Jamais", "Rarement", "Parfois", "Souvent", "Toujours"], "en": ["Never", "Rarely", "Sometimes", "Often", "Always"]}
     for statement in statements:

@@ -1,4 +1,5 @@
 """The guide's scripts and style: checked, bundled, minified, and what the pages need of them.
+Why our own bundler: a classic script runs from file:// and in sandboxed frames; esbuild would add a binary download.
 
 The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable, one per widget).
 Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module
@@ -7,7 +8,7 @@ frame sandboxed without `allow-same-origin`, where module scripts need CORS head
 readers open (the projector, the "Embed" dialog) is a second classic script bundled the same way
 from `extras.js`, which guide.js fetches on first use (later.js): no page loads it before. The launch
 page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
-packages are made from (packages.py). Any other script there (`embed.js`, for the pages that embed
+packages are made from (packaging.py). Any other script there (`embed.js`, for the pages that embed
 a widget) ships alone, minified. The style
 sheet for the screen is small, so every page carries it inline: no request more than stock Material
 before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
@@ -30,7 +31,7 @@ ASSETS = "assets/guide"
 STYLE = f"{ASSETS}/guide.css"
 PRINT_STYLE = f"{ASSETS}/print.css"
 ENTRY = "guide"  # the pages' bundle: its entry module, and the bundle's name
-LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packages.py)
+LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packaging.py)
 EXTRAS_ENTRY = "extras"  # what guide.js fetches on first use (later.js): the projector, the "Embed" dialog
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_

@@ -22,18 +22,16 @@ from mkdocs.config.config_options import URL
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
 from .files import inventory, namer, read_text
-from .markers import PageReader
 from .model import SCALE, Guide
 from .output import Output
-from .packages import add_shim, downloads, frame_script_sources, is_offline
-from .pages import HOST_SCRIPT, OEMBED_FILE, Embed, add_embed_pages, add_generated, embeds, oembed
-from .placeholders import check_placeholders, code_fills
+from .pages import Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import WIDGETS, Renderer, make_environment
-from .source import Source, check_source, check_technique_pages
+from .routes import HOST_SCRIPT, OEMBED_FILE, downloads
+from .source import Source, check_site, check_technique_pages
+from .upstream import i18n_state, offline_enabled
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 STRINGS_SHOWN = "hooks/guide/strings.yml"
-SITE_URL_ENV = "GUIDE_SITE_URL"  # where the guide is published (mkdocs.yml's site_url)
 
 
 @dataclass(frozen=True)
@@ -47,14 +45,13 @@ class Languages:
 
     @classmethod
     def of(cls, config) -> Languages:
-        i18n = config.plugins.get("i18n")
+        i18n = i18n_state(config)
         if i18n is None:  # a site without static-i18n: one language, the theme's
             lang = config.theme["language"]
             return cls(lang, lang, (lang,), (lang,))
-        default = i18n.default_language
-        built = sorted((lang for lang in i18n.config.languages if lang.build), key=lambda lang: lang.locale != default)
+        built = sorted(i18n.built, key=lambda lang: lang[0] != i18n.default)
         # in the first build's on_config static-i18n has not set its current language yet
-        return cls(i18n.current_language or default, default, tuple(lang.locale for lang in built), tuple(lang.name for lang in built))
+        return cls(i18n.current or i18n.default, i18n.default, tuple(lang for lang, _ in built), tuple(name for _, name in built))
 
     def prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: "" for the default, "en/" for English."""
@@ -88,7 +85,7 @@ class Build:
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
     site_name: str = ""
-    with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packages.py)
+    with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packaging.py)
     offline: bool = False  # is this the build they are made from (pages as files, no embed page)
     directory_urls: bool = True
     source: Source | None = None  # the site's source, checked before anything is written
@@ -121,9 +118,8 @@ class Build:
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
-            check_placeholders(strings, languages.all, code_fills(config.theme.custom_dir), STRINGS_SHOWN)
-            reader = PageReader(site_markdown(config), guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
-            source = check_source(docs, found, guide, languages.all, reader, shown)
+            widgets = {kind: widget.takes_id for kind, widget in WIDGETS.items()}
+            source = check_site(config, docs, found, guide, languages.all, shown, strings=(strings, STRINGS_SHOWN), widgets=widgets)
         return cls(
             guide=guide,
             strings=strings[languages.current],
@@ -134,7 +130,7 @@ class Build:
             theme_dirs=tuple(config.theme.dirs),
             site_name=config.site_name,
             with_packages=with_packages,
-            offline=is_offline(config),
+            offline=offline_enabled(config),
             directory_urls=config.use_directory_urls,
             source=source,
             docs=docs,
@@ -163,11 +159,8 @@ class Build:
         return [] if self.offline else embeds(self.guide, self.lang, self.strings)
 
     def add_pages(self, files, config) -> None:
-        """The embed pages (and, where the site's address is known, their oEmbed documents); in
-        the offline build, the iframe-worker shim."""
+        """The embed pages (and, where the site's address is known, their oEmbed documents)."""
         self.site_name = config.site_name  # the language's own: static-i18n sets it after our on_config
-        if self.offline:
-            add_shim(files, config)
         self.embed_pages = add_embed_pages(files, config, self.embeds, self.prefix)
         if self.site_url:
             for embed in self.embeds:
@@ -195,7 +188,7 @@ class Build:
             with_pdfs=self.with_pdfs,
             directory_urls=self.directory_urls,
             offline=self.offline,
-            downloads=downloads(self.languages) if self.with_packages else [],
+            downloads=downloads(self.languages.all, self.languages.names) if self.with_packages else [],
         )
 
     def render_page(self, html: str, url: str, src_uri: str) -> str:
@@ -245,10 +238,6 @@ class Build:
     def is_embed(self, src_uri: str) -> bool:
         return src_uri in self.embed_pages
 
-    def frame_scripts(self, html: str) -> list[str]:
-        """The policy sources a page needs for the scripts its frames run (packages.py)."""
-        return frame_script_sources(html) if self.offline else []
-
     def write_pdfs(self, site_dir: str) -> None:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
@@ -274,23 +263,9 @@ def keep_heading_spaces(toc, html: str) -> None:
     restore(toc)
 
 
-def site_markdown(config) -> Callable[[str], str]:
-    """Markdown → HTML with the site's own extensions (mkdocs.yml), as MkDocs converts a page."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
-
-    def convert(text: str) -> str:
-        converter.reset()
-        return converter.convert(text)
-
-    return convert
-
-
-def trim_site_url(config) -> None:
-    """The guide's address as GUIDE_SITE_URL gives it, without the spaces around it (pasted with the
+def trim_site_url(config, given: str | None) -> None:
+    """The guide's address as GUIDE_SITE_URL gives it (`given`), without the spaces around it (pasted with the
     address, MkDocs would keep them and make "https://example.org/ /" of it, in every address published)."""
-    given = os.environ.get(SITE_URL_ENV)
     if given and given.strip() and given != given.strip() and config.site_url == URL(is_dir=True).validate(given):
         config.site_url = URL(is_dir=True).validate(given.strip())
 
@@ -303,10 +278,18 @@ class Builds:
         self._by_lang: dict[str, Build] = {}
         self.output = Output()
 
-    def start(self, config, with_pdfs: bool, published: bool = True, with_packages: bool = False, staged: bool = True) -> Build:
+    def start(
+        self,
+        config,
+        with_pdfs: bool,
+        published: bool = True,
+        with_packages: bool = False,
+        staged: bool = True,
+        site_url: str | None = None,
+    ) -> Build:
         """`staged`: write into a new folder that becomes the site once every language is built
-        (not for `--dirty` builds, which update the site in place)."""
-        trim_site_url(config)
+        (not for `--dirty` builds, which update the site in place); `site_url`: GUIDE_SITE_URL as given."""
+        trim_site_url(config, site_url)
         languages = Languages.of(config)
         first = languages.current == languages.default
         if first:  # a new site build: forget the last one's

@@ -1,4 +1,5 @@
 """Load the content files (YAML) into the typed model, checking every rule on the way.
+Why a schema written as code (`_Reader`): its messages, which the editors' catalogue holds word for word.
 
 The first problem found raises `ContentError`, whose message is one line:
 ``<file>: <key path>: <reason>`` (or ``<file>: line <n>: <reason>`` for what is wrong in the file
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .files import ID_PATTERN, QUIZ_FILE, TECHNIQUE_DIR, ContentError, Inventory, describe_char, inventory, namer, read_text
+from .files import ID_PATTERN, ContentError, Inventory, describe_char, inventory, namer, read_text
 from .model import (
     PAIRS_MINUTES,
     PAUSE_POINTS,
@@ -39,13 +40,13 @@ from .model import (
     Technique,
     Text,
 )
+from .routes import ARTICLE_PAGE, QUIZ_FILE, TECHNIQUE_DIR, translated_page
 from .yamlfile import Document, Scalar, invisible, join, parse, visible
 
 __all__ = ["ContentError", "load_guide", "parse_yaml", "read_yaml"]
 
 ANCHOR_PATTERN = re.compile(r"\{\s*#([a-z0-9-]+)\s*\}")
 ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn French no-break spaces into plain ones
-ARTICLE_PAGE = "article.md"
 # An item of the article's list of skills: `1. **Gardez toujours une attitude positive.**{ #attitude-positive } Cela …`
 LIST_ITEM = re.compile(r"^ {0,3}\d+[.)][ \t]+")
 SKILL = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*\{\s*#(?P<anchor>[a-z0-9-]+)\s*\}(?P<text>.*)$", re.S)
@@ -514,7 +515,7 @@ class Article:
 
 def article_page(lang: str, languages: tuple[str, ...]) -> str:
     """The article's page in a language (suffix layout: the default language has no suffix)."""
-    return ARTICLE_PAGE if lang == languages[0] else ARTICLE_PAGE.replace(".md", f".{lang}.md")
+    return translated_page(ARTICLE_PAGE, lang, languages[0])
 
 
 def load_guide(docs_dir: str | Path, root: str | Path | None, languages: tuple[str, ...], found: Inventory | None = None) -> Guide:

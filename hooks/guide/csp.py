@@ -41,7 +41,7 @@ def script_source(body: str) -> str:
 
 def add_policy(html: str, scripts_elsewhere: Iterable[str] = ()) -> str:
     """The page's policy in its head; `scripts_elsewhere`: the sources of inline scripts that its
-    own frames run under its policy (the offline copy's search worker: packages.py)."""
+    own frames run under its policy (the offline copy's search worker: offline.py)."""
     scripts = " ".join(sorted({*inline_hashes(html, "script"), *scripts_elsewhere}))
     styles = " ".join(inline_hashes(html, "style"))
     policy = re.sub(" +;", ";", POLICY.format(scripts=scripts, styles=styles))

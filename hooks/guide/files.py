@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .routes import QUIZ_FILE, TECHNIQUE_DIR
+
 
 class ContentError(Exception):
     """An editor's file breaks a rule; `str()` is the one-line message for the reader:
@@ -35,8 +37,6 @@ class ContentError(Exception):
 
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # always with fullmatch: `$` would let "id\n" through
-TECHNIQUE_DIR = "techniques"
-QUIZ_FILE = "quiz.yml"
 
 # Characters no editor means to type: C0 and C1 controls (tab and line feed aside), the Unicode line
 # and paragraph separators (YAML and Python count them as line breaks, editors do not), a byte-order

@@ -14,6 +14,8 @@ this file and its calls in events.py go in one deletion.
 - The root 404 page is written by whichever language is built last: its language links go to
   each language's home page.
 - Sitemaps need absolute addresses: without the guide's address (GUIDE_SITE_URL) there are none.
+- Material's search dialog has no name (axe: aria-dialog-name): it gets the label its search
+  options already carry, Material's own word for "search" in the page's language.
 - The log. static-i18n logs each setting a language overrides (its name, copyright, …) on every
   build: those lines go unless MkDocs is verbose (`-v`), so a build says what it did in a few lines.
 """
@@ -22,15 +24,17 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from .html import rewrite_json_script, rewrite_tags
+from .html import attributes, rewrite_json_script, rewrite_tags
+from .upstream import I18N_OVERRIDES_LOGGER, i18n_building, i18n_state
 
 ALTERNATE = '<link rel="alternate" hreflang>'
-OVERRIDES_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"
 
 
 def _not_an_override(record: logging.LogRecord) -> bool:
@@ -43,10 +47,30 @@ def _not_an_override(record: logging.LogRecord) -> bool:
 
 def quiet_overrides() -> None:
     """static-i18n's "Overriding 'en' config …" lines out of the log (once per process)."""
-    logger = logging.getLogger(OVERRIDES_LOGGER)
+    logger = logging.getLogger(I18N_OVERRIDES_LOGGER)
     for old in [f for f in logger.filters if getattr(f, "__name__", "") == _not_an_override.__name__]:
         logger.removeFilter(old)
     logger.addFilter(_not_an_override)
+
+
+def _search_label(html: str) -> str:
+    for tag in re.findall(r"<nav\b[^>]*>", html):
+        attrs = attributes(tag)
+        if "md-search__options" in (attrs.get("class") or "").split() and attrs.get("aria-label"):
+            return attrs["aria-label"]
+    raise PluginError("the theme's markup has changed: no search options (<nav class=md-search__options aria-label>) found")
+
+
+def name_search_dialog(html: str) -> str:
+    """Material's search dialog named, as its options are (`lang.t('search')`)."""
+    label = _search_label(html)
+    return rewrite_tags(
+        html,
+        "div",
+        lambda a: a.get("data-md-component") == "search" and a.get("role") == "dialog",
+        lambda a: {**a, "aria-label": label},
+        "search dialog (<div data-md-component=search role=dialog>)",
+    )
 
 
 def _no_alternates(html: str) -> str:
@@ -54,8 +78,9 @@ def _no_alternates(html: str) -> str:
 
 
 def finish_page(html: str, page_url: str, prefix: str, prefixes: dict[str, str]) -> str:
-    """A page's language switch linking its translations relatively, no alternates in its head,
-    and a translated page's search pointed at its own language's index (`split_search_index`)."""
+    """A page's language switch linking its translations relatively, no alternates in its head, its
+    search dialog named, and a translated page's search pointed at its own language's index
+    (`split_search_index`)."""
     path = page_url[len(prefix) :]
     html = rewrite_tags(
         html,
@@ -64,7 +89,7 @@ def finish_page(html: str, page_url: str, prefix: str, prefixes: dict[str, str])
         lambda a: {**a, "href": get_relative_url(prefixes[a["hreflang"]] + path, page_url)},
         "language switch (<a hreflang>)",
     )
-    html = _no_alternates(html)
+    html = name_search_dialog(_no_alternates(html))
     if not prefix:
         return html
 
@@ -87,26 +112,25 @@ def language_homes(html: str, site_url: str, prefixes: dict[str, str]) -> str:
         lambda a: {**a, "href": root + prefixes[a["hreflang"]]},
         "language switch (<a hreflang>)",
     )
-    return _no_alternates(html)
+    return name_search_dialog(_no_alternates(html))
 
 
 def all_languages_built(config) -> bool:
     """In an `on_post_build` after static-i18n's: is this the last one, every language built?
     (Without static-i18n, the one build is all.)"""
-    i18n = config.plugins.get("i18n")
-    return i18n is None or not i18n.building
+    return not i18n_building(config)
 
 
 def after_all_languages(config, search_scripts: bool = False) -> None:
     """Site-wide work once every language is built: one search index per language (also as a
     script, `search_scripts`, for the offline copy: Material reads it so from disk); sitemaps
     only where the guide's address is known."""
-    i18n = config.plugins.get("i18n")
+    i18n = i18n_state(config)
     if i18n is None:
         return
     site = Path(config.site_dir)
-    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    split_search_index(site, i18n.default_language, others, search_scripts)
+    others = [lang for lang, _ in i18n.built if lang != i18n.default]
+    split_search_index(site, i18n.default, others, search_scripts)
     if not config.site_url:
         for lang in ["", *others]:
             for name in ("sitemap.xml", "sitemap.xml.gz"):

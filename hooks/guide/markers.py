@@ -24,9 +24,9 @@ from urllib.parse import unquote, urlsplit
 
 from .files import ContentError, describe_char
 from .model import Guide
+from .routes import MARKER, marker_text
 from .yamlfile import Document, invisible, parse, visible
 
-MARKER = re.compile(r"<!-- guide:([a-z][a-z-]*)(?: ([a-z0-9]+(?:-[a-z0-9]+)*))? -->")  # the one form
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 SENTINEL = re.compile(r"guide-sentinel-(\d+)|guidesentinel(\d+)x")
@@ -46,10 +46,6 @@ class Marker:
     @property
     def text(self) -> str:
         return marker_text(self.kind, self.arg)
-
-
-def marker_text(kind: str, arg: str = "") -> str:
-    return f"<!-- guide:{kind}{' ' + arg if arg else ''} -->"
 
 
 @dataclass
@@ -355,3 +351,16 @@ def compare_translations(original: tuple[str, list[Marker]], translation: tuple[
     if len(theirs) > len(ours):
         extra = theirs[len(ours)]
         raise ContentError(other, f"line {extra.line}", f"{extra.text} is not on {file}: a page and its translation place the same widgets")
+
+
+def site_markdown(config) -> Callable[[str], str]:
+    """Markdown → HTML with the site's own extensions (mkdocs.yml), as MkDocs converts a page."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+
+    def convert(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return convert

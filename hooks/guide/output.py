@@ -7,13 +7,13 @@ A build that fails, whatever the error (a content file, a page, a template, a wa
 
 from __future__ import annotations
 
-import logging
 import secrets
 import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import CountHandler
+
+from .upstream import strict_warnings_counted
 
 
 class Output:
@@ -43,7 +43,7 @@ class Output:
         turns into a failure (it says so itself next, and `discard` follows)."""
         if self.staging is None:
             return
-        if config.strict and any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)):
+        if config.strict and strict_warnings_counted():
             return
         final, staging = self.final, self.staging
         try:

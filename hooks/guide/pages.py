@@ -17,10 +17,8 @@ from html import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Guide
+from .routes import ASSESSMENT_PAGE, QUIZ_PAGE, embed_path, marker_text, technique_page
 
-EMBED_DIR = "embed/"
-HOST_SCRIPT = "assets/guide/embed.js"  # what a host page loads to size our frames (at the site root)
-OEMBED_FILE = "oembed.json"
 OEMBED_SIZE = {"checklist": (640, 720), "quiz": (640, 900), "self-check": (640, 640), "assessment": (640, 1400)}
 
 
@@ -36,7 +34,7 @@ class Embed:
 
     @property
     def marker(self) -> str:
-        return f"<!-- guide:{self.kind}{' ' + self.content_id if self.kind != 'assessment' else ''} -->"
+        return marker_text(self.kind, self.content_id)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -48,23 +46,17 @@ def embeds(guide: Guide, lang: str, strings: dict[str, str]) -> list[Embed]:
     found = []
     for t in guide.techniques:
         title = t.title(lang)
-        page = f"techniques/{t.id}.md"
+        page = technique_page(t.id)
         found += [
+            Embed("checklist", t.id, f"{strings['embed_checklist']} — {title}", embed_path("checklist", t.id), f"{page}#checklist-{t.id}"),
+            Embed("quiz", t.id, f"{strings['embed_quiz']} — {title}", embed_path("quiz", t.id), f"{page}#quiz-{t.id}"),
             Embed(
-                "checklist", t.id, f"{strings['embed_checklist']} — {title}", f"{EMBED_DIR}{t.id}/checklist/", f"{page}#checklist-{t.id}"
-            ),
-            Embed("quiz", t.id, f"{strings['embed_quiz']} — {title}", f"{EMBED_DIR}{t.id}/quiz/", f"{page}#quiz-{t.id}"),
-            Embed(
-                "self-check",
-                t.id,
-                f"{strings['embed_self_check']} — {title}",
-                f"{EMBED_DIR}{t.id}/self-check/",
-                f"{page}#self-check-{t.id}",
+                "self-check", t.id, f"{strings['embed_self_check']} — {title}", embed_path("self-check", t.id), f"{page}#self-check-{t.id}"
             ),
         ]
     quiz = guide.quiz
-    found.append(Embed("quiz", quiz.id, quiz.title(lang), f"{EMBED_DIR}quiz/", f"quiz.md#quiz-{quiz.id}"))
-    found.append(Embed("assessment", "", strings["embed_assessment"], f"{EMBED_DIR}assessment/", "assessment.md"))
+    found.append(Embed("quiz", quiz.id, quiz.title(lang), embed_path("quiz"), f"{QUIZ_PAGE}#quiz-{quiz.id}"))
+    found.append(Embed("assessment", "", strings["embed_assessment"], embed_path("assessment"), ASSESSMENT_PAGE))
     return found
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Technique
-from .render import Renderer, pdf_name, plan_pdf_name
+from .render import Renderer
+from .routes import pdf_name, plan_pdf_name
 
 
 def _stylesheets(styles: list[str], paper: str) -> list:

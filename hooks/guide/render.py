@@ -25,14 +25,11 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from .files import ContentError
-from .markers import MARKER
 from .model import SCALE, Guide, Technique
-from .packages import Download
-from .pages import EMBED_DIR, HOST_SCRIPT, Embed, embed_for
+from .pages import Embed, embed_for
 from .qr import qr_svg
+from .routes import ARTICLE_PAGE, EMBED_DIR, HOST_SCRIPT, MARKER, Download, pdf_name, plan_page, plan_pdf_name, technique_page
 
-ARTICLE = "article.md"  # pages are named by their source; where each one lives depends on the build (Renderer.url_of)
-TRAINERS_DIR = "trainers/"  # a technique's plan is the page trainers/<slug>.md
 TEMPLATE_DIR = "partials/guide/"
 LETTERS = "ABCDEFGHIJ"  # a quiz's options on paper, in the file's order (a question has at most 6)
 
@@ -72,25 +69,6 @@ def make_environment(*template_dirs: str) -> jinja2.Environment:
     )
 
 
-def pdf_name(slug: str | None = None) -> str:
-    """Where a checklist's PDF handout lives in a language's site; None for the combined one."""
-    return f"pdf/checklist-{slug}.pdf" if slug else "pdf/checklists.pdf"
-
-
-def plan_pdf_name(slug: str) -> str:
-    """Where a trainer's plan's PDF handout lives in a language's site."""
-    return f"pdf/plan-{slug}.pdf"
-
-
-def technique_page(slug: str) -> str:
-    return f"techniques/{slug}.md"
-
-
-def plan_page(slug: str) -> str:
-    """A technique's trainer's plan."""
-    return f"{TRAINERS_DIR}{slug}.md"
-
-
 @dataclass
 class Renderer:
     """Renders widgets for one language build. Created anew for every build: holds no page state."""
@@ -105,8 +83,8 @@ class Renderer:
     today: date = field(default_factory=date.today)  # the build's date, printed in words on handouts
     embeds: list[Embed] = field(default_factory=list)  # what may be embedded elsewhere (pages.py)
     directory_urls: bool = True  # the website's `techniques/remercier/`; False: the offline build's `techniques/remercier.html`
-    offline: bool = False  # an offline copy or a SCORM package (packages.py) is being built
-    downloads: list[Download] = field(default_factory=list)  # what the site offers to download (packages.py)
+    offline: bool = False  # an offline copy or a SCORM package (packaging.py) is being built
+    downloads: list[Download] = field(default_factory=list)  # what the site offers to download (packaging.py)
 
     @property
     def t(self) -> dict[str, str]:
@@ -217,7 +195,7 @@ class Renderer:
             quiz=quiz,
             item=technique.item(pairs.item),
             moment=self.t["pause_" + point.id],
-            article_url=link(ARTICLE),
+            article_url=link(ARTICLE_PAGE),
             quiz_url=f"{technique_url}#quiz-{technique.id}",
             checklist_url=f"{technique_url}#checklist-{technique.id}",
             checklist_pdf_url=link(pdf_name(technique.id)) if self.with_pdfs else "",
@@ -232,7 +210,7 @@ class Renderer:
     # --- one method per widget, reached through WIDGETS -----------------------------------------
 
     def quiz(self, quiz_id: str, page_url: str) -> str:
-        article = self.link(page_url)(ARTICLE)
+        article = self.link(page_url)(ARTICLE_PAGE)
         return self._render(
             "quiz",
             quiz_id=quiz_id,
@@ -264,7 +242,7 @@ class Renderer:
     def answer_key(self, _: str, page_url: str) -> str:
         quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
         quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
-        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE))
+        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE_PAGE))
 
     def my_data(self, _: str, page_url: str) -> str:
         return self._render("my-data")
@@ -273,7 +251,7 @@ class Renderer:
         return self.plan(self.guide.technique(slug), page_url)
 
     def downloads_widget(self, _: str, page_url: str) -> str:
-        """The guide to take away (packages.py), linked from the site's root; an offline copy
+        """The guide to take away (packaging.py), linked from the site's root; an offline copy
         says so instead (it holds no packages); nothing where the build makes none (`serve`)."""
         if self.offline:
             return self._render("downloads", offline=True, downloads=[])

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import check_translations
-from .files import TECHNIQUE_DIR, ContentError, Inventory, read_text, why_unreadable
-from .markers import Marker, PageReader, compare_translations, marker_text
+from .files import ContentError, Inventory, read_text, why_unreadable
+from .markers import Marker, PageReader, compare_translations, site_markdown
 from .model import Guide
-from .render import TRAINERS_DIR
+from .placeholders import check_placeholders, code_fills
+from .routes import ASSESSMENT_PAGE, QUIZ_PAGE, TECHNIQUE_DIR, TRAINERS_DIR, marker_text, plan_page, technique_page
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,10 @@ def homes(guide: Guide) -> dict[str, list[str]]:
     markers, in the default language's page name."""
     found = {}
     for t in guide.techniques:
-        found[f"{TECHNIQUE_DIR}/{t.id}.md"] = [marker_text(kind, t.id) for kind in ("checklist", "quiz", "self-check")]
-        found[f"{TRAINERS_DIR}{t.id}.md"] = [marker_text("plan", t.id)]
-    found["quiz.md"] = [marker_text("quiz", guide.quiz.id)]
-    found["assessment.md"] = [marker_text("assessment")]
+        found[technique_page(t.id)] = [marker_text(kind, t.id) for kind in ("checklist", "quiz", "self-check")]
+        found[plan_page(t.id)] = [marker_text("plan", t.id)]
+    found[QUIZ_PAGE] = [marker_text("quiz", guide.quiz.id)]
+    found[ASSESSMENT_PAGE] = [marker_text("assessment")]
     return found
 
 
@@ -104,3 +105,22 @@ def check_source(
         except OSError as error:
             raise ContentError(name(docs / asset), "(file)", why_unreadable(docs / asset, error)) from None
     return Source(frozenset(pages | {a for a in found.assets if a in used}), markers)
+
+
+def check_site(
+    config,
+    docs: Path,
+    found: Inventory,
+    guide: Guide,
+    languages: tuple[str, ...],
+    name: Callable[[Path], str],
+    *,
+    strings: tuple[dict[str, dict[str, str]], str],
+    widgets: dict[str, bool],
+) -> Source:
+    """The interface strings' placeholders (`strings`: the tables, and their file as messages name
+    it), then every page and file of docs/ (`check_source`), read with the site's own Markdown;
+    `widgets`: each widget's name → does its marker take an ID."""
+    check_placeholders(strings[0], languages, code_fills(config.theme.custom_dir), strings[1])
+    reader = PageReader(site_markdown(config), guide, widgets)
+    return check_source(docs, found, guide, languages, reader, name)

@@ -1,4 +1,5 @@
 """YAML as editors write it, read into plain values and where each value stands in the file.
+Why our own reader: exact line and column messages for editors' traps, which PyYAML and ruamel do not give.
 
 The file is read from libyaml's events rather than through PyYAML's constructor, so that every
 trap of the format is caught with its line and a reason an editor can act on, and nothing ends in a

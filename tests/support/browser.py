@@ -4,11 +4,14 @@ way to open a page, and the record the widgets save."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from support.project import ROOT
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -138,8 +141,8 @@ def reload(page):
     return open_page(page)
 
 
-# The one localStorage record the widgets share (overrides/assets/guide/record.js, storage.js).
-STORAGE_KEY = "networking-guide"
+# The one localStorage record the widgets share, under the key record.js defines (storage.js uses it).
+STORAGE_KEY = re.search(r'^export const KEY = "([^"]+)";', (ROOT / "overrides/assets/guide/record.js").read_text(encoding="utf-8"), re.M)[1]
 
 
 def stored_text(page) -> str | None:

@@ -12,7 +12,7 @@ import { showEmbedCode } from "./later.js";
 import { resizeFrame } from "./frame.js";
 import { pageConfig } from "./config.js";
 
-const WIDGETS = { checklist, quiz, selfcheck, assessment, mydata };
+const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, mydata };
 
 function mountPage() {
   document.querySelectorAll("[data-guide-widget]").forEach((root) => {

@@ -1,4 +1,4 @@
-// The SCORM 1.2 session of a package's launch page (hooks/guide/packages.py), begun by start(),
+// The SCORM 1.2 session of a package's launch page (hooks/guide/packaging.py), begun by start(),
 // which scorm.js calls as the page loads (importing this module runs nothing): holds the learning
 // platform's session for the whole visit while the guide's pages come and go in its frame, and
 // tells the platform what the guide keeps: the article quiz's score, "completed" once that quiz

@@ -48,6 +48,6 @@ export function mount(form) {
       return;
     }
     const value = score(form);
-    live.textContent = `${t("selfcheck_score", { title: form.dataset.title, score: value })} ${bandText(form, value)}`;
+    live.textContent = `${t("self_check_score", { title: form.dataset.title, score: value })} ${bandText(form, value)}`;
   });
 }
