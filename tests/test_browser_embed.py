@@ -12,8 +12,12 @@ from support.project import GUIDE
 from support.server import serve
 
 # The host side of H5P's resize protocol (h5p-resizer.js), written from its description: answer
-# hello, shrink the frame and answer resizePrepared on prepareResize, set the height on resize.
+# hello, shrink the frame and answer resizePrepared on prepareResize, set the height on resize; when
+# the window resizes, tell every frame `resize`.
 H5P_HOST = """
+window.addEventListener("resize", () => {
+  for (const frame of document.getElementsByTagName("iframe")) frame.contentWindow.postMessage({ context: "h5p", action: "resize" }, "*");
+});
 window.addEventListener("message", (event) => {
   const data = event.data;
   if (!data || data.context !== "h5p") return;
@@ -99,6 +103,41 @@ def test_a_host_on_another_origin_sizes_a_checklist_and_a_quiz(framed, server, s
     page.wait_for_function("h => document.getElementsByTagName('iframe')[0].clientHeight > h", arg=wide)
     expect_sized(page, 0)
     assert_clean(watch, also=origin)
+
+
+@pytest.mark.parametrize("script", ["h5p", "embed.js"])
+def test_a_frame_off_screen_follows_a_narrower_window(framed, server, script):
+    """Chromium does not render a frame of another origin that is off-screen: its ResizeObserver
+    waits until it is scrolled into view. The host's `resize` message makes it measure at once."""
+    watch, (folder, origin) = framed
+    tag = f"<script>{H5P_HOST}</script>" if script == "h5p" else f'<script src="{server}/assets/guide/embed.js" async></script>'
+    paths = [f"embed/{TECHNIQUE.id}/checklist/", f"en/embed/{TECHNIQUE.id}/quiz/", f"embed/{GUIDE.techniques[0].id}/checklist/"]
+    html = host_page(server, paths, tag).replace('title="widget 2"', 'title="widget 2" id="far"')
+    html = html.replace('<iframe src="' + f"{server}/{paths[2]}", f'<div style="height:4000px"></div><iframe src="{server}/{paths[2]}"')
+    (folder / "index.html").write_text(html, encoding="utf-8")
+    page = watch.page
+    page.set_viewport_size({"width": 1000, "height": 700})
+    page.goto(f"{origin}/")
+    frames = [page.locator("iframe").nth(i).element_handle().content_frame() for i in range(3)]
+    for frame in frames:
+        frame.wait_for_selector("[data-guide-widget][data-mounted]")
+
+    def mismatches() -> list[tuple[int, float, float]]:
+        heights = page.evaluate("[...document.getElementsByTagName('iframe')].map(f => f.clientHeight)")
+        wanted = [content_height(frame) for frame in frames]
+        return [(i, h, w) for i, (h, w) in enumerate(zip(heights, wanted, strict=True)) if abs(h - w) > 4]
+
+    page.wait_for_function("() => [...document.getElementsByTagName('iframe')].every(f => f.clientHeight > 150)")
+    page.evaluate("scrollTo(0, 0)")
+    assert page.evaluate("document.getElementById('far').getBoundingClientRect().top") > 2 * 700  # well off-screen
+    wide = page.evaluate("document.getElementById('far').clientHeight")
+    page.set_viewport_size({"width": 400, "height": 700})
+    deadline = page.evaluate("performance.now()") + 2000
+    while (wrong := mismatches()) and page.evaluate("performance.now()") < deadline:
+        page.wait_for_timeout(50)
+    assert wrong == [], f"(frame, its height, its content's) after 2 s: {wrong}"
+    assert page.evaluate("document.getElementById('far').clientHeight") > wide  # the text wrapped: it grew
+    assert page.evaluate("document.getElementById('far').getBoundingClientRect().top") > 700  # and stayed off-screen
 
 
 def test_links_in_a_frame_open_in_the_top_window(framed, server):

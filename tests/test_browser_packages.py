@@ -2,18 +2,20 @@
 both languages, search, saved ticks, quizzes, the self-assessment, print, with no request but to
 its own files and no console error. The SCORM packages run by a host page with scorm-again's
 SCORM 1.2 runtime (tools/, from npm), as a learning platform runs them, served over http: the
-calls and their values, the record restored on a fresh device, bad suspend_data, a failing
+calls and their values, the record restored on a fresh device, a record per learner on a shared
+browser, a new attempt, commits counted, frames that cannot store, bad suspend_data, a failing
 platform, and no platform at all."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
-from support.browser import NOT_MOUNTED, PageWatch, assert_clean, open_page, store, stored
+from support.browser import NOT_MOUNTED, PageWatch, assert_clean, open_page, stored
 from support.project import GUIDE, LANGS, ROOT
 from support.server import serve
 from support.widgets import ANSWERS, FORM, QUIZ, answer, right, tick_answers, wrong
@@ -102,6 +104,7 @@ HOST = """<!doctype html>
 const setup = window.LMS || { mode: "scorm-again" };
 const names = ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"];
 window.calls = [];
+window.times = []; // when each call was made (ms since the host page's start)
 let runtime;
 if (setup.mode === "scorm-again") {
   runtime = new Scorm12API({ logLevel: 4, autocommit: false });
@@ -115,9 +118,11 @@ window.API = Object.fromEntries(names.map((name) => [name, (...args) => {
   try {
     const result = runtime[name](...args);
     calls.push([name, ...args, result]);
+    times.push(performance.now());
     return result;
   } catch (error) {
     calls.push([name, ...args, "threw"]);
+    times.push(performance.now());
     throw error;
   }
 }]));
@@ -194,6 +199,21 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
     )
 
 
+def learner_key(student_id: str) -> str:
+    """The key the package keeps this learner's record under, as the launch page computes it
+    (tracking.js, run by Node)."""
+    script = "import { learnerKey } from './overrides/assets/guide/tracking.js'; console.log(learnerKey(process.argv[1]));"
+    return subprocess.run(
+        ["node", "--input-type=module", "-e", script, student_id], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def device_record(page, student_id: str = "") -> dict | None:
+    """The learner's record as the device keeps it (on the platform's origin)."""
+    text = page.evaluate("key => localStorage.getItem(key)", learner_key(student_id))
+    return None if text is None else json.loads(text)
+
+
 def go(guide, href_end: str) -> None:
     """Follows the guide's own sidebar link to a page, inside the package's frame, and returns once
     the page it leads to (not the one before, whose widgets are all mounted already) is loaded
@@ -222,6 +242,7 @@ def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform
     assert first[0] == ["LMSInitialize", "", "true"]
     sets = [c[1:3] for c in first if c[0] == "LMSSetValue"]
     assert ["cmi.core.lesson_status", "incomplete"] in sets and first[-1] == ["LMSCommit", "", "true"]
+    assert ["cmi.core.exit", "suspend"] in sets  # from the start, committed: nothing waits for the page to close
     # the guide's pages come and go in the frame: the session stays
     go(guide, f"techniques/{SLUG}.html")
     guide.locator(BOX).first.check()
@@ -259,7 +280,10 @@ def test_a_platform_hears_the_score_the_completion_and_the_end(learner, platform
     page.wait_for_timeout(300)
     after = calls(page)
     assert [c[0] for c in after].count("LMSFinish") == 1 and after[-1] == ["LMSFinish", "", "true"]
-    assert ["LMSSetValue", "cmi.core.exit", "suspend", "true"] in after[len(made) :]
+    assert [c[:2] for c in after[-3:-1]] == [["LMSSetValue", "cmi.core.session_time"], ["LMSCommit", ""]]
+    assert [c[1:3] for c in after if c[0] == "LMSSetValue" and c[1] == "cmi.core.exit"] == [
+        ["cmi.core.exit", "suspend"]
+    ]  # set once, at launch
     learner.assert_clean()
 
 
@@ -297,9 +321,9 @@ def test_bad_suspend_data_leaves_the_record_intact(learner, platform, theirs):
         "selfAssessment": {"answers": {}, "history": []},
         "plan": None,
     }
-    store(page, mine)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(""), json.dumps(mine)])
     launch(page, platform, mode="scorm-again", cmi={"suspend_data": theirs})
-    assert stored(page) == mine
+    assert device_record(page) == mine
     assert json.loads(page.evaluate("lms.cmi.suspend_data")) == mine  # the platform now holds the record
     learner.assert_clean()
 
@@ -311,13 +335,13 @@ def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner
     history = [{"date": f"2026-01-{day:02d}T10:00:00.000Z", "scores": scores} for day in range(1, 29)]
     mine = {"version": 1, "checklists": {}, "quizzes": {}, "selfAssessment": {"answers": {}, "history": history}, "plan": None}
     assert len(json.dumps(mine)) > 4096
-    store(page, mine)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(""), json.dumps(mine)])
     launch(page, platform)
     kept = page.evaluate("lms.cmi.suspend_data")
     assert 0 < len(kept) <= 4096
     trimmed = json.loads(kept)["selfAssessment"]["history"]
     assert trimmed and trimmed == history[-len(trimmed) :]  # the newest kept
-    assert stored(page) == mine  # the device keeps it all
+    assert device_record(page) == mine  # the device keeps it all
     learner.assert_clean()
 
 
@@ -331,7 +355,8 @@ def test_a_failing_platform_leaves_the_guide_working(learner, platform, mode):
     answer(guide, right)
     guide.locator(f"{FORM} button[type=submit]").click()
     expect(guide.locator(f"{FORM} [data-live]")).to_contain_text(f"{len(QUIZ.questions)} / {len(QUIZ.questions)}")
-    record = stored(page)  # the frame's origin: the launch page's, the host's
+    # the frame's origin: the launch page's, the host's; a learner's key once the platform started
+    record = device_record(page, "false") if mode == "fails-after-initialise" else stored(page)
     assert record["checklists"][SLUG]["ticked"] and record["quizzes"][QUIZ.id]["score"] == len(QUIZ.questions)
     names = [c[0] for c in calls(page)]
     if mode == "fails-after-initialise":
@@ -357,4 +382,144 @@ def test_without_a_platform_the_package_is_the_guide(learner, platform, lang):
     guide.locator(f"#quiz-{SLUG} button[data-action=project]").click()  # its code fetched in the package on first use
     expect(guide.locator("dialog.guide-projector[open]")).to_be_visible()
     guide.locator("dialog.guide-projector[open]").press("Escape")
+    learner.assert_clean()
+
+
+# --- learners sharing a browser, a new attempt, commits, frames that cannot store -----------------
+
+ANNE = {"student_id": "a-001", "student_name": "Martin, Anne"}
+BRUNO = {"student_id": "b-002", "student_name": "Durand, Bruno"}
+
+
+def session(student: dict, entry: str = "ab-initio", suspend_data: str = "", status: str = "not attempted", raw: str = "") -> dict:
+    """The platform's values for one launch, loaded into scorm-again before LMSInitialize."""
+    core = {**student, "entry": entry, "lesson_status": status, **({"score": {"raw": raw}} if raw else {})}
+    return {"mode": "scorm-again", "cmi": {"core": core, "suspend_data": suspend_data}}
+
+
+def held(page) -> dict:
+    """What the platform holds for this learner."""
+    return page.evaluate(
+        "({status: lms.cmi.core.lesson_status, raw: lms.cmi.core.score.raw,"
+        " suspend_data: lms.cmi.suspend_data, student_id: lms.cmi.core.student_id})"
+    )
+
+
+def finish_the_guide(page, guide) -> None:
+    """A tick, the article quiz all right, the self-assessment: completed, 100."""
+    go(guide, f"techniques/{SLUG}.html")
+    guide.locator(BOX).first.check()
+    go(guide, "quiz.html")
+    answer(guide, right)
+    guide.locator(f"{FORM} button[type=submit]").click()
+    wait_for_value(page, "cmi.core.score.raw", "100")
+    go(guide, "assessment.html")
+    tick_answers(guide, ANSWERS)
+    guide.locator("[data-guide-assessment] button[type=submit]").click()
+    wait_for_value(page, "cmi.core.lesson_status", "completed")
+
+
+def shows_nothing_saved(guide) -> None:
+    go(guide, f"techniques/{SLUG}.html")
+    expect(guide.locator(f"{BOX}:checked")).to_have_count(0)
+    go(guide, "quiz.html")
+    expect(guide.locator(f"{FORM} input:checked")).to_have_count(0)
+    expect(guide.locator(f"{FORM} [data-live]")).to_be_empty()
+
+
+def test_learners_sharing_a_browser_each_get_their_own_record(learner, platform):
+    page = learner()
+    guide = launch(page, platform, **session(ANNE))
+    finish_the_guide(page, guide)
+    anne = held(page)
+    assert anne["status"] == "completed" and anne["raw"] == "100"
+    leave(page)
+    # Bruno, next, on the same browser: nothing of Anne's, for his platform or on his pages
+    guide = launch(page, platform, **session(BRUNO))
+    page.wait_for_timeout(4000)  # past any burst's commit: what the launch would send, it has sent
+    bruno = held(page)
+    print(f"\nlearner B's platform record after launch: {bruno}")
+    assert bruno["student_id"] == BRUNO["student_id"] and bruno["status"] == "incomplete" and bruno["raw"] == ""
+    assert json.loads(bruno["suspend_data"]) == {
+        "version": 1,
+        "checklists": {},
+        "quizzes": {},
+        "selfAssessment": {"answers": {}, "history": []},
+        "plan": None,
+    }
+    assert not [c for c in calls(page) if c[0] == "LMSSetValue" and c[1] == "cmi.core.score.raw"]
+    shows_nothing_saved(guide)
+    leave(page)
+    # Anne's new attempt (ab-initio, nothing kept) on her browser: not completed at launch, no old score
+    guide = launch(page, platform, **session(ANNE))
+    page.wait_for_timeout(1000)
+    again = held(page)
+    assert again["status"] == "incomplete" and again["raw"] == "", again
+    shows_nothing_saved(guide)
+    assert device_record(page, ANNE["student_id"])["quizzes"] == {}  # the device's copy started again too
+    leave(page)
+    # Anne resumes her first attempt on a fresh browser: everything back
+    other = learner()
+    guide = launch(other, platform, **session(ANNE, "resume", anne["suspend_data"], "completed", "100"))
+    go(guide, f"techniques/{SLUG}.html")
+    expect(guide.locator(BOX).first).to_be_checked()
+    go(guide, "quiz.html")
+    expect(guide.locator(f"{FORM} input:checked")).to_have_count(sum(len(right(q)) for q in QUIZ.questions))
+    go(guide, "assessment.html")
+    expect(guide.locator("[data-guide-assessment] input:checked")).to_have_count(sum(len(v) for v in ANSWERS.values()))
+    resumed = held(other)
+    assert resumed["status"] == "completed" and resumed["raw"] == "100"
+    assert json.loads(resumed["suspend_data"]) == json.loads(anne["suspend_data"])
+    learner.assert_clean()
+
+
+def test_a_session_commits_little_and_sets_its_exit_at_launch(learner, platform):
+    page = learner()
+    guide = launch(page, platform, **session(ANNE))
+    page.wait_for_function("calls.some(c => c[0] === 'LMSCommit')", timeout=5000)
+    made = calls(page)
+    exit_at = next(i for i, c in enumerate(made) if c[:3] == ["LMSSetValue", "cmi.core.exit", "suspend"])
+    commit_at = next(i for i, c in enumerate(made) if c[0] == "LMSCommit" and i > exit_at)
+    launched = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    assert page.evaluate(f"times[{commit_at}]") - launched < 5000  # committed within seconds of launch
+    # one full article quiz and ten ticks
+    go(guide, "quiz.html")
+    answer(guide, right)
+    guide.locator(f"{FORM} button[type=submit]").click()
+    wait_for_value(page, "cmi.core.score.raw", "100")
+    go(guide, f"techniques/{SLUG}.html")
+    boxes = guide.locator(BOX)
+    count = boxes.count()
+    for n in range(10):
+        boxes.nth(n % count).click()
+    leave(page)
+    names = [c[0] for c in calls(page)]
+    print(f"\ncommits in a session of one article quiz and ten ticks: {names.count('LMSCommit')}")
+    assert names.count("LMSCommit") <= 8 and names.count("LMSFinish") == 1
+    saved = json.loads(page.evaluate("lms.cmi.suspend_data"))
+    ticked = [n % count for n in range(10)]
+    odd = {i for i in set(ticked) if ticked.count(i) % 2}
+    assert len(saved["checklists"][SLUG]["ticked"]) == len(odd)  # the last tick reached the platform
+    learner.assert_clean()
+
+
+def test_frames_that_cannot_store_still_tell_the_platform(learner, platform):
+    page = learner()
+    page.add_init_script(
+        "if (window !== window.top) Object.defineProperty(window, 'localStorage', {"
+        " get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });"
+    )
+    guide = launch(page, platform, **session(ANNE))
+    go(guide, "quiz.html")
+    expect(guide.locator(".guide-storage-off").first).to_be_visible()  # the guide says it keeps nothing
+    answer(guide, right)
+    guide.locator(f"{FORM} button[type=submit]").click()
+    wait_for_value(page, "cmi.core.score.raw", "100")
+    go(guide, "assessment.html")
+    tick_answers(guide, ANSWERS)
+    guide.locator("[data-guide-assessment] button[type=submit]").click()
+    wait_for_value(page, "cmi.core.lesson_status", "completed")
+    assert held(page)["status"] == "completed" and held(page)["raw"] == "100"
+    assert page.evaluate("localStorage.length") == 0  # the host page's storage: untouched
+    leave(page)
     learner.assert_clean()

@@ -42,6 +42,15 @@ LEFT_OUT = (".map",)  # source maps: nothing a reader uses, a third of the copy'
 NOT_FOUND = "404.html"  # no server shows it: left out (its links lead to the root of a server)
 LAUNCH_TEMPLATE = "scorm.html"  # in overrides/
 LAUNCH_SCRIPT = "assets/guide/scorm.js"  # bundled in the offline build only (assets.py)
+SCHEMA_VENDOR = Path(__file__).with_name("vendor") / "scorm12"  # SCORM 1.2's XSDs, unchanged (NOTICE.md there)
+# Each namespace of the manifest and the schema file that defines it, shipped at the zip's root
+# and named by the manifest's xsi:schemaLocation; ims_xml.xsd, imported by the others, beside them.
+SCHEMA_LOCATIONS = {
+    "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
+    "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1": "imsmd_rootv1p2p1.xsd",
+    "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd",
+}
+SCHEMAS = (*SCHEMA_LOCATIONS.values(), "ims_xml.xsd")
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,8 @@ def write_packages(packing: Packing) -> None:
         write_zip(site / OFFLINE_ZIP, {f"{NAME}/{name}": copy / name for name in files})
         for language in packing.languages:
             manifest = scorm_manifest(language, [LAUNCH_PAGE, *files])
-            entries = {MANIFEST: manifest, LAUNCH_PAGE: launch_page(packing, language), **{name: copy / name for name in files}}
+            launch = launch_page(packing, language)
+            entries = {MANIFEST: manifest, **schema_files(), LAUNCH_PAGE: launch, **{name: copy / name for name in files}}
             write_zip(site / scorm_zip(language.lang), entries)
 
 
@@ -109,6 +119,16 @@ def write_zip(target: Path, entries: dict[str, Path | str]) -> None:
                 archive.write(source, name)
             else:
                 archive.writestr(name, source)
+
+
+def schema_files() -> dict[str, Path]:
+    """SCORM 1.2's schema files, at the package's root (not part of the SCO: not in its resource)."""
+    return {name: SCHEMA_VENDOR / name for name in SCHEMAS}
+
+
+def schema_location() -> str:
+    """The manifest's xsi:schemaLocation: each namespace, then its schema file in the package."""
+    return " ".join(f"{namespace} {name}" for namespace, name in SCHEMA_LOCATIONS.items())
 
 
 def launch_page(packing: Packing, language: PackedLanguage) -> str:
@@ -128,13 +148,16 @@ def launch_page(packing: Packing, language: PackedLanguage) -> str:
 
 def scorm_manifest(language: PackedLanguage, files: list[str]) -> str:
     """imsmanifest.xml (SCORM 1.2 content packaging): one organisation, one item, one SCO
-    resource listing every file of the package (but the manifest), all by relative address."""
+    resource listing every file of the package (but the manifest and the schemas, named by
+    xsi:schemaLocation), all by relative address."""
     title = escape(language.title)
     listed = "\n".join(f'      <file href="{escape(quote(name))}"/>' for name in files)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="{NAME}-{language.lang}" version="1.0"
           xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="{schema_location()}">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>

@@ -1,6 +1,7 @@
 /* The guide's host script, for a page that frames its widgets (https://…/assets/guide/embed.js):
    sizes each frame to its widget by H5P's resize protocol, as h5p-resizer.js does, so a page
-   may load either. A classic script with no dependencies; it reads only the frames' messages. */
+   may load either: it answers the frames' hello and prepareResize, sets the height they send, and
+   tells them all to measure again (`resize`) when the window changes. A classic script with no dependencies; it reads only the frames' messages. */
 (function () {
   "use strict";
   if (window.networkingGuideEmbed) return; // loaded twice: once is enough
@@ -24,6 +25,14 @@
     else if (data.action === "resize") {
       var height = Number(data.height || data.scrollHeight);
       if (height > 0) frame.style.height = height + "px";
+    }
+  });
+  // the window changed: every frame measures again (a frame off-screen is not rendered, and would
+  // wait until it is scrolled into view), as h5p-resizer.js asks them
+  window.addEventListener("resize", function () {
+    var all = document.getElementsByTagName("iframe");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].contentWindow) all[i].contentWindow.postMessage({ context: "h5p", action: "resize" }, "*");
     }
   });
   var frames = document.getElementsByTagName("iframe"); // frames that loaded before this script

@@ -4,11 +4,17 @@
 // tells the platform what the guide keeps: the article quiz's score, "completed" once that quiz
 // and the self-assessment are done, and the saved record itself (cmi.suspend_data), which it puts
 // back on a device that lacks it. It reads the record as the pages write it: the frame is on the same
-// origin, so each save reaches this page as a `storage` event. Without a platform, or when every
-// call fails, nothing changes for the guide in the frame.
-import { KEY, VERSION, empty, normalise } from "./record.js";
+// origin, so each save reaches this page as a `storage` event (or, where the frame cannot store, as
+// a message from its page). The device keeps one record per learner of the platform
+// (cmi.core.student_id), which a new attempt (ab-initio) starts again from the platform's. Nothing
+// waits for the page to close: cmi.core.exit is set and committed at once, the session time with
+// every commit and every minute; a change of status or score is committed at once, anything else
+// once a burst of changes is over. Without a platform, or when every call fails, nothing changes
+// for the guide in the frame.
+import { VERSION, empty, normalise } from "./record.js";
 import { load, save } from "./storage.js";
 import { pageConfig } from "./config.js";
+import { LEARNER, MESSAGE, committer, learnerKey, recordKey, timespan } from "./tracking.js";
 
 const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
 const FINAL = new Set(["completed", "passed"]); // a status the guide never takes back
@@ -102,15 +108,31 @@ export function fit(record, last) {
 
 const sent = {}; // what the platform holds, by element, as far as this page knows
 let keepTheirs = false; // the platform holds a record of a newer guide: never overwrite it
+const URGENT = new Set(["cmi.core.lesson_status", "cmi.core.score.raw"]); // committed at once
+const MINUTE = 60000;
+let lastCommit = 0;
 
-// Tells the platform what changed in the record, then commits.
-function report(record) {
+// A commit, with the session time so far: what a lost unload would have sent is never more than a
+// minute old.
+function commit() {
+  lastCommit = Date.now();
+  call("LMSSetValue", "cmi.core.session_time", timespan(lastCommit - started));
+  call("LMSCommit", "");
+}
+
+const commits = committer(commit);
+
+// Tells the platform what changed in the record: committed at once when the status or the score
+// changed, else with the next commit once the burst of changes is over (`held`: the caller commits).
+function report(record, held = false) {
   let changed = false;
+  let urgent = false;
   const put = (element, value) => {
     if (sent[element] === value) return;
     sent[element] = value;
     call("LMSSetValue", element, value);
     changed = true;
+    urgent ||= URGENT.has(element);
   };
   const quiz = record.quizzes[pageConfig().quiz];
   if (quiz && quiz.total > 0) {
@@ -122,23 +144,50 @@ function report(record) {
     put("cmi.core.lesson_status", quiz && record.selfAssessment.history.length ? "completed" : "incomplete");
   }
   if (!keepTheirs) put("cmi.suspend_data", fit(record, pageConfig().quiz));
-  if (changed) call("LMSCommit", "");
-}
-
-// HHHH:MM:SS, SCORM 1.2's time span.
-function timespan(ms) {
-  const seconds = Math.floor(ms / 1000);
-  return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, "0")).join(":");
+  if (held) return;
+  if (urgent) commits.now();
+  else if (changed) commits.soon();
 }
 
 let finished = false;
 function finish() {
   if (finished) return;
   finished = true;
-  call("LMSSetValue", "cmi.core.exit", "suspend"); // the next launch resumes, suspend_data and all
-  call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - started));
-  call("LMSCommit", "");
+  commits.cancel();
+  commit(); // the last session time, and whatever was waiting
   call("LMSFinish", "");
+}
+
+// The learner's record on this device, from what the platform kept: added to the device's copy of
+// this learner's record, or, on a new attempt (ab-initio), in its place. The pages in the frame keep
+// the learner's record under its own key (tracking.js), so no learner's record reaches another's
+// session or pages, and the website's record stays out of the package.
+function learnersRecord(kept, fresh) {
+  window[LEARNER] = learnerKey(call("LMSGetValue", "cmi.core.student_id"));
+  const device = load();
+  const base = fresh ? empty() : structuredClone(device);
+  const record = kept ? merge(base, kept) : base;
+  if (JSON.stringify(record) !== JSON.stringify(device)) save(record); // before the frame loads: its pages read it
+  return record;
+}
+
+// The pages' saves, as the launch page hears them: a `storage` event for the learner's key, or a
+// page's message when its frame could not store (the launch page merges it with what it knows, as
+// a page that cannot store starts from nothing).
+function listen(record) {
+  let known = record;
+  window.addEventListener("storage", (event) => {
+    if (event.key !== recordKey() && event.key !== null) return;
+    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
+    if (changed) report((known = changed));
+  });
+  window.addEventListener("message", (event) => {
+    if (event.origin !== window.location.origin || event.data?.context !== MESSAGE) return;
+    const frames = [...document.getElementsByTagName("iframe")];
+    if (!frames.some((frame) => frame.contentWindow === event.source)) return;
+    const posted = parse(JSON.stringify(event.data.record));
+    if (posted) report((known = merge(posted, structuredClone(known))));
+  });
 }
 
 // The session, from the page's load to its pagehide: nothing happens without a platform that
@@ -148,6 +197,7 @@ export function start() {
   api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
   if (!api || call("LMSInitialize", "") !== "true") return;
   sent["cmi.core.lesson_status"] = call("LMSGetValue", "cmi.core.lesson_status");
+  const fresh = call("LMSGetValue", "cmi.core.entry") === "ab-initio";
   const theirs = call("LMSGetValue", "cmi.suspend_data");
   sent["cmi.suspend_data"] = theirs;
   try {
@@ -155,15 +205,11 @@ export function start() {
   } catch {
     // not JSON: not a record, ours to replace
   }
-  const kept = parse(theirs);
-  const local = load();
-  const record = kept ? merge(structuredClone(local), kept) : local;
-  if (JSON.stringify(record) !== JSON.stringify(local)) save(record); // before the frame loads: its pages read it
-  report(record);
-  window.addEventListener("storage", (event) => {
-    if (event.key !== KEY && event.key !== null) return;
-    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
-    if (changed) report(changed);
-  });
+  const record = learnersRecord(parse(theirs), fresh);
+  call("LMSSetValue", "cmi.core.exit", "suspend"); // from the start: the next launch resumes, suspend_data and all
+  report(record, true);
+  commits.now(); // what report() found, the exit and the session time: one commit
+  window.setInterval(() => !finished && Date.now() - lastCommit >= MINUTE - 1000 && commits.now(), MINUTE);
+  listen(record);
   window.addEventListener("pagehide", finish);
 }

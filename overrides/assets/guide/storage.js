@@ -1,8 +1,14 @@
-// The guide's one record (record.js) in the browser: everything under one localStorage key,
+// The guide's one record (record.js) in the browser: everything under one localStorage key (in a
+// SCORM package, one per learner of the platform: tracking.js),
 // versioned, shared by every language (keys are content IDs). Blocked, full or corrupt storage never
 // throws: the page keeps working from memory for the visit.
 import { KEY, VERSION, empty, normalise } from "./record.js";
 import { pageConfig } from "./config.js";
+import { recordKey, relay } from "./tracking.js";
+
+// In a SCORM package, the platform's learner's record, not the website's (tracking.js).
+let chosen = null;
+const key = () => (chosen ??= recordKey());
 
 let memory = null;
 let persistent = true;
@@ -11,7 +17,7 @@ let newer = false; // the record was written by a newer version of the guide: ne
 export function load() {
   let text = null;
   try {
-    text = window.localStorage.getItem(KEY);
+    text = window.localStorage.getItem(key());
   } catch {
     persistent = false;
   }
@@ -31,10 +37,11 @@ export function save(data) {
   memory = structuredClone(data);
   if (newer) return false; // kept for this visit only
   try {
-    window.localStorage.setItem(KEY, JSON.stringify(data));
+    window.localStorage.setItem(key(), JSON.stringify(data));
     persistent = true;
   } catch {
     persistent = false; // blocked or full: kept in memory for this visit
+    relay(data); // in a package, the launch page still tells the platform
   }
   return persistent;
 }
@@ -50,7 +57,7 @@ export function erase() {
   memory = null;
   newer = false;
   try {
-    window.localStorage.removeItem(KEY);
+    window.localStorage.removeItem(key());
   } catch {
     /* nothing stored */
   }
