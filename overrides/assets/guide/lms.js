@@ -11,6 +11,7 @@ import { load, save } from "./storage.js";
 import { pageConfig } from "./config.js";
 
 const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
+const READ_LIMIT = 65536; // what is read back at most: a platform may keep more than it should
 const FINAL = new Set(["completed", "passed"]); // a status the guide never takes back
 let started = 0; // when the session started (start())
 
@@ -41,10 +42,11 @@ function call(name, ...args) {
   }
 }
 
-// A record from text (the platform's or the storage event's), checked as the pages check theirs;
-// null for anything else: truncated, foreign, or from a newer guide.
+// A record from text (the platform's or the storage event's), through the pages' gate (record.js);
+// null for anything else: truncated, foreign, too long, or from a newer guide.
 function parse(text) {
   try {
+    if (typeof text !== "string" || text.length > READ_LIMIT) return null;
     return normalise(JSON.parse(text), pageConfig().scale)[0];
   } catch {
     return null;
@@ -147,23 +149,34 @@ export function start() {
   started = Date.now();
   api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
   if (!api || call("LMSInitialize", "") !== "true") return;
+  window.addEventListener("pagehide", finish); // whatever happens next, the session ends
   sent["cmi.core.lesson_status"] = call("LMSGetValue", "cmi.core.lesson_status");
   const theirs = call("LMSGetValue", "cmi.suspend_data");
   sent["cmi.suspend_data"] = theirs;
   try {
-    keepTheirs = JSON.parse(theirs)?.version > VERSION;
+    keepTheirs = theirs.length <= READ_LIMIT && JSON.parse(theirs)?.version > VERSION;
   } catch {
     // not JSON: not a record, ours to replace
   }
-  const kept = parse(theirs);
-  const local = load();
-  const record = kept ? merge(structuredClone(local), kept) : local;
-  if (JSON.stringify(record) !== JSON.stringify(local)) save(record); // before the frame loads: its pages read it
-  report(record);
+  const safely = (work) => {
+    try {
+      work();
+    } catch {
+      // a record the gate let through and this page cannot handle: the session goes on
+    }
+  };
+  safely(() => {
+    const kept = parse(theirs);
+    const local = load();
+    const record = kept ? merge(structuredClone(local), kept) : local;
+    if (JSON.stringify(record) !== JSON.stringify(local)) save(record); // before the frame loads: its pages read it
+    report(record);
+  });
   window.addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
-    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
-    if (changed) report(changed);
+    safely(() => {
+      const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
+      if (changed) report(changed);
+    });
   });
-  window.addEventListener("pagehide", finish);
 }
