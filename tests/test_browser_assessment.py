@@ -315,7 +315,7 @@ def test_second_assessment_shows_previous_scores(watch):
     expect(plan).to_have_text([f"{BY_ID[tid].title('fr')} ({s} / 100)" for tid, s in weakest_first(SECOND)[:2]])
 
     open_page(page, "/en/assessment/")
-    expect(page.locator("[data-previous-head]")).to_have_text("Before (March 5, 2024)")
+    expect(page.locator("[data-previous-head]")).to_have_text("Before (5 March 2024)")
 
 
 # 5 ------------------------------------------------------------------------------------------------
