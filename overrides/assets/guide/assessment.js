@@ -1,9 +1,9 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
 import { load, update, saved } from "./storage.js";
-import { t, formatDate, download, printWith, el, onSubmit, told } from "./dom.js";
+import { t, formatDate, printWith, el, onSubmit, told } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
-import { calendar as ics } from "./ics.js";
+import { calendarFile } from "./later.js";
 import { isDay } from "./record.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -30,14 +30,15 @@ function chart(rows) {
   return drawing;
 }
 
+// The plan's calendar file (ics.js, which comes with extras.js: later.js), downloaded.
 function calendar(plan, skills) {
-  const text = ics({
+  const event = {
     date: plan.date,
     now: new Date(),
     summary: t("ics_title", { skills }),
     description: [plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"),
-  });
-  download(`networking-${plan.date}.ics`, "text/calendar", text);
+  };
+  return calendarFile(event, `networking-${plan.date}.ics`);
 }
 
 // `root` holds the form and, after it, the results.
@@ -135,7 +136,7 @@ export function mount(root) {
         return;
       }
       if (!dateOk()) return;
-      calendar(savePlan(), weakest.map((row) => row.title).join(" + "));
+      calendar(savePlan(), weakest.map((row) => row.title).join(" + ")).catch(() => (planLive.textContent = t("widget_failed")));
     } else if (action === "print-plan") {
       savePlan();
       printWith("guide-print-plan");

@@ -64,7 +64,7 @@ export function told(element) {
   }
   if (root.querySelector(".guide-storage-off")) return;
   if (!live) {
-    live = el("p", { className: "guide-save-failed" });
+    live = el("p", { className: "guide-save-failed guide-notice" });
     live.setAttribute("role", "status");
     root.prepend(live);
   }
@@ -73,25 +73,15 @@ export function told(element) {
 
 // A short message at the top of the widget `root` (the gate's report, a widget that failed).
 export function notice(root, className, text) {
-  const p = root.querySelector(`:scope > .${className}`) || el("p", { className });
+  const p = root.querySelector(`:scope > .${className}`) || el("p", { className: `${className} guide-notice` });
   p.textContent = text;
   root.prepend(p);
   return p;
 }
 
 // What the gate (record.js) left out ({ count, paths }), for the reader: "3 entries left out: …".
-const listed = (left) => left.paths.join(", ") + (left.count > left.paths.length ? ", …" : "");
+export const listed = (left) => left.paths.join(", ") + (left.count > left.paths.length ? ", …" : "");
 export const recordLeftOut = (left) => t("record_left_out", { n: left.count, list: listed(left) });
-export const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
-
-export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
 // class goes after printing, and at the latest when the next print starts.

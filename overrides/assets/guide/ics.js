@@ -1,6 +1,6 @@
 // A calendar file (RFC 5545) of one all-day event, as text. Imports only record.js (its date check)
 // and touches no page
-// (assessment.js downloads it for the reader's plan; tests/js/ runs this in Node).
+// (extras.js downloads it for the reader's plan, at assessment.js's request; tests/js/ runs this in Node).
 import { isDay } from "./record.js";
 
 // A text value: any line break (CRLF, CR, LF) written \n, the control characters RFC 5545 forbids

@@ -1,20 +1,33 @@
 // My data: what the guide keeps on this device, exported as JSON, imported or erased. An import
 // passes the gate (record.js), says what it left out, asks before it replaces anything, and writes
 // the new record in one go: when the write fails, the old record is still there and the reader
-// is told why.
-import { load, erase, replace } from "./storage.js";
-import { normalise, counts, isEmpty } from "./record.js";
-import { t, download, importLeftOut } from "./dom.js";
+// is told why. Comes with extras.js (later.js), handed the page's storage.js as `store`.
+import { normalise } from "./record.js";
+import { t, listed } from "./dom.js";
+import { download } from "./download.js";
 import { pageConfig } from "./config.js";
 
 const APP = "networking-guide";
 const MAX_BYTES = 1024 * 1024; // the largest backup read: a reader's record is a few kilobytes
+
+// What a record holds, counted.
+export function counts(data) {
+  return {
+    checklists: Object.keys(data.checklists).length,
+    quizzes: Object.keys(data.quizzes).length,
+    answers: Object.values(data.selfAssessment.answers).reduce((sum, answers) => sum + Object.keys(answers).length, 0),
+    assessments: data.selfAssessment.history.length,
+    plan: data.plan !== null,
+  };
+}
+const isEmpty = (data) => Object.values(counts(data)).every((n) => !n);
 
 function counted(data) {
   const n = counts(data);
   const plan = n.plan ? t("plan_yes") : t("plan_no");
   return t("mydata_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
 }
+const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
 const summary = (data) => t("mydata_summary", { counts: counted(data) });
 const kb = (bytes) => new Intl.NumberFormat(document.documentElement.lang || undefined).format(Math.ceil(bytes / 1024));
 
@@ -26,7 +39,7 @@ function refusal(raw, data, reason) {
   return isEmpty(data) ? t("import_empty") : null;
 }
 
-export function mount(root) {
+export function mount(root, { load, erase, replace }) {
   const live = root.querySelector("[data-live]");
   const dialog = root.querySelector("[data-import-confirm]");
   const show = () => (root.querySelector("[data-summary]").textContent = summary(load()));

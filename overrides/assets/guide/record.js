@@ -12,22 +12,17 @@ export const VERSION = 1;
 // or huge value costs one look and is left out.
 export const LIMITS = { id: 64, text: 2000, entries: 200, ticks: 200, options: 20, history: 500, skills: 20, listed: 10 };
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// YYYY-MM-DD, or a time in UTC or with an offset: what toISOString() and a date input write.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+// YYYY-MM-DD (a four-digit year, 1000–9999), or with a time in UTC or with an offset: what
+// toISOString() and a date input write.
+const ISO = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const given = (v) => v !== undefined && v !== null;
 export const isId = (v) => typeof v === "string" && v.length <= LIMITS.id && ID.test(v);
 
 // A date as ISO 8601 writes it, with a four-digit year (1000–9999) and a day that exists.
-export function isDate(v) {
-  if (typeof v !== "string" || v.length > 40) return false;
-  const m = ISO.exec(v);
-  if (!m) return false;
-  const [year, month, day, hours = 0, minutes = 0, seconds = 0, offH = 0, offM = 0] = m.slice(1).map((x) => Number(x ?? 0));
-  const when = new Date(Date.UTC(2000, month - 1, day));
-  when.setUTCFullYear(year);
-  return year >= 1000 && when.getUTCMonth() === month - 1 && when.getUTCDate() === day && hours < 24 && minutes < 60 && seconds < 60 && offH < 24 && offM < 60;
-}
+export const isDate = (v) =>
+  typeof v === "string" && v.length <= 40 && ISO.test(v) && new Date(Date.UTC(v.slice(0, 4), v.slice(5, 7) - 1, v.slice(8, 10))).getUTCDate() === +v.slice(8, 10);
 // A plain day (the plan's date, a date input's value).
 export const isDay = (v) => isDate(v) && v.length === 10;
 
@@ -40,19 +35,17 @@ function tally() {
   const left = { count: 0, paths: [] };
   const drop = (path) => {
     left.count++;
-    if (left.paths.length < LIMITS.listed) left.paths.push(path.length > 80 ? `${path.slice(0, 79)}…` : path);
+    if (left.paths.length < LIMITS.listed) left.paths.push(path.slice(0, 80));
   };
   return [left, drop];
 }
-const name = (key) => (key.length > 40 ? `${key.slice(0, 39)}…` : key);
 
 // The entries of `map` whose key is an ID, each made by `make(value, path)` (undefined: left out),
 // `limit` of them at most. Anything else (not an object, another key, one too many) is left out.
 function entries(map, path, drop, make, limit = LIMITS.entries) {
   const out = {};
-  if (map === undefined || map === null) return out;
   if (!isObject(map)) {
-    drop(path);
+    if (given(map)) drop(path);
     return out;
   }
   let kept = 0;
@@ -63,7 +56,7 @@ function entries(map, path, drop, make, limit = LIMITS.entries) {
       drop(`${path}.…`); // and the rest: far more than the guide ever writes
       break;
     }
-    const where = `${path}.${name(key)}`;
+    const where = `${path}.${key}`;
     const value = isId(key) && kept < limit ? make(map[key], where) : undefined;
     if (value === undefined) drop(where);
     else {
@@ -92,7 +85,7 @@ function ids(list, path, drop, limit) {
 // A date field: the date, or null (left out when it held anything else).
 function date(value, path, drop) {
   if (isDate(value)) return value;
-  if (value !== undefined && value !== null) drop(path);
+  if (given(value)) drop(path);
   return null;
 }
 
@@ -121,21 +114,22 @@ function profile(h, path, drop) {
   return Object.keys(scores).length ? { date: h.date, scores } : undefined;
 }
 
+// A plan: its texts ("" when missing or left out), its date a day, its skills IDs.
 function plan(p, drop) {
-  if (p === null || p === undefined) return null;
   if (!isObject(p)) {
-    drop("plan");
+    if (given(p)) drop("plan");
     return null;
   }
-  const text = (v, path) => {
-    if (typeof v === "string" && v.length <= LIMITS.text) return v;
-    if (v !== undefined && v !== null && v !== "") drop(path);
+  const text = (name, ok) => {
+    if (ok(p[name])) return p[name];
+    if (given(p[name]) && p[name] !== "") drop(`plan.${name}`);
     return "";
   };
-  let day = "";
-  if (isDay(p.date)) day = p.date;
-  else if (p.date !== undefined && p.date !== null && p.date !== "") drop("plan.date");
-  return { commitment: text(p.commitment, "plan.commitment"), date: day, skills: ids(p.skills, "plan.skills", drop, LIMITS.skills) ?? [] };
+  return {
+    commitment: text("commitment", (v) => typeof v === "string" && v.length <= LIMITS.text),
+    date: text("date", isDay),
+    skills: ids(p.skills, "plan.skills", drop, LIMITS.skills) ?? [],
+  };
 }
 
 const KNOWN = new Set(["version", "checklists", "quizzes", "selfAssessment", "plan", "app", "exported"]);
@@ -149,13 +143,15 @@ const KNOWN = new Set(["version", "checklists", "quizzes", "selfAssessment", "pl
 export function normalise(raw, scale) {
   const [left, drop] = tally();
   if (!isObject(raw)) return [null, "not an object", left];
-  if (!("version" in raw) || raw.version === undefined || raw.version === null) return [null, "no version", left];
+  if (!given(raw.version)) return [null, "no version", left];
   if (typeof raw.version === "string") return [null, "version as text", left];
   if (raw.version !== VERSION) return [null, `version ${typeof raw.version === "number" ? raw.version : typeof raw.version}`, left];
-  for (const key in raw) if (Object.hasOwn(raw, key) && !KNOWN.has(key)) drop(name(key));
+  for (const key in raw) if (Object.hasOwn(raw, key) && !KNOWN.has(key)) drop(key);
   let self = raw.selfAssessment;
-  if (self !== undefined && self !== null && !isObject(self)) drop("selfAssessment");
-  if (!isObject(self)) self = {};
+  if (!isObject(self)) {
+    if (given(self)) drop("selfAssessment");
+    self = {};
+  }
   const onScale = (v) => (scale.includes(v) ? v : undefined);
   const history = [];
   if (Array.isArray(self.history)) {
@@ -166,7 +162,7 @@ export function normalise(raw, scale) {
       if (entry) history.push(entry);
       else drop(`selfAssessment.history[${i}]`);
     }
-  } else if (self.history !== undefined && self.history !== null) drop("selfAssessment.history");
+  } else if (given(self.history)) drop("selfAssessment.history");
   const data = {
     version: VERSION,
     checklists: entries(raw.checklists, "checklists", drop, (c, path) => checklist(c, path, drop)),
@@ -179,15 +175,3 @@ export function normalise(raw, scale) {
   };
   return [data, null, left];
 }
-
-// What a record holds, counted (My data's summary, the import's question).
-export function counts(data) {
-  return {
-    checklists: Object.keys(data.checklists).length,
-    quizzes: Object.keys(data.quizzes).length,
-    answers: Object.values(data.selfAssessment.answers).reduce((sum, answers) => sum + Object.keys(answers).length, 0),
-    assessments: data.selfAssessment.history.length,
-    plan: data.plan !== null,
-  };
-}
-export const isEmpty = (data) => Object.values(counts(data)).every((n) => !n);

@@ -8,7 +8,8 @@ import { pageConfig } from "./config.js";
 let memory = null; // the record as text, when storage did not take this visit's last save
 let persistent = true;
 let newer = false; // the record was written by a newer version of the guide: never overwrite it
-let left = { count: 0, paths: [] }; // what the gate left out of the stored record
+const NONE = { count: 0, paths: [] };
+let left = NONE; // what the gate left out of the stored record
 let lastSaved = true;
 
 function read(text) {
@@ -16,7 +17,7 @@ function read(text) {
     const raw = JSON.parse(text);
     return normalise(raw, pageConfig().scale);
   } catch {
-    return [null, "JSON", { count: 0, paths: [] }];
+    return [null, "JSON", NONE];
   }
 }
 
@@ -62,7 +63,7 @@ export function save(data) {
     memory = null;
     persistent = true;
     lastSaved = true;
-    left = { count: 0, paths: [] };
+    left = NONE;
   } catch {
     persistent = false; // blocked or full: kept in memory for this visit
   }
@@ -73,18 +74,15 @@ export function save(data) {
 // newer guide, in one write that either happens or leaves the old record as it was. Returns null
 // once written, else why not: "full" or "blocked".
 export function replace(data) {
-  let text;
   try {
-    text = JSON.stringify({ ...data, version: VERSION });
-    window.localStorage.setItem(KEY, text);
+    window.localStorage.setItem(KEY, JSON.stringify({ ...data, version: VERSION }));
   } catch (error) {
-    return error?.name === "QuotaExceededError" || error?.code === 22 ? "full" : "blocked";
+    return error?.name === "QuotaExceededError" ? "full" : "blocked";
   }
   memory = null;
   newer = false;
-  persistent = true;
-  lastSaved = true;
-  left = { count: 0, paths: [] };
+  persistent = lastSaved = true;
+  left = NONE;
   return null;
 }
 
@@ -98,7 +96,7 @@ export function update(change) {
 export function erase() {
   memory = null;
   newer = false;
-  left = { count: 0, paths: [] };
+  left = NONE;
   try {
     window.localStorage.removeItem(KEY);
   } catch {
