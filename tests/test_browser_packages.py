@@ -328,6 +328,56 @@ def test_bad_suspend_data_leaves_the_record_intact(learner, platform, theirs):
     learner.assert_clean()
 
 
+# What a platform may hand back (issue #21): a record with odd dates, or 30 KB of nested objects in
+# a profile's scores. The launch page passes it through the pages' gate (record.js): it still
+# initialises, reports, and finishes; what is well formed is kept, the rest left out.
+DEEP = '{"a":' * 5000 + "{}" + "}" * 5000
+ODD_DATES = json.dumps(
+    {
+        "version": 1,
+        "checklists": {"contact-visuel": {"ticked": ["phone-away"], "updated": "2025/03/01"}},
+        "quizzes": {"remercier": {"answers": {}, "score": 1, "total": 3, "checked": "2025-02-30"}},
+        "selfAssessment": {"answers": {}, "history": [{"date": "2025/03/01", "scores": {"remercier": 50}}]},
+        "plan": {"commitment": "x", "date": "12345-06-07", "skills": []},
+    }
+)
+DEEP_SCORES = json.dumps(
+    {
+        "version": 1,
+        "checklists": {"contact-visuel": {"ticked": ["phone-away"], "updated": "2026-01-02T10:00:00.000Z"}},
+        "quizzes": {},
+        "selfAssessment": {
+            "answers": {},
+            "history": [{"date": "2026-01-02T10:00:00.000Z", "scores": {"remercier": 50, "contact-visuel": "@DEEP@"}}],
+        },
+        "plan": None,
+    }
+).replace('"@DEEP@"', DEEP)
+
+
+@pytest.mark.parametrize("theirs", [ODD_DATES, DEEP_SCORES], ids=["odd-dates", "deep-nesting"])
+def test_suspend_data_with_bad_dates_or_deep_nesting_still_initialises_reports_and_finishes(learner, platform, theirs):
+    page = learner()
+    guide = launch(page, platform, mode="scorm-again", cmi={"suspend_data": theirs, "core": {"lesson_status": "incomplete"}})
+    made = calls(page)
+    assert made[0] == ["LMSInitialize", "", "true"]
+    sent = [c[2] for c in made if c[0] == "LMSSetValue" and c[1] == "cmi.suspend_data"]
+    assert sent and len(sent[-1]) < 4096
+    record = json.loads(sent[-1])
+    assert record["checklists"]["contact-visuel"]["ticked"] == ["phone-away"]  # the well-formed part is kept
+    assert record == stored(page)
+    assert "2025/03/01" not in sent[-1] and "12345" not in sent[-1] and '"a"' not in sent[-1]
+    go(guide, f"techniques/{SLUG}.html")
+    expect(guide.locator("[data-guide-widget][data-mounted=true]")).to_have_count(3)
+    guide.locator(BOX).first.check()
+    page.wait_for_function("calls.filter(c => c[1] === 'cmi.suspend_data').length >= 2")
+    assert stored(page)["checklists"][SLUG]["ticked"]
+    go(guide, "index.html")
+    leave(page)
+    after = calls(page)
+    assert [c[0] for c in after].count("LMSFinish") == 1 and after[-1] == ["LMSFinish", "", "true"]
+
+
 def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner, platform):
     page = learner()
     page.goto(f"{platform}blank.html")

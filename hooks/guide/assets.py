@@ -5,7 +5,7 @@ The widgets' sources are small ES modules (overrides/assets/guide/*.js, readable
 Readers get them as one classic script, `assets/guide/guide.js`, bundled from the entry module
 `guide.js` and minified: a classic script runs where modules cannot (a page opened from disk, a
 frame sandboxed without `allow-same-origin`, where module scripts need CORS headers). What few
-readers open (the projector, the "Embed" dialog) is a second classic script bundled the same way
+readers open (the projector, the "Embed" dialog, My data, the calendar file) is a second classic script bundled the same way
 from `extras.js`, which guide.js fetches on first use (later.js): no page loads it before. The launch
 page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
 packages are made from (packaging.py). Any other script there (`embed.js`, for the pages that embed

@@ -80,3 +80,18 @@ test("the plan's event: every line within 75 octets, valid UTF-8, CRLF, the text
   assert.deepEqual(logical.slice(-3), ["END:VEVENT", "END:VCALENDAR", ""]);
   assert.ok(!/\r(?!\n)|(?<!\r)\n/.test(text), "no bare CR or LF");
 });
+
+test("control characters are removed, every kind of line break becomes \\n (RFC 5545 forbids CTLs in text)", () => {
+  assert.equal(icsText("a\u0000b\u0007c\u001bd\u007fe\u0085f\u009fg"), "abcdefg");
+  assert.equal(icsText("one\r\ntwo\rthree\nfour"), "one\\ntwo\\nthree\\nfour");
+  assert.equal(icsText("tab\tstays"), "tab\tstays");
+  const text = calendar({ ...PLAN, description: "bell\u0007, form\u000cfeed; CR\r\nLF 🤝" });
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)); // eslint-disable-line no-control-regex
+  assert.ok(unfold(text).includes("DESCRIPTION:bell\\, formfeed\\; CR\\nLF 🤝\r\n"));
+});
+
+test("only a day with a four-digit year makes an event: calendars read no other", () => {
+  for (const date of ["12345-06-07", "275760-09-13", "0999-01-01", "2025-02-30", "2025/03/01", "", "2027-01-15T10:00:00Z"])
+    assert.throws(() => calendar({ ...PLAN, date }), RangeError, date);
+  assert.ok(calendar({ ...PLAN, date: "9999-12-31" }).includes("DTSTART;VALUE=DATE:99991231\r\n"));
+});

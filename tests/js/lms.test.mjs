@@ -118,7 +118,7 @@ test("fit drops only the older runs a long history needs to lose, and leaves the
   assert.deepEqual(sent, { ...before, selfAssessment: { ...before.selfAssessment, history: before.selfAssessment.history.slice(60 - kept) } });
   const oneMore = { ...before, selfAssessment: { ...before.selfAssessment, history: before.selfAssessment.history.slice(60 - kept - 1) } };
   assert.ok(JSON.stringify(oneMore).length > LIMIT); // nothing dropped that would have fitted
-  assert.deepEqual(normalise(sent, SCALE), [sent, null]); // a record the pages can read back
+  assert.deepEqual(normalise(sent, SCALE), [sent, null, { count: 0, paths: [] }]); // a record the pages can read back
 });
 
 test("fit keeps a record of every part under 4,096 characters, the article quiz's score to the last", () => {
@@ -132,7 +132,7 @@ test("fit keeps a record of every part under 4,096 characters, the article quiz'
   const text = fit(record, ARTICLE);
   assert.ok(text.length <= LIMIT && text.length > LIMIT - 200, `${text.length} characters`);
   const sent = JSON.parse(text);
-  assert.deepEqual(normalise(sent, SCALE), [sent, null]);
+  assert.deepEqual(normalise(sent, SCALE), [sent, null, { count: 0, paths: [] }]);
   assert.equal(sent.selfAssessment.history.length, 1);
   assert.deepEqual(sent.selfAssessment.history[0], run(29)); // the latest run
   assert.ok(Object.values(sent.quizzes).every((quiz) => Object.keys(quiz.answers).length === 0));

@@ -5,6 +5,7 @@ import { KEY, VERSION, empty, normalise } from "../../overrides/assets/guide/rec
 import { SCALE, read } from "./content.mjs";
 
 const RELEASE_1 = JSON.parse(read("tests/fixtures/storage-v1.json"));
+const NONE = { count: 0, paths: [] };
 
 test("the record keeps its key and version: readers' saved data is found again", () => {
   assert.equal(KEY, "networking-guide");
@@ -13,31 +14,36 @@ test("the record keeps its key and version: readers' saved data is found again",
 });
 
 test("a record from the first release is read whole: every tick, answer, run and the plan", () => {
-  const [data, reason] = normalise(structuredClone(RELEASE_1), SCALE);
+  const [data, reason, left] = normalise(structuredClone(RELEASE_1), SCALE);
   assert.equal(reason, null);
   assert.deepEqual(data, RELEASE_1);
+  assert.deepEqual(left, NONE);
 });
 
 test("an empty record normalises to itself", () => {
-  assert.deepEqual(normalise(empty(), SCALE), [empty(), null]);
+  assert.deepEqual(normalise(empty(), SCALE), [empty(), null, NONE]);
   assert.notEqual(empty(), empty()); // a new object each time: no caller shares another's
 });
 
 test("a record of another version is refused, never read as this one", () => {
-  for (const version of [VERSION + 1, 0, "1", undefined]) {
+  const reasons = [[VERSION + 1, "version 2"], [0, "version 0"], [1.5, "version 1.5"], ["1", "version as text"], [undefined, "no version"], [null, "no version"], [true, "version boolean"], [[1], "version object"]];
+  for (const [version, expected] of reasons) {
     const [data, reason] = normalise({ ...structuredClone(RELEASE_1), version }, SCALE);
     assert.equal(data, null);
-    assert.equal(reason, `version ${version}`);
+    assert.equal(reason, expected);
   }
+  const missing = structuredClone(RELEASE_1);
+  delete missing.version;
+  assert.equal(normalise(missing, SCALE)[1], "no version");
 });
 
 test("what is not an object is refused", () => {
-  for (const raw of [null, [], "text", 1, true]) assert.deepEqual(normalise(raw, SCALE), [null, "not an object"]);
+  for (const raw of [null, [], "text", 1, true]) assert.deepEqual(normalise(raw, SCALE), [null, "not an object", NONE]);
 });
 
 test("malformed entries are dropped and the rest kept", () => {
   const raw = structuredClone(RELEASE_1);
-  raw.checklists["bad-ticks"] = { ticked: [1, "a"] };
+  raw.checklists["bad-ticks"] = { ticked: [1, "Not An Id"] };
   raw.checklists["no-ticks"] = { updated: "2026-11-29T11:50:53.421Z" };
   raw.checklists["not-an-object"] = "ticked";
   raw.quizzes["no-total"] = { answers: {}, score: 1 };
@@ -48,8 +54,14 @@ test("malformed entries are dropped and the rest kept", () => {
   Object.assign(answers.remercier, { "above-the-scale": Math.max(...SCALE) + 1, "a-string": "4", "a-fraction": 2.5, "below-the-scale": -1 });
   answers["not-an-object"] = [4, 4];
   raw.selfAssessment.history.push({ date: "not a date", scores: {} }, { date: "2026-12-01T10:00:00.000Z" }, null);
-  const [data] = normalise(raw, SCALE);
+  const [data, , left] = normalise(raw, SCALE);
   assert.deepEqual(data, RELEASE_1);
+  assert.deepEqual(left.paths.slice(0, 7), [
+    "selfAssessment.history[2]", "selfAssessment.history[3]", "selfAssessment.history[4]",
+    "checklists.bad-ticks.ticked[0]", "checklists.bad-ticks.ticked[1]", "checklists.bad-ticks", "checklists.no-ticks",
+  ]);
+  assert.equal(left.paths.length, 10); // the first ten named, all counted
+  assert.equal(left.count, 18);
 });
 
 test("a wrong date is forgotten, its entry kept", () => {
@@ -68,11 +80,12 @@ test("the self-assessment's answers are kept only on the scale given", () => {
 
 test("a plan is made of texts; anything else is no plan", () => {
   const plan = (value) => normalise({ version: VERSION, plan: value }, SCALE)[0].plan;
-  assert.deepEqual(plan({ commitment: 3, skills: "remercier" }), { commitment: "3", date: "", skills: [] });
+  assert.deepEqual(plan({ commitment: 3, skills: "remercier" }), { commitment: "", date: "", skills: [] });
+  assert.deepEqual(plan({ commitment: "Ok", date: "2027-01-15", skills: ["remercier", "Bad"] }), { commitment: "Ok", date: "2027-01-15", skills: ["remercier"] });
   assert.equal(plan([]), null);
   assert.equal(plan("tomorrow"), null);
 });
 
 test("missing parts become empty ones", () => {
-  assert.deepEqual(normalise({ version: VERSION, checklists: [], selfAssessment: { answers: null, history: {} } }, SCALE), [empty(), null]);
+  assert.deepEqual(normalise({ version: VERSION, checklists: [], selfAssessment: { answers: null, history: {} } }, SCALE), [empty(), null, { count: 2, paths: ["selfAssessment.history", "checklists"] }]);
 });

@@ -1,9 +1,10 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
-import { load, update } from "./storage.js";
-import { t, formatDate, warnIfNotKept, download, printWith, el, onSubmit } from "./dom.js";
+import { load, update, saved } from "./storage.js";
+import { t, formatDate, printWith, el, onSubmit, told } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
-import { calendar as ics } from "./ics.js";
+import { calendarFile } from "./later.js";
+import { isDay } from "./record.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ROW = 46;
@@ -29,14 +30,15 @@ function chart(rows) {
   return drawing;
 }
 
+// The plan's calendar file (ics.js, which comes with extras.js: later.js), downloaded.
 function calendar(plan, skills) {
-  const text = ics({
+  const event = {
     date: plan.date,
     now: new Date(),
     summary: t("ics_title", { skills }),
     description: [plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"),
-  });
-  download(`networking-${plan.date}.ics`, "text/calendar", text);
+  };
+  return calendarFile(event, `networking-${plan.date}.ics`);
 }
 
 // `root` holds the form and, after it, the results.
@@ -79,8 +81,18 @@ export function mount(root) {
     results.hidden = false;
   }
 
-  const savePlan = () =>
-    update((data) => (data.plan = { commitment: commitment.value.trim(), date: planDate.value, skills: weakest.map((row) => row.technique) })).plan;
+  // The plan as the reader left it; a date the guide cannot use (a year of five digits …) is not kept.
+  const savePlan = () => {
+    const plan = update((data) => (data.plan = { commitment: commitment.value.trim(), date: isDay(planDate.value) ? planDate.value : "", skills: weakest.map((row) => row.technique) })).plan;
+    told(results);
+    return plan;
+  };
+  const dateOk = () => {
+    if (!planDate.value || isDay(planDate.value)) return true;
+    planLive.textContent = t("date_range");
+    planDate.focus();
+    return false;
+  };
 
   bindScale(form);
   onSubmit(form, () => {
@@ -98,7 +110,7 @@ export function mount(root) {
     const data = update((d) => d.selfAssessment.history.push({ date: new Date().toISOString(), scores }));
     render(data.selfAssessment.history);
     live.textContent = t("saved_on", { date: formatDate(new Date().toISOString()) });
-    warnIfNotKept(form);
+    told(form);
     const heading = results.querySelector("h2");
     heading.tabIndex = -1;
     heading.focus();
@@ -114,15 +126,17 @@ export function mount(root) {
   results.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "save-plan") {
+      if (!dateOk()) return;
       savePlan();
-      planLive.textContent = t("plan_saved");
+      planLive.textContent = saved() ? t("plan_saved") : t("save_failed");
     } else if (action === "calendar") {
       if (!planDate.value) {
         planLive.textContent = t("date_needed");
         planDate.focus();
         return;
       }
-      calendar(savePlan(), weakest.map((row) => row.title).join(" + "));
+      if (!dateOk()) return;
+      calendar(savePlan(), weakest.map((row) => row.title).join(" + ")).catch(() => (planLive.textContent = t("widget_failed")));
     } else if (action === "print-plan") {
       savePlan();
       printWith("guide-print-plan");

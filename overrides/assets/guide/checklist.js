@@ -1,6 +1,6 @@
 // A technique's checklist: ticks kept on the device by technique ID + item ID.
 import { load, update } from "./storage.js";
-import { t, formatDate, warnIfNotKept, printWith } from "./dom.js";
+import { t, formatDate, warnIfNotKept, printWith, told } from "./dom.js";
 
 export function mount(root) {
   const id = root.dataset.guideChecklist;
@@ -10,7 +10,8 @@ export function mount(root) {
 
   const show = (state) => {
     progress.textContent = t("progress", { done: boxes.filter((b) => b.checked).length, total: boxes.length });
-    updated.textContent = state && state.updated ? t("updated", { date: formatDate(state.updated) }) : t("not_started");
+    // ticks whose date was lost (left out by the gate, record.js) show no date, not "nothing ticked"
+    updated.textContent = state?.updated ? t("updated", { date: formatDate(state.updated) }) : state?.ticked.length ? "" : t("not_started");
   };
   const saved = load().checklists[id];
   const ticked = new Set(saved ? saved.ticked : []);
@@ -24,13 +25,14 @@ export function mount(root) {
     const state = { ticked: boxes.filter((b) => b.checked).map((b) => b.dataset.item), updated: new Date().toISOString() };
     update((data) => (data.checklists[id] = state));
     show(state);
-    warnIfNotKept(root);
+    told(root);
   });
   root.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "reset") {
       boxes.forEach((box) => (box.checked = false));
       update((data) => delete data.checklists[id]);
+      told(root);
       show(null);
       progress.textContent += ` ${t("reset_done")}`;
     } else if (action === "print-blank" || action === "print-ticks") {

@@ -1,6 +1,6 @@
 // Helpers the widgets share for the page: strings, dates, elements, downloads and printing.
 import { pageConfig } from "./config.js";
-import { isKept } from "./storage.js";
+import { isKept, saved } from "./storage.js";
 
 // An interface string of the page's language, its {placeholders} filled from `values`.
 export function t(key, values = {}) {
@@ -11,10 +11,15 @@ export function t(key, values = {}) {
 // A date in words in the page's language: « 6 décembre 2026 » (the day kept with its month),
 // and British English's "6 December 2026" rather than the American "December 6, 2026".
 const LOCALES = { en: "en-GB" };
+// Never throws: what is not a date is shown as it is, cut short (the gate keeps such values out).
 export const formatDate = (iso) => {
-  const lang = document.documentElement.lang;
-  const text = new Intl.DateTimeFormat(LOCALES[lang] || lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
-  return lang === "fr" ? text.replace(/^(\S+) /, "$1\u00a0") : text;
+  try {
+    const lang = document.documentElement.lang;
+    const text = new Intl.DateTimeFormat(LOCALES[lang] || lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+    return lang === "fr" ? text.replace(/^(\S+) /, "$1\u00a0") : text;
+  } catch {
+    return String(iso).slice(0, 32);
+  }
 };
 
 // A new element with properties and children: el("a", { href }, "text").
@@ -47,14 +52,36 @@ export function warnIfNotKept(element) {
   root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
 }
 
-export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+// After a write: when the device did not keep it (storage full or blocked), says so in a live
+// region at the top of the widget `element` belongs to; clears it once a write succeeds. Not said
+// where the widget already tells that this browser keeps nothing.
+export function told(element) {
+  const root = element.closest("[data-guide-widget]") || element;
+  let live = root.querySelector(":scope > .guide-save-failed");
+  if (saved()) {
+    if (live) live.textContent = "";
+    return;
+  }
+  if (root.querySelector(".guide-storage-off")) return;
+  if (!live) {
+    live = el("p", { className: "guide-save-failed guide-notice" });
+    live.setAttribute("role", "status");
+    root.prepend(live);
+  }
+  live.textContent = t("save_failed");
 }
+
+// A short message at the top of the widget `root` (the gate's report, a widget that failed).
+export function notice(root, className, text) {
+  const p = root.querySelector(`:scope > .${className}`) || el("p", { className: `${className} guide-notice` });
+  p.textContent = text;
+  root.prepend(p);
+  return p;
+}
+
+// What the gate (record.js) left out ({ count, paths }), for the reader: "3 entries left out: …".
+export const listed = (left) => left.paths.join(", ") + (left.count > left.paths.length ? ", …" : "");
+export const recordLeftOut = (left) => t("record_left_out", { n: left.count, list: listed(left) });
 
 // Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
 // class goes after printing, and at the latest when the next print starts.

@@ -6,24 +6,43 @@ import { mount as checklist } from "./checklist.js";
 import { mount as quiz } from "./quiz.js";
 import { mount as selfcheck } from "./selfcheck.js";
 import { mount as assessment } from "./assessment.js";
-import { mount as mydata } from "./mydata.js";
-import { warnIfNotKept } from "./dom.js";
-import { showEmbedCode } from "./later.js";
+import { warnIfNotKept, notice, t, recordLeftOut } from "./dom.js";
+import { leftOut, load, erase, replace } from "./storage.js";
+import { showEmbedCode, mountMyData } from "./later.js";
 import { resizeFrame } from "./frame.js";
 import { pageConfig } from "./config.js";
 
+// My data, on one page only, comes with extras.js (later.js): mounted once that has loaded.
+const mydata = (root) => mountMyData(root, { load, erase, replace });
 const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, mydata };
 
+// Each widget stands alone: one that throws while mounting shows a short message in its place
+// (its static content stays readable), and the others still mount.
 function mountPage() {
-  document.querySelectorAll("[data-guide-widget]").forEach((root) => {
-    const mount = WIDGETS[root.dataset.guideWidget];
-    if (!mount || root.dataset.mounted) return;
-    mount(root);
-    root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
-    root.querySelectorAll("[data-action=embed]").forEach((button) => button.addEventListener("click", () => showEmbedCode(button)));
-    warnIfNotKept(root);
-    root.dataset.mounted = "true";
+  const roots = [...document.querySelectorAll("[data-guide-widget]")].filter((root) => WIDGETS[root.dataset.guideWidget] && !root.dataset.mounted);
+  if (roots.length) load(); // what the gate (record.js) leaves out is known before any widget mounts
+  roots.forEach((root) => {
+    const mounted = () => {
+      root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
+      root.querySelectorAll("[data-action=embed]").forEach((button) => button.addEventListener("click", () => showEmbedCode(button)));
+      warnIfNotKept(root);
+      root.dataset.mounted = "true";
+    };
+    const failed = () => {
+      notice(root, "guide-widget-failed", t("widget_failed"));
+      root.dataset.mounted = "failed";
+    };
+    try {
+      const mounting = WIDGETS[root.dataset.guideWidget](root);
+      if (mounting) mounting.then(mounted, failed);
+      else mounted();
+    } catch {
+      failed();
+    }
   });
+  // told once a page, atop its first widget
+  const left = leftOut();
+  if (roots.length && left.count && !document.querySelector(".guide-left-out")) notice(roots[0], "guide-left-out", recordLeftOut(left));
 }
 
 if (window.document$) window.document$.subscribe(mountPage);

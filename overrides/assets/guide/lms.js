@@ -17,6 +17,7 @@ import { pageConfig } from "./config.js";
 import { LEARNER, MESSAGE, committer, learnerKey, recordKey, timespan } from "./tracking.js";
 
 const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
+const READ_LIMIT = 65536; // what is read back at most: a platform may keep more than it should
 const FINAL = new Set(["completed", "passed"]); // a status the guide never takes back
 let started = 0; // when the session started (start())
 
@@ -47,10 +48,11 @@ function call(name, ...args) {
   }
 }
 
-// A record from text (the platform's or the storage event's), checked as the pages check theirs;
-// null for anything else: truncated, foreign, or from a newer guide.
+// A record from text (the platform's or the storage event's), through the pages' gate (record.js);
+// null for anything else: truncated, foreign, too long, or from a newer guide.
 function parse(text) {
   try {
+    if (typeof text !== "string" || text.length > READ_LIMIT) return null;
     return normalise(JSON.parse(text), pageConfig().scale)[0];
   } catch {
     return null;
@@ -174,19 +176,28 @@ function learnersRecord(kept, fresh) {
 // The pages' saves, as the launch page hears them: a `storage` event for the learner's key, or a
 // page's message when its frame could not store (the launch page merges it with what it knows, as
 // a page that cannot store starts from nothing).
+// Runs `work`; a record the gate let through and this page cannot handle leaves the session going.
+function safely(work) {
+  try {
+    work();
+  } catch {
+    // the session goes on
+  }
+}
+
 function listen(record) {
   let known = record;
   window.addEventListener("storage", (event) => {
     if (event.key !== recordKey() && event.key !== null) return;
     const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
-    if (changed) report((known = changed));
+    if (changed) safely(() => report((known = changed)));
   });
   window.addEventListener("message", (event) => {
     if (event.origin !== window.location.origin || event.data?.context !== MESSAGE) return;
     const frames = [...document.getElementsByTagName("iframe")];
     if (!frames.some((frame) => frame.contentWindow === event.source)) return;
     const posted = parse(JSON.stringify(event.data.record));
-    if (posted) report((known = merge(posted, structuredClone(known))));
+    if (posted) safely(() => report((known = merge(posted, structuredClone(known)))));
   });
 }
 
@@ -196,20 +207,21 @@ export function start() {
   started = Date.now();
   api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
   if (!api || call("LMSInitialize", "") !== "true") return;
+  window.addEventListener("pagehide", finish); // whatever happens next, the session ends
   sent["cmi.core.lesson_status"] = call("LMSGetValue", "cmi.core.lesson_status");
   const fresh = call("LMSGetValue", "cmi.core.entry") === "ab-initio";
   const theirs = call("LMSGetValue", "cmi.suspend_data");
   sent["cmi.suspend_data"] = theirs;
   try {
-    keepTheirs = JSON.parse(theirs)?.version > VERSION;
+    keepTheirs = theirs.length <= READ_LIMIT && JSON.parse(theirs)?.version > VERSION;
   } catch {
     // not JSON: not a record, ours to replace
   }
-  const record = learnersRecord(parse(theirs), fresh);
+  let record = empty();
+  safely(() => (record = learnersRecord(parse(theirs), fresh)));
   call("LMSSetValue", "cmi.core.exit", "suspend"); // from the start: the next launch resumes, suspend_data and all
-  report(record, true);
+  safely(() => report(record, true));
   commits.now(); // what report() found, the exit and the session time: one commit
   window.setInterval(() => !finished && Date.now() - lastCommit >= MINUTE - 1000 && commits.now(), MINUTE);
   listen(record);
-  window.addEventListener("pagehide", finish);
 }

@@ -1,25 +1,67 @@
-// My data: what the guide keeps on this device, exported as JSON, imported (validated) or erased.
-import { load, save, erase } from "./storage.js";
+// My data: what the guide keeps on this device, exported as JSON, imported or erased. An import
+// passes the gate (record.js), says what it left out, asks before it replaces anything, and writes
+// the new record in one go: when the write fails, the old record is still there and the reader
+// is told why. Comes with extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise } from "./record.js";
-import { t, download } from "./dom.js";
+import { t, listed } from "./dom.js";
+import { download } from "./download.js";
 import { pageConfig } from "./config.js";
 
 const APP = "networking-guide";
+const MAX_BYTES = 1024 * 1024; // the largest backup read: a reader's record is a few kilobytes
 
-function summary(data) {
-  return t("mydata_summary", {
+// What a record holds, counted.
+export function counts(data) {
+  return {
     checklists: Object.keys(data.checklists).length,
     quizzes: Object.keys(data.quizzes).length,
     answers: Object.values(data.selfAssessment.answers).reduce((sum, answers) => sum + Object.keys(answers).length, 0),
     assessments: data.selfAssessment.history.length,
-    plan: data.plan ? t("plan_yes") : t("plan_no"),
-  });
+    plan: data.plan !== null,
+  };
+}
+const isEmpty = (data) => Object.values(counts(data)).every((n) => !n);
+
+function counted(data) {
+  const n = counts(data);
+  const plan = n.plan ? t("plan_yes") : t("plan_no");
+  return t("mydata_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
+}
+const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
+const summary = (data) => t("mydata_summary", { counts: counted(data) });
+const kb = (bytes) => new Intl.NumberFormat(document.documentElement.lang || undefined).format(Math.ceil(bytes / 1024));
+
+// Why a file cannot be imported, for the reader; null when `data` can be.
+function refusal(raw, data, reason) {
+  if (reason === "no version") return t("import_no_version");
+  if (reason === "version as text") return t("import_text_version", { version: raw.version.slice(0, 20) });
+  if (!data) return t("import_bad", { reason });
+  return isEmpty(data) ? t("import_empty") : null;
 }
 
-export function mount(root) {
+export function mount(root, { load, erase, replace }) {
   const live = root.querySelector("[data-live]");
+  const dialog = root.querySelector("[data-import-confirm]");
   const show = () => (root.querySelector("[data-summary]").textContent = summary(load()));
   show();
+  let answer = null; // the dialog's question, while it is asked
+  const ask = (data, left) =>
+    new Promise((resolve) => {
+      dialog.querySelector("[data-import-question]").textContent = t("import_confirm", { file: counted(data), current: counted(load()) });
+      const leftText = dialog.querySelector("[data-import-left]");
+      leftText.textContent = left.count ? importLeftOut(left) : "";
+      leftText.hidden = !left.count;
+      answer = resolve;
+      dialog.addEventListener("close", () => answer?.(false), { once: true });
+      dialog.showModal();
+    });
+  const reply = (yes) => {
+    const resolve = answer;
+    answer = null;
+    dialog.close();
+    resolve?.(yes);
+  };
+
   root.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "export") {
@@ -29,12 +71,18 @@ export function mount(root) {
       erase();
       show();
       live.textContent = t("erase_done");
+    } else if (action === "import-replace" || action === "import-cancel") {
+      reply(action === "import-replace");
     }
   });
   root.querySelector("[data-import]").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
+    if (file.size > MAX_BYTES) {
+      live.textContent = t("import_too_large", { size: kb(file.size) });
+      return;
+    }
     let raw;
     try {
       raw = JSON.parse(await file.text());
@@ -42,14 +90,21 @@ export function mount(root) {
       live.textContent = t("import_bad", { reason: "JSON" });
       return;
     }
-    const [data, reason] = raw && raw.app === APP ? normalise(raw, pageConfig().scale) : [null, "app"];
-    if (!data) {
-      live.textContent = t("import_bad", { reason });
+    const [data, reason, left] = raw && raw.app === APP ? normalise(raw, pageConfig().scale) : [null, "app", { count: 0, paths: [] }];
+    const refused = refusal(raw, data, reason);
+    if (refused) {
+      live.textContent = refused;
       return;
     }
-    erase(); // the reader's explicit choice replaces whatever was kept, even by a newer guide
-    save(data);
+    // what the device keeps is replaced only once the reader says so (nothing to ask when it keeps nothing)
+    if (!isEmpty(load()) && !(await ask(data, left))) {
+      live.textContent = t("import_cancelled");
+      return;
+    }
+    const failed = replace(data);
     show();
-    live.textContent = `${t("import_done")} ${summary(data)}`;
+    if (failed === "full") live.textContent = t("import_full", { size: kb(new Blob([JSON.stringify(data)]).size) });
+    else if (failed) live.textContent = t("import_blocked");
+    else live.textContent = [t("import_done"), summary(data), left.count ? importLeftOut(left) : ""].filter(Boolean).join(" ");
   });
 }

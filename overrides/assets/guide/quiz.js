@@ -2,7 +2,7 @@
 // feedback is shown beside each option and summed up in the form's polite live region. "Project"
 // shows it to a room, one question at a time (projector.js, fetched on first use: later.js).
 import { load, update } from "./storage.js";
-import { t, onSubmit } from "./dom.js";
+import { t, onSubmit, told } from "./dom.js";
 import { project } from "./later.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
@@ -63,6 +63,7 @@ export function mount(form) {
     if (remember) {
       const answers = Object.fromEntries(questions.map((q) => [q.dataset.question, chosen(q)]));
       update((data) => (data.quizzes[id] = { answers, score, total, checked: new Date().toISOString() }));
+      told(form);
     }
   }
   onSubmit(form, () => {
@@ -74,6 +75,7 @@ export function mount(form) {
       clear();
       inputs(form).forEach((input) => (input.checked = false));
       update((data) => delete data.quizzes[id]);
+      told(form);
       live.textContent = "";
       inputs(questions[0])[0].focus();
     } else if (action === "reveal") {

@@ -3,7 +3,7 @@
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
 import { load, update } from "./storage.js";
-import { t, onSubmit } from "./dom.js";
+import { t, onSubmit, told } from "./dom.js";
 import { pageConfig } from "./config.js";
 import { percent, bandOf } from "./scores.js";
 
@@ -20,6 +20,7 @@ export function bindScale(root) {
       const mine = (data.selfAssessment.answers[set.dataset.technique] ||= {});
       mine[set.dataset.statement] = Number(event.target.value);
     });
+    told(set);
   });
 }
 

@@ -1,7 +1,8 @@
 // The guide's one record (record.js) in the browser: everything under one localStorage key (in a
-// SCORM package, one per learner of the platform: tracking.js),
-// versioned, shared by every language (keys are content IDs). Blocked, full or corrupt storage never
-// throws: the page keeps working from memory for the visit.
+// SCORM package, one per learner of the platform: tracking.js), versioned, shared by every
+// language (keys are content IDs). What is read passes record.js's gate (normalise). Blocked, full
+// or corrupt storage never throws: the page keeps working from memory for the visit, and a save
+// that fails leaves the stored record as it was.
 import { KEY, VERSION, empty, normalise } from "./record.js";
 import { pageConfig } from "./config.js";
 import { recordKey, relay } from "./tracking.js";
@@ -10,9 +11,21 @@ import { recordKey, relay } from "./tracking.js";
 let chosen = null;
 const key = () => (chosen ??= recordKey());
 
-let memory = null;
+let memory = null; // the record as text, when storage did not take this visit's last save
 let persistent = true;
 let newer = false; // the record was written by a newer version of the guide: never overwrite it
+const NONE = { count: 0, paths: [] };
+let left = NONE; // what the gate left out of the stored record
+let lastSaved = true;
+
+function read(text) {
+  try {
+    const raw = JSON.parse(text);
+    return normalise(raw, pageConfig().scale);
+  } catch {
+    return [null, "JSON", NONE];
+  }
+}
 
 export function load() {
   let text = null;
@@ -21,29 +34,63 @@ export function load() {
   } catch {
     persistent = false;
   }
-  if (text === null || newer) return memory ? structuredClone(memory) : empty();
-  try {
-    const raw = JSON.parse(text);
-    newer = raw?.version > VERSION;
-    persistent &&= !newer;
-    return (!newer && normalise(raw, pageConfig().scale)[0]) || empty();
-  } catch {
-    return empty();
-  }
+  if (memory !== null) return read(memory)[0] || empty();
+  if (text === null || newer) return empty();
+  const [data, reason, dropped] = read(text);
+  newer = /^version \d/.test(reason ?? "") && Number(reason.slice(8)) > VERSION;
+  persistent &&= !newer;
+  // a record refused whole (not JSON, no version …) counts as one entry left out
+  left = data || newer ? dropped : { count: 1, paths: [reason] };
+  return data || empty();
 }
 
+// What the gate left out of the stored record when it was last read ({ count, paths }).
+export const leftOut = () => left;
+// Whether the last save reached the device's storage.
+export const saved = () => lastSaved;
+
+// Writes the record; true once the device keeps it. Never throws: when storage refuses it (full,
+// blocked, a newer guide's record there), the stored record stays as it was and this visit works
+// from memory.
 export function save(data) {
-  data.version = VERSION;
-  memory = structuredClone(data);
+  let text;
+  try {
+    data.version = VERSION;
+    text = JSON.stringify(data);
+  } catch {
+    lastSaved = false; // a record that cannot be written: nothing changes
+    return false;
+  }
+  memory = text;
+  lastSaved = false;
   if (newer) return false; // kept for this visit only
   try {
-    window.localStorage.setItem(key(), JSON.stringify(data));
+    window.localStorage.setItem(key(), text);
+    memory = null;
     persistent = true;
+    lastSaved = true;
+    left = NONE;
   } catch {
     persistent = false; // blocked or full: kept in memory for this visit
     relay(data); // in a package, the launch page still tells the platform
   }
-  return persistent;
+  return lastSaved;
+}
+
+// The reader's explicit choice (My data's import): `data` in place of whatever was kept, even by a
+// newer guide, in one write that either happens or leaves the old record as it was. Returns null
+// once written, else why not: "full" or "blocked".
+export function replace(data) {
+  try {
+    window.localStorage.setItem(key(), JSON.stringify({ ...data, version: VERSION }));
+  } catch (error) {
+    return error?.name === "QuotaExceededError" ? "full" : "blocked";
+  }
+  memory = null;
+  newer = false;
+  persistent = lastSaved = true;
+  left = NONE;
+  return null;
 }
 
 export function update(change) {
@@ -56,6 +103,7 @@ export function update(change) {
 export function erase() {
   memory = null;
   newer = false;
+  left = NONE;
   try {
     window.localStorage.removeItem(key());
   } catch {
