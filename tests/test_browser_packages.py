@@ -201,8 +201,8 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
 
 def learner_key(student_id: str) -> str:
     """The key the package keeps this learner's record under, as the launch page computes it
-    (tracking.js, run by Node)."""
-    script = "import { learnerKey } from './overrides/assets/guide/tracking.js'; console.log(learnerKey(process.argv[1]));"
+    (launch.js, run by Node)."""
+    script = "import { learnerKey } from './overrides/assets/guide/launch.js'; console.log(learnerKey(process.argv[1]));"
     return subprocess.run(
         ["node", "--input-type=module", "-e", script, student_id], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -365,17 +365,18 @@ def test_suspend_data_with_bad_dates_or_deep_nesting_still_initialises_reports_a
     assert sent and len(sent[-1]) < 4096
     record = json.loads(sent[-1])
     assert record["checklists"]["contact-visuel"]["ticked"] == ["phone-away"]  # the well-formed part is kept
-    assert record == stored(page)
+    assert record == device_record(page)
     assert "2025/03/01" not in sent[-1] and "12345" not in sent[-1] and '"a"' not in sent[-1]
     go(guide, f"techniques/{SLUG}.html")
     expect(guide.locator("[data-guide-widget][data-mounted=true]")).to_have_count(3)
     guide.locator(BOX).first.check()
     page.wait_for_function("calls.filter(c => c[1] === 'cmi.suspend_data').length >= 2")
-    assert stored(page)["checklists"][SLUG]["ticked"]
+    assert device_record(page)["checklists"][SLUG]["ticked"]
     go(guide, "index.html")
     leave(page)
     after = calls(page)
     assert [c[0] for c in after].count("LMSFinish") == 1 and after[-1] == ["LMSFinish", "", "true"]
+    learner.assert_clean()
 
 
 def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner, platform):

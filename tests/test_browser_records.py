@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GUIDE, open_page, stored, stored_text
 from playwright.sync_api import expect
+from support.browser import assert_clean, open_page, stored, stored_text
+from support.project import GUIDE
 
 RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8"))
 DEEP = '{"a":' * 5000 + "{}" + "}" * 5000  # 30 KB of nested objects (Python's json cannot even write it)
@@ -123,6 +124,7 @@ def test_a_bad_record_leaves_every_widget_working_and_a_tick_is_saved(watch, nam
     statement.locator("input[value='1']").check()
     technique, sid = statement.get_attribute("data-technique"), statement.get_attribute("data-statement")
     assert stored(page)["selfAssessment"]["answers"][technique][sid] == 1
+    assert_clean(watch)
 
 
 def test_a_bad_record_on_the_english_pages_is_told_in_english(watch):
@@ -134,6 +136,7 @@ def test_a_bad_record_on_the_english_pages_is_told_in_english(watch):
     )
     expect(page.locator("[data-guide-checklist='remercier'] [data-updated]")).to_have_text("")  # ticks kept, their date lost
     expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("2 / ")
+    assert_clean(watch)
 
 
 # The checklist fails as it mounts: the querySelector it needs throws.
@@ -165,9 +168,10 @@ def test_a_widget_that_throws_leaves_the_others_mounted_with_a_message_in_its_pl
     expect(checklist.locator(".guide-widget-failed")).to_have_text(message)
     expect(checklist.locator("[data-js-only]")).to_be_hidden()  # its buttons would do nothing
     expect(page.locator("[data-guide-widget][data-mounted=true]")).to_have_count(2)
-    selfcheck = page.locator("[data-guide-selfcheck='remercier']")
+    selfcheck = page.locator("[data-guide-self-check='remercier']")
     selfcheck.locator("fieldset[data-statement] input[value='4']").first.check()
     assert stored(page)["selfAssessment"]["answers"]["remercier"] == {REMERCIER.statements[0].id: 4}
+    assert_clean(watch)
 
 
 # --- My data: imports ------------------------------------------------------------------------------
@@ -241,6 +245,7 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     now = stored(page)
     assert now["checklists"]["remercier"] == {"ticked": RELEASE_1["checklists"]["remercier"]["ticked"], "updated": None}
     assert now["plan"] == {**RELEASE_1["plan"], "date": ""}
+    assert_clean(watch)
 
 
 # Fills the origin's storage with another key up to the quota (what another site on a shared host
@@ -284,6 +289,7 @@ def test_an_import_under_a_nearly_full_storage_keeps_the_old_record_and_says_why
     page.evaluate("localStorage.removeItem('someone-else')")
     open_page(page, f"{prefix}/my-data/")
     assert stored_text(page) == before  # after a reload too
+    assert_clean(watch)
 
 
 def test_a_tick_under_a_full_storage_says_it_was_not_saved_and_keeps_the_record(watch):
@@ -307,6 +313,7 @@ def test_a_tick_under_a_full_storage_says_it_was_not_saved_and_keeps_the_record(
     first, *others = [item.id for item in REMERCIER.checklist[0].items]
     ticked = set(SMALL["checklists"]["remercier"]["ticked"]) | set(others)
     assert set(stored(page)["checklists"]["remercier"]["ticked"]) == ticked - {first}
+    assert_clean(watch)
 
 
 HUGE = json.dumps(backup({**RELEASE_1, "plan": {**RELEASE_1["plan"], "commitment": "x" * (20 * 1024 * 1024)}}))  # a 20 MB backup
@@ -359,6 +366,7 @@ def test_files_that_cannot_be_imported_are_refused_with_a_clear_message_and_chan
         expect(page.locator("[data-guide-mydata] dialog")).to_be_hidden()
         assert stored_text(page) == before, name
         page.evaluate("document.querySelector('[data-guide-mydata] [data-live]').textContent = ''")
+    assert_clean(watch)
 
 
 # --- the plan's calendar file ----------------------------------------------------------------------
@@ -398,6 +406,7 @@ def test_the_calendar_file_with_hostile_text_is_one_event_any_calendar_reads(wat
     clean = "".join(c for c in typed if not ((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F))
     assert str(event["DESCRIPTION"]).split("\n")[: clean.count("\n") + 1] == clean.split("\n")
     assert str(event["SUMMARY"]).startswith("Networking\u00a0: mettre en pratique ")
+    assert_clean(watch)
 
 
 def test_a_date_whose_year_has_more_than_four_digits_is_refused_with_a_message(watch):
@@ -417,3 +426,4 @@ def test_a_date_whose_year_has_more_than_four_digits_is_refused_with_a_message(w
     page.get_by_role("button", name="Enregistrer mon plan").click()
     expect(live).to_have_text("Choisissez une date dont l’année a quatre chiffres (de 1000 à 9999).")
     assert downloads == [] and stored(page)["plan"] is None
+    assert_clean(watch)

@@ -5,7 +5,7 @@
 import { mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { SCALE, read } from "./content.mjs";
-import { learnerKey } from "../../overrides/assets/guide/tracking.js";
+import { learnerKey } from "../../overrides/assets/guide/launch.js";
 
 mock.timers.enable({ apis: ["setTimeout", "setInterval", "Date"] });
 const RELEASE_1 = JSON.parse(read("tests/fixtures/storage-v1.json")); // the article quiz and a self-assessment: completed

@@ -3,7 +3,8 @@
 // cannot store; SCORM 1.2's time span; commits debounced, under Node's fake timers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LEARNER, MESSAGE, committer, hash, learnerKey, recordKey, relay, timespan } from "../../overrides/assets/guide/tracking.js";
+import { LEARNER, MESSAGE, recordKey, relay } from "../../overrides/assets/guide/tracking.js";
+import { committer, hash, learnerKey, timespan } from "../../overrides/assets/guide/launch.js";
 
 test("a learner's key is the guide's key, marked, with a stable hash of the platform's ID", () => {
   const a = learnerKey("student-0042");

@@ -1,9 +1,7 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
-import { load, update, saved } from "./storage.js";
 import { t, formatDate, printWith, el, onSubmit, told } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
-import { calendarFile } from "./later.js";
 import { isDay } from "./record.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -30,19 +28,21 @@ function chart(rows) {
   return drawing;
 }
 
-// The plan's calendar file (ics.js, which comes with extras.js: later.js), downloaded.
-function calendar(plan, skills) {
+// The plan's calendar file (ics.js), downloaded through `download` (extras.js).
+function calendarFile(download, plan, skills) {
   const event = {
     date: plan.date,
     now: new Date(),
     summary: t("ics_title", { skills }),
     description: [plan.commitment, t("ics_body"), location.href.split("#")[0]].filter(Boolean).join("\n"),
   };
-  return calendarFile(event, `networking-${plan.date}.ics`);
+  return download(event, `networking-${plan.date}.ics`);
 }
 
-// `root` holds the form and, after it, the results.
-export function mount(root) {
+// `root` holds the form and, after it, the results. It comes with extras.js (later.js), handed the
+// page's own storage (`load`, `update`, `saved`: storage.js, whose copy in extras.js keeps no
+// record) and the calendar file's `download`.
+export function mount(root, { load, update, saved, calendar }) {
   const form = root.querySelector("[data-guide-assessment]");
   const results = root.querySelector("[data-guide-results]");
   const errors = form.querySelector("[data-errors]");
@@ -136,7 +136,11 @@ export function mount(root) {
         return;
       }
       if (!dateOk()) return;
-      calendar(savePlan(), weakest.map((row) => row.title).join(" + ")).catch(() => (planLive.textContent = t("widget_failed")));
+      try {
+        calendarFile(calendar, savePlan(), weakest.map((row) => row.title).join(" + "));
+      } catch {
+        planLive.textContent = t("widget_failed");
+      }
     } else if (action === "print-plan") {
       savePlan();
       printWith("guide-print-plan");

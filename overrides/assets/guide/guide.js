@@ -5,15 +5,16 @@
 import { mount as checklist } from "./checklist.js";
 import { mount as quiz } from "./quiz.js";
 import { mount as selfcheck } from "./selfcheck.js";
-import { mount as assessment } from "./assessment.js";
 import { warnIfNotKept, notice, t, recordLeftOut } from "./dom.js";
-import { leftOut, load, erase, replace } from "./storage.js";
-import { showEmbedCode, mountMyData } from "./later.js";
+import { leftOut, load, erase, replace, update, saved } from "./storage.js";
+import { showEmbedCode, mountMyData, mountAssessment } from "./later.js";
 import { resizeFrame } from "./frame.js";
 import { pageConfig } from "./config.js";
 
 // My data, on one page only, comes with extras.js (later.js): mounted once that has loaded.
 const mydata = (root) => mountMyData(root, { load, erase, replace });
+// So does the self-assessment, the heaviest widget, found on one page (and its embed).
+const assessment = (root) => mountAssessment(root, { load, update, saved });
 const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, mydata };
 
 // Each widget stands alone: one that throws while mounting shows a short message in its place

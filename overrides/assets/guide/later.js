@@ -1,4 +1,4 @@
-// What few readers open, the quiz's projector, the "Embed" dialog, My data and the calendar file: fetched with their style on
+// What few readers open, the quiz's projector, the "Embed" dialog, My data, the self-assessment and the calendar file: fetched with their style on
 // first use, so no page loads them before (assets.py bundles them as extras.js, a classic script
 // beside guide.js, as the offline copy and the SCORM packages need; the page's policy allows 'self').
 const BASE = document.currentScript?.src || location.href; // where guide.js is: extras.js is beside it
@@ -33,7 +33,8 @@ export const project = (form, opener) => extras().then((loaded) => loaded.projec
 // Mounts My data (mydata.js) on `root`, once its code is there: a promise. `store` is this page's
 // storage.js (extras.js has its own copy of the module, which must not keep a record of its own).
 export const mountMyData = (root, store) => extras().then((loaded) => loaded.mydata(root, store));
-// Downloads the plan's calendar file (ics.js) as `name`, once its code is there: a promise.
-export const calendarFile = (event, name) => extras().then((loaded) => loaded.calendar(event, name));
+// Mounts the self-assessment (assessment.js) on `root`, once its code is there: a promise; `store`
+// as for My data.
+export const mountAssessment = (root, store) => extras().then((loaded) => loaded.assessment(root, store));
 // Shows a widget's embed code (embedcode.js), once its code is there.
 export const showEmbedCode = (button) => extras().then((loaded) => loaded.showEmbedCode(button));

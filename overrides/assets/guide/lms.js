@@ -14,7 +14,8 @@
 import { VERSION, empty, normalise } from "./record.js";
 import { load, save } from "./storage.js";
 import { pageConfig } from "./config.js";
-import { LEARNER, MESSAGE, committer, learnerKey, recordKey, timespan } from "./tracking.js";
+import { LEARNER, MESSAGE, recordKey } from "./tracking.js";
+import { committer, learnerKey, timespan } from "./launch.js";
 
 const LIMIT = 4096; // the characters SCORM 1.2 allows in cmi.suspend_data
 const READ_LIMIT = 65536; // what is read back at most: a platform may keep more than it should
