@@ -15,7 +15,6 @@ from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
-from guide.html import element_ids
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -76,16 +75,25 @@ def on_page_read_source(page, config):
     return BUILDS.of(_lang(config)).page_source(page.file.abs_src_path)
 
 
+@_one_line_errors
 def on_env(env, config, files):
-    env.globals["guide"] = BUILDS.of(_lang(config)).theme_globals()
+    build = BUILDS.of(_lang(config))
+    build.check_pages()  # every page of the language converted, before the first is written
+    env.globals["guide"] = build.theme_globals()
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    BUILDS.of(_lang(config)).begin_page(page.file.src_uri, page.file.abs_src_path)  # its markers are noted as it is converted
+    return markdown
 
 
 @_one_line_errors
 def on_page_content(html, page, config, files):
+    build = BUILDS.of(_lang(config))
     keep_heading_spaces(page.toc, html)
-    html = BUILDS.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | element_ids(html)  # widgets' anchors, for MkDocs' link checks
+    html = build.render_page(html, page.url, page.file.src_uri)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | build.anchors(page.file.src_uri)  # for MkDocs' link checks
     return html
 
 
@@ -113,9 +121,11 @@ def _write_pdfs(config):
 
 
 @event_priority(-200)  # after static-i18n (−100) has built every other language
+@_one_line_errors
 def _after_all_languages(config):
     if not i18n_fixes.all_languages_built(config):
         return
+    BUILDS.check_site()  # what the pages place, across pages and languages, before anything is published
     builds = BUILDS.every()
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:

@@ -8,9 +8,8 @@ import functools
 
 import pytest
 from conftest import GUIDE, ROOT
-from guide.build import site_markdown
 from guide.files import ContentError
-from guide.markers import Marker, PageReader, compare_translations
+from guide.markers import Marker, MarkerExtension, MarkerRules, Page, PageReader, compare_translations
 from guide.render import WIDGETS
 
 
@@ -19,7 +18,8 @@ def reader() -> PageReader:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return PageReader(site_markdown(config), GUIDE, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
+    rules = MarkerRules(GUIDE, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
+    return PageReader(rules, config.markdown_extensions, config.mdx_configs)
 
 
 def markers(text: str) -> list[tuple[str, str, int]]:
@@ -52,6 +52,30 @@ def test_markers_count_on_their_own_line_at_the_top_level():
 )
 def test_what_shows_a_marker_as_text_or_is_no_marker_places_nothing(page):
     assert markers(page) == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Write `<!-- guide:quiz nothing -->` or `guide:quiz x` on its own line.\n",
+        "```html\n<!-- guide:quiz nothing -->\n```\n",
+        "- In a list:\n\n    ```\n    <!--guide:Quiz x-->\n    ```\n",
+        "Text.\n\n    <!-- guide:quiz\n    nothing -->\n",
+        "# Title\n\n<!-- guide:quiz remercier -->\n\n<!-- a comment of the editor's -->\n",
+    ],
+)
+def test_the_page_converts_as_if_its_markers_were_not_looked_for(page):
+    """Markers are looked for during the page's one conversion: what the page shows (code, comments,
+    the markers themselves, which the widgets replace next) comes out as Markdown alone makes it."""
+    import markdown
+
+    reader()  # the site's extensions
+    rules, extensions, configs = reader().rules, reader().extensions, reader().configs
+    extension = MarkerExtension(rules)
+    extension.begin(Page("docs/p.md", "p.md"))
+    noted = markdown.Markdown(extensions=[*extensions, extension], extension_configs=configs).convert(page)
+    assert "guidesentinel" not in noted
+    assert noted == markdown.Markdown(extensions=extensions, extension_configs=configs).convert(page)
 
 
 KINDS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads"

@@ -16,6 +16,7 @@ from html import escape
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .markers import marker_text
 from .model import Guide
 
 EMBED_DIR = "embed/"
@@ -36,7 +37,7 @@ class Embed:
 
     @property
     def marker(self) -> str:
-        return f"<!-- guide:{self.kind}{' ' + self.content_id if self.kind != 'assessment' else ''} -->"
+        return marker_text(self.kind, self.content_id)
 
     @property
     def size(self) -> tuple[int, int]:
