@@ -62,6 +62,8 @@ def test_what_shows_a_marker_as_text_or_is_no_marker_places_nothing(page):
         "- In a list:\n\n    ```\n    <!--guide:Quiz x-->\n    ```\n",
         "Text.\n\n    <!-- guide:quiz\n    nothing -->\n",
         "# Title\n\n<!-- guide:quiz remercier -->\n\n<!-- a comment of the editor's -->\n",
+        "# The `<!-- guide:quiz ID -->` marker\n\n## Its `guide:quiz` part\n",  # the headings' IDs and the table of contents
+        '![guide:quiz remercier](a.png "<!-- guide:quiz remercier -->")\n',
     ],
 )
 def test_the_page_converts_as_if_its_markers_were_not_looked_for(page):
@@ -73,9 +75,11 @@ def test_the_page_converts_as_if_its_markers_were_not_looked_for(page):
     rules, extensions, configs = reader().rules, reader().extensions, reader().configs
     extension = MarkerExtension(rules)
     extension.begin(Page("docs/p.md", "p.md"))
-    noted = markdown.Markdown(extensions=[*extensions, extension], extension_configs=configs).convert(page)
+    md, plain = (markdown.Markdown(extensions=e, extension_configs=configs) for e in ([*extensions, extension], extensions))
+    noted = md.convert(page)
     assert "guidesentinel" not in noted
-    assert noted == markdown.Markdown(extensions=extensions, extension_configs=configs).convert(page)
+    assert noted == plain.convert(page)
+    assert md.toc_tokens == plain.toc_tokens  # the sidebar's headings too
 
 
 KINDS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads"

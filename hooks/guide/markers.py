@@ -190,15 +190,52 @@ class _Swap(Preprocessor):
         return re.sub("\ue000(\\d+)\ue001", sentinel, marked).split("\n")
 
 
+class _Text(Treeprocessor):
+    """The sentinels in the page's text, right after Markdown has read its inline markup: each
+    noted (in code or not) and written back at once, so that what reads the text next (the table
+    of contents, the page's title) reads it as written. Those in the HTML Markdown keeps apart
+    (comments, highlighted code) are for `_Place`."""
+
+    def __init__(self, md, found: list[_Candidate], seen: dict[int, tuple[str, tuple[tuple[str, str], ...]]]):
+        super().__init__(md)
+        self.found, self.seen = found, seen
+
+    def run(self, root) -> None:
+        if self.found:
+            self.walk(root, ())
+
+    def walk(self, element, stack: tuple[tuple[str, str], ...]) -> None:
+        inside = (*stack, (str(element.tag), element.get("class") or ""))
+        element.text = self.restore(element.text, inside)
+        for name, value in element.items():
+            element.set(name, self.restore(value, None))  # an attribute shows no marker: as written
+        for child in element:
+            self.walk(child, inside)
+            child.tail = self.restore(child.tail, inside)
+
+    def restore(self, text: str | None, stack: tuple[tuple[str, str], ...] | None) -> str | None:
+        if not text or "guidesentinel" not in text:
+            return text
+
+        def back(match: re.Match) -> str:
+            number = int(match.group(1))
+            if stack is not None:
+                self.seen.setdefault(number, ("text", stack[1:]))  # the root is the page, not an element of it
+            return html_lib.escape(self.found[number].hidden, quote=False)
+
+        return type(text)(SENTINEL.sub(back, text))  # code stays atomic, as Markdown made it
+
+
 class _Uses(Treeprocessor):
     """The files the page's links and images point to, as written (before MkDocs makes them
     relative to the page's address), in Markdown and in raw HTML."""
 
-    def __init__(self, md, page: Page):
+    def __init__(self, md, page: Page, place: _Place):
         super().__init__(md)
-        self.page = page
+        self.page, self.place = page, place
 
     def run(self, root) -> None:
+        self.place.whole_page = True  # the tree is done: the postprocessors' next text is the page
         urls: list[str] = []
         for element in root.iter():
             for name, value in element.items():
@@ -216,20 +253,22 @@ class _Uses(Treeprocessor):
 
 class _Place(Postprocessor):
     """Where each sentinel landed in the page's HTML: each marker-like text judged there (the first
-    problem noted on the page), then written back as it was."""
+    problem noted on the page), then written back as it was. The table of contents runs the
+    postprocessors over each heading first: those parts are only written back."""
 
-    def __init__(self, md, rules: MarkerRules, page: Page, found: list[_Candidate]):
+    def __init__(self, md, rules: MarkerRules, page: Page, found: list[_Candidate], seen: dict):
         super().__init__(md)
-        self.rules, self.page, self.found = rules, page, found
+        self.rules, self.page, self.found, self.seen = rules, page, found, seen
+        self.whole_page = False
 
     def run(self, text: str) -> str:
-        if not self.found:
-            return text
+        if not self.found or not self.whole_page:
+            return SENTINEL.sub(self.restore, text) if self.found else text
         finder = _Finder()
         finder.feed(text)
         finder.close()
         try:
-            self.rules.judge(self.page, self.found, finder.found)
+            self.rules.judge(self.page, self.found, {**finder.found, **self.seen})
         except ContentError as error:
             self.page.problem = error
         return SENTINEL.sub(self.restore, text)
@@ -259,11 +298,12 @@ class MarkerExtension(Extension):
         if page is None:  # Markdown made for something else than a page
             return
         found: list[_Candidate] = []
-        md.preprocessors.register(
-            _Swap(md, self.rules, page, found), "guide_markers", 22
-        )  # after fenced code (25), before HTML blocks (20)
-        md.treeprocessors.register(_Uses(md, page), "guide_uses", 1)  # before MkDocs' relpath (0)
-        md.postprocessors.register(_Place(md, self.rules, page, found), "guide_markers", 5)  # after raw HTML (30) is back
+        seen: dict[int, tuple[str, tuple[tuple[str, str], ...]]] = {}  # sentinel → (comment or text, the elements around it)
+        md.preprocessors.register(_Swap(md, self.rules, page, found), "guide_markers", 22)  # after fenced code (25), before HTML (20)
+        md.treeprocessors.register(_Text(md, found, seen), "guide_markers", 19)  # after inline (20), before attr_list (8), toc (5)
+        place = _Place(md, self.rules, page, found, seen)
+        md.treeprocessors.register(_Uses(md, page, place), "guide_uses", 1)  # after toc (5), before MkDocs' relpath (0)
+        md.postprocessors.register(place, "guide_markers", 5)  # after raw HTML (30) is back
 
 
 class MarkerRules:
