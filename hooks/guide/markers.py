@@ -244,6 +244,8 @@ class _Uses(Treeprocessor):
                 elif value and name == "srcset":
                     urls += [part.split()[0] for part in value.split(",") if part.strip()]
         for block in self.md.htmlStash.rawHtmlBlocks:
+            if not any(name in str(block) for name in (*URL_ATTRIBUTES, "srcset")):
+                continue  # no address in it (a comment, a code block): not worth parsing
             finder = _Finder()
             finder.feed(str(block))
             finder.close()
@@ -265,8 +267,9 @@ class _Place(Postprocessor):
         if not self.found or not self.whole_page:
             return SENTINEL.sub(self.restore, text) if self.found else text
         finder = _Finder()
-        finder.feed(text)
-        finder.close()
+        if len(self.seen) < len(self.found):  # some are in the HTML Markdown kept apart: where did it put them?
+            finder.feed(text)
+            finder.close()
         try:
             self.rules.judge(self.page, self.found, {**finder.found, **self.seen})
         except ContentError as error:
