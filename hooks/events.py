@@ -18,7 +18,6 @@ from guide.assets import Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
-from guide.html import element_ids
 from guide.packaging import PackedLanguage, Packing
 from guide.settings import Settings
 from guide.upstream import OFFLINE, add_anchor_ids, wrap_live_reload
@@ -92,16 +91,25 @@ def on_page_read_source(page, config):
     return SESSION.builds.of(_lang(config)).page_source(page.file.abs_src_path)
 
 
+@_one_line_errors
 def on_env(env, config, files):
-    env.globals["guide"] = SESSION.builds.of(_lang(config)).theme_globals()
+    build = SESSION.builds.of(_lang(config))
+    build.check_pages()  # every page of the language converted, before the first is written
+    env.globals["guide"] = build.theme_globals()
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    SESSION.builds.of(_lang(config)).begin_page(page.file.src_uri, page.file.abs_src_path)  # its markers are noted as it is converted
+    return markdown
 
 
 @_one_line_errors
 def on_page_content(html, page, config, files):
+    build = SESSION.builds.of(_lang(config))
     keep_heading_spaces(page.toc, html)
-    html = SESSION.builds.of(_lang(config)).render_page(html, page.url, page.file.src_uri)
-    add_anchor_ids(page, element_ids(html))  # the widgets' anchors, for MkDocs' link checks
+    html = build.render_page(html, page.url, page.file.src_uri)
+    add_anchor_ids(page, build.anchors(page.file.src_uri))  # the widgets' anchors, for MkDocs' link checks
     return html
 
 
@@ -149,9 +157,11 @@ def _packing(config, builds) -> Packing:
 
 
 @event_priority(-200)  # after static-i18n (−100) has built every other language
+@_one_line_errors
 def _after_all_languages(config):
     if not i18n_fixes.all_languages_built(config):
         return
+    SESSION.builds.check_site()  # what the pages place, across pages and languages, before anything is published
     builds = SESSION.builds.every()
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:

@@ -8,7 +8,7 @@ import functools
 
 import pytest
 from guide.files import ContentError
-from guide.markers import Marker, PageReader, compare_translations, site_markdown
+from guide.markers import Marker, MarkerExtension, MarkerRules, Page, PageReader, compare_translations
 from guide.render import WIDGETS
 from support.project import GUIDE, ROOT
 
@@ -18,7 +18,8 @@ def reader() -> PageReader:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return PageReader(site_markdown(config), GUIDE, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
+    rules = MarkerRules(GUIDE, {kind: widget.takes_id for kind, widget in WIDGETS.items()})
+    return PageReader(rules, config.markdown_extensions, config.mdx_configs)
 
 
 def markers(text: str) -> list[tuple[str, str, int]]:
@@ -51,6 +52,34 @@ def test_markers_count_on_their_own_line_at_the_top_level():
 )
 def test_what_shows_a_marker_as_text_or_is_no_marker_places_nothing(page):
     assert markers(page) == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Write `<!-- guide:quiz nothing -->` or `guide:quiz x` on its own line.\n",
+        "```html\n<!-- guide:quiz nothing -->\n```\n",
+        "- In a list:\n\n    ```\n    <!--guide:Quiz x-->\n    ```\n",
+        "Text.\n\n    <!-- guide:quiz\n    nothing -->\n",
+        "# Title\n\n<!-- guide:quiz remercier -->\n\n<!-- a comment of the editor's -->\n",
+        "# The `<!-- guide:quiz ID -->` marker\n\n## Its `guide:quiz` part\n",  # the headings' IDs and the table of contents
+        '![guide:quiz remercier](a.png "<!-- guide:quiz remercier -->")\n',
+    ],
+)
+def test_the_page_converts_as_if_its_markers_were_not_looked_for(page):
+    """Markers are looked for during the page's one conversion: what the page shows (code, comments,
+    the markers themselves, which the widgets replace next) comes out as Markdown alone makes it."""
+    import markdown
+
+    reader()  # the site's extensions
+    rules, extensions, configs = reader().rules, reader().extensions, reader().configs
+    extension = MarkerExtension(rules)
+    extension.begin(Page("docs/p.md", "p.md"))
+    md, plain = (markdown.Markdown(extensions=e, extension_configs=configs) for e in ([*extensions, extension], extensions))
+    noted = md.convert(page)
+    assert "guidesentinel" not in noted
+    assert noted == plain.convert(page)
+    assert md.toc_tokens == plain.toc_tokens  # the sidebar's headings too
 
 
 KINDS = "checklist, quiz, self-check, checklists, assessment, answer-key, my-data, plan, downloads"

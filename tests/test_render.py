@@ -25,7 +25,7 @@ def renderer(tmp_path, lang="fr", prefix="", site_url="https://example.org/", **
 
 
 def render(r, marker, url="techniques/alpha/"):
-    html, _ = r.render_page(f"<p>before</p>\n<!-- {marker} -->\n<p>after</p>", url, "docs/page.md")
+    html, _ = r.render_page(f"<p>before</p>\n<!-- {marker} -->\n<p>after</p>", url)
     return BeautifulSoup(html, "html.parser")
 
 
@@ -75,7 +75,7 @@ def test_content_text_is_escaped(tmp_path):
     for lang in ("fr", "en"):
         pairs = dict(plan()["pairs"], item="during-1")
         html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs)).render_page(
-            "<!-- guide:checklist alpha -->", "techniques/alpha/", "p.md"
+            "<!-- guide:checklist alpha -->", "techniques/alpha/"
         )
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
@@ -98,10 +98,29 @@ def test_every_widget_is_kept_out_of_the_search_index(tmp_path):
     widget's exclusion holds to its end, whatever it nests."""
     r = renderer(tmp_path)
     for marker in ["checklist alpha", "quiz alpha", "self-check alpha", "checklists", "assessment", "answer-key", "my-data", "downloads"]:
-        html, _ = r.render_page(f"<p>before</p>\n<!-- guide:{marker} -->\n<p>after</p>", "techniques/alpha/", "docs/page.md")
+        html, _ = r.render_page(f"<p>before</p>\n<!-- guide:{marker} -->\n<p>after</p>", "techniques/alpha/")
         assert indexed(html) == "before after", marker
         for excluded in BeautifulSoup(html, "html.parser").select("[data-search-exclude]"):
             assert not excluded.find(excluded.name), (marker, excluded.name)  # nothing would end it early
+
+
+def test_each_widget_carries_the_anchors_it_declares(tmp_path):
+    """MkDocs checks links to a widget against the IDs each widget declares (WIDGETS' anchors), not
+    against its HTML: every ID declared is on an element of the widget as rendered."""
+    from guide.render import WIDGETS
+
+    r = renderer(tmp_path)
+    declared = 0
+    for kind, widget in WIDGETS.items():
+        arg = "alpha" if widget.takes_id else ""
+        html, _ = r.render_page(f"<!-- guide:{kind}{' ' + arg if arg else ''} -->", "techniques/alpha/")
+        ids = {element["id"] for element in BeautifulSoup(html, "html.parser").select("[id]")}
+        anchors = widget.anchors(r.guide, arg)
+        assert anchors <= ids, (kind, anchors - ids)
+        declared += len(anchors)
+    assert declared >= 7
+    assert WIDGETS["checklists"].anchors(r.guide, "") == {"checklist-alpha"}
+    assert WIDGETS["answer-key"].anchors(r.guide, "") == {f"key-{quiz_id}" for quiz_id in r.guide.quizzes()}
 
 
 def test_every_string_the_interface_uses_exists_and_none_is_dead():
@@ -226,7 +245,7 @@ def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
         "(2\u00a0min)",
         "(1\u00a0min)",
     ]
-    assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8 minutes"
+    assert root["data-minutes"] == "8" and root.select_one(".guide-trainer-plan__total").get_text() == "Total\u00a0: 8\u00a0minutes"
     assert root.select_one(".guide-trainer-plan__short").get_text() == "Pour 5\u00a0minutes\u00a0: short (fr)"
     assert steps[-1].select_one(".guide-trainer-plan__takeaway").get_text() == "takeaway (fr)"
     quote = root.select_one("blockquote")
@@ -312,7 +331,7 @@ def test_a_plan_in_english_says_the_passage_is_our_translation(tmp_path):
 
 def test_a_plan_needs_no_script_and_its_handout_links_are_absolute(tmp_path):
     r = renderer(tmp_path)
-    assert r.render_page("<!-- guide:plan alpha -->", "trainers/alpha/", "p.md")[1] == []
+    assert r.render_page("<!-- guide:plan alpha -->", "trainers/alpha/")[1] == []
     handout = BeautifulSoup(r.plan(r.guide.technique("alpha"), "pdf/plan-alpha.pdf", handout=True), "html.parser")
     links = [a["href"] for a in handout.select("a")]
     assert links and all(href.startswith("https://example.org/") for href in links), links

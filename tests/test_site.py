@@ -386,7 +386,7 @@ def test_trainer_plan_page(site, slug, lang):
     assert 5 <= total <= 10 and int(plan["data-minutes"]) == total
     assert (
         plan.select_one(".guide-trainer-plan__total").get_text()
-        == {"fr": f"Total\u00a0: {total} minutes", "en": f"Total: {total} minutes"}[lang]
+        == {"fr": f"Total\u00a0: {total}\u00a0minutes", "en": f"Total: {total} minutes"}[lang]
     )
     step = {li["data-step"]: li for li in steps}
     assert 2 <= int(step["pairs"]["data-minutes"]) <= 3  # the pair activity
@@ -755,7 +755,7 @@ def test_pdf_handouts(site, lang):
         ]:
             assert words(shown) in text, (technique.id, shown)
         assert_plan_quiz(reader.pages[0].extract_text(), technique, lang)  # the quiz runs from the sheet
-        total = {"fr": f"Total\u00a0: {plan.minutes} minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
+        total = {"fr": f"Total\u00a0: {plan.minutes}\u00a0minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
         assert total in text or total.replace("\u00a0", " ") in text
     combined = PdfReader(site / LANGS[lang] / "pdf" / "checklists.pdf")
     assert len(combined.pages) == len(GUIDE.techniques)

@@ -22,12 +22,13 @@ from mkdocs.config.config_options import URL
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
 from .files import inventory, namer, read_text
+from .markers import MarkerExtension, MarkerRules, Page
 from .model import SCALE, Guide
 from .output import Output
 from .pages import Embed, add_embed_pages, add_generated, embeds, oembed
 from .render import WIDGETS, Renderer, make_environment
 from .routes import HOST_SCRIPT, OEMBED_FILE, downloads
-from .source import Source, check_site, check_technique_pages
+from .source import Source, check_site, check_source, check_technique_pages
 from .upstream import i18n_state, offline_enabled
 
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
@@ -89,6 +90,8 @@ class Build:
     offline: bool = False  # is this the build they are made from (pages as files, no embed page)
     directory_urls: bool = True
     source: Source | None = None  # the site's source, checked before anything is written
+    markers: MarkerExtension | None = None  # notes each page's markers as MkDocs converts it (markers.py)
+    page_markers: dict[str, Page] = field(default_factory=dict)  # page src_uri → what its conversion found
     docs: Path = Path("docs")
     shown: Callable[[Path], str] = str  # a path as messages name it
     assets: Assets | None = None  # set in on_files
@@ -109,7 +112,8 @@ class Build:
     ) -> Build:
         """`published`: is config.site_url the guide's address (GUIDE_SITE_URL), not a preview's?
         `source`: the site's source as the default language's build checked it (None: check it
-        now, every language's pages, before anything is written)."""
+        now, every language's pages, before anything is written; their markers are checked as
+        MkDocs converts them, by the Markdown extension registered here)."""
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         shown = namer(root)
@@ -118,8 +122,9 @@ class Build:
         guide = load_guide(docs, root, languages.all, found)
         strings = load_strings(languages.all)
         if source is None:
-            widgets = {kind: widget.takes_id for kind, widget in WIDGETS.items()}
-            source = check_site(config, docs, found, guide, languages.all, shown, strings=(strings, STRINGS_SHOWN), widgets=widgets)
+            source = check_source(config, docs, found, guide, languages.all, shown, strings=(strings, STRINGS_SHOWN))
+        markers = MarkerExtension(MarkerRules(guide, {kind: widget.takes_id for kind, widget in WIDGETS.items()}))
+        config.markdown_extensions = [e for e in config.markdown_extensions if not isinstance(e, MarkerExtension)] + [markers]
         return cls(
             guide=guide,
             strings=strings[languages.current],
@@ -133,6 +138,7 @@ class Build:
             offline=offline_enabled(config),
             directory_urls=config.use_directory_urls,
             source=source,
+            markers=markers,
             docs=docs,
             shown=shown,
         )
@@ -191,12 +197,32 @@ class Build:
             downloads=downloads(self.languages.all, self.languages.names) if self.with_packages else [],
         )
 
+    def begin_page(self, src_uri: str, abs_src_path: str | None) -> None:
+        """The page MkDocs converts next: its markers are noted as it does (markers.py)."""
+        path = Path(abs_src_path) if abs_src_path else None
+        src = path.relative_to(self.docs.absolute()).as_posix() if path else ""
+        record = Page(self.shown(path) if path else f"docs/{src_uri}", src, self.source.offsets.get(src, 0))
+        self.page_markers[src_uri] = self.markers.begin(record)
+
+    def check_pages(self) -> None:
+        """Every page of this language converted: the first marker that would not place its
+        widget, in the pages' order, stops the build."""
+        for _, record in sorted(self.page_markers.items()):
+            record.check()
+
     def render_page(self, html: str, url: str, src_uri: str) -> str:
         """The page's markers replaced by widgets; which scripts they need is noted for the template."""
-        rendered, scripts = self.renderer.render_page(html, url, f"docs/{src_uri}")
-        if rendered != html:
-            self.widget_pages[src_uri] = scripts
+        record = self.page_markers.get(src_uri)
+        if record is None or record.problem is not None or not record.markers:
+            return html  # nothing to place, or a page that stops the build (check_pages)
+        rendered, scripts = self.renderer.render_page(html, url)
+        self.widget_pages[src_uri] = scripts
         return rendered
+
+    def anchors(self, src_uri: str) -> set[str]:
+        """The IDs a link may name in the widgets the page places, from what they show."""
+        record = self.page_markers.get(src_uri)
+        return {a for m in (record.markers if record else []) for a in WIDGETS[m.kind].anchors(self.guide, m.arg)}
 
     def theme_globals(self) -> dict:
         """What every template of the theme may read as `guide`: the style sheet, Material's script, each
@@ -308,6 +334,13 @@ class Builds:
 
     def of(self, lang: str) -> Build:
         return self._by_lang[lang]
+
+    def check_site(self) -> None:
+        """Every language's pages converted: what they place and use, across pages (source.py)."""
+        builds = self.every()
+        first = builds[0]
+        pages = {record.src: record for build in builds for record in build.page_markers.values() if record.src}
+        check_site(first.docs, first.source, first.guide, first.languages.all, pages, first.shown)
 
     def every(self) -> list[Build]:
         """Every language's build, the default first."""

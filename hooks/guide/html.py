@@ -74,11 +74,3 @@ def rewrite_json_script(html: str, script_id: str, change: Callable[[str], str])
 def json_script(html: str, script_id: str) -> str:
     """The body of the `<script id=…>` data block; raises when absent."""
     return _json_script(html, script_id).group(2)
-
-
-ELEMENT_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
-
-
-def element_ids(html: str) -> set[str]:
-    """Every element ID of a page's HTML: the anchors a link to the page may name."""
-    return set(ELEMENT_ID.findall(html))

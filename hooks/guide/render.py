@@ -1,9 +1,10 @@
 """Turn the guide's markers in a page into widgets, from the model and the templates.
 
 A page asks for a widget with an HTML comment on its own line, e.g.
-``<!-- guide:checklist attitude-positive -->`` (markers.py says where one counts, and every page is
-checked before the build writes anything). Markers are replaced in the page's HTML once Markdown has
-made it (a marker shown as code is escaped and left alone), in one pass.
+``<!-- guide:checklist attitude-positive -->`` (markers.py says where one counts, and notes a page's
+markers as Markdown converts it). Markers are replaced in the page's HTML once Markdown has made it
+(a marker shown as code is escaped and left alone), in one pass; a page whose conversion found a
+marker that would not place its widget is left as it is, and stops the build (Build.check_pages).
 Every widget is out of Material's search, which indexes the page's text, not the widgets' labels
 and answers: `data-search-exclude` on its root, or on its parts where the root nests an element of
 its own tag (the search's parser ends an exclusion at the first closing tag of that name). A
@@ -24,7 +25,6 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .files import ContentError
 from .model import SCALE, Guide, Technique
 from .pages import Embed, embed_for
 from .qr import qr_svg
@@ -38,20 +38,7 @@ class Widget(NamedTuple):
     takes_id: bool  # does its marker name a content ID
     script: str | None  # overrides/assets/guide/<script>.js brings it to life (None: nothing to run)
     render: Callable[[Renderer, str, str], str]  # (renderer, content ID, page URL) → HTML
-
-
-def check_marker(kind: str, arg: str, guide: Guide, file: str) -> None:
-    """Raise `ContentError` when a marker names an unknown widget or content that does not exist."""
-    marker = f"guide:{kind}" + (f" {arg}" if arg else "")
-    if kind not in WIDGETS:
-        raise ContentError(file, marker, f"unknown widget (known: {', '.join(WIDGETS)})")
-    takes_id = WIDGETS[kind].takes_id
-    if not takes_id and arg:
-        raise ContentError(file, marker, f"this widget takes no ID, got '{arg}'")
-    if takes_id:
-        known = list(guide.quizzes()) if kind == "quiz" else [t.id for t in guide.techniques]
-        if arg not in known:
-            raise ContentError(file, marker, f"no content with ID '{arg}' (known: {', '.join(known)})")
+    anchors: Callable[[Guide, str], set[str]] = lambda guide, arg: set()  # (guide, content ID) → the IDs a link may name in it
 
 
 @functools.lru_cache(maxsize=4)
@@ -101,13 +88,14 @@ class Renderer:
         template = self.env.get_template(TEMPLATE_DIR + name + ".html")
         return Markup(template.render(t=self.t, lang=self.lang, scale=SCALE, **values))
 
-    def render_page(self, html: str, page_url: str, file: str) -> tuple[str, list[str]]:
-        """Every marker in a page's HTML replaced by its widget; and the scripts those widgets need."""
+    def render_page(self, html: str, page_url: str) -> tuple[str, list[str]]:
+        """Every marker in a page's HTML replaced by its widget; and the scripts those widgets need.
+        The markers are the ones the page's conversion found valid (markers.py): a marker shown as
+        code is escaped, and no longer one."""
         scripts = set()
 
         def widget(match: re.Match) -> str:
             kind, arg = match.group(1), match.group(2) or ""
-            check_marker(kind, arg, self.guide, file)
             scripts.add(WIDGETS[kind].script)
             return WIDGETS[kind].render(self, arg, page_url)
 
@@ -261,13 +249,13 @@ class Renderer:
 
 # Every widget a page may ask for, by the name its marker gives.
 WIDGETS = {
-    "checklist": Widget(True, "checklist", Renderer.checklist_widget),
-    "quiz": Widget(True, "quiz", Renderer.quiz),
-    "self-check": Widget(True, "selfcheck", Renderer.self_check),
-    "checklists": Widget(False, "checklist", Renderer.all_checklists),
-    "assessment": Widget(False, "assessment", Renderer.assessment),
-    "answer-key": Widget(False, None, Renderer.answer_key),
+    "checklist": Widget(True, "checklist", Renderer.checklist_widget, lambda guide, slug: {f"checklist-{slug}"}),
+    "quiz": Widget(True, "quiz", Renderer.quiz, lambda guide, quiz_id: {f"quiz-{quiz_id}"}),
+    "self-check": Widget(True, "selfcheck", Renderer.self_check, lambda guide, slug: {f"self-check-{slug}"}),
+    "checklists": Widget(False, "checklist", Renderer.all_checklists, lambda guide, _: {f"checklist-{t.id}" for t in guide.techniques}),
+    "assessment": Widget(False, "assessment", Renderer.assessment, lambda guide, _: {"assessment"}),
+    "answer-key": Widget(False, None, Renderer.answer_key, lambda guide, _: {f"key-{quiz_id}" for quiz_id in guide.quizzes()}),
     "my-data": Widget(False, "mydata", Renderer.my_data),
-    "plan": Widget(True, None, Renderer.plan_widget),
+    "plan": Widget(True, None, Renderer.plan_widget, lambda guide, slug: {f"plan-{slug}"}),
     "downloads": Widget(False, None, Renderer.downloads_widget),
 }

@@ -1,9 +1,14 @@
-"""The site's source checked as a whole, before the first file is written.
+"""The site's source checked as a whole, in two steps.
 
-Run once per `mkdocs build` (by the default language's build, which static-i18n runs first), over
-every language: each page read through the one reading path, its markers (markers.py), each page
-and its translation placing the same widgets, every widget at home where the guide links to it,
-every technique's content file with its pages, and every other file of docs/ used by a page.
+`check_pages`, once per `mkdocs build` before the first file is written (by the default
+language's build, which static-i18n runs first), over every language: each page read through the
+one reading path with its front matter, each with its translation, every technique's content file
+with its pages, every other file of docs/ readable. Nothing is converted here.
+
+`check_site`, once every language's pages are converted (each page's markers and the files it uses
+noted during its one conversion, markers.py), before the site is published (output.py: a failed
+build publishes nothing): each page and its translation placing the same widgets, every widget at
+home where the guide links to it, every other file of docs/ used by a page.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 
 from .content import check_translations
 from .files import ContentError, Inventory, read_text, why_unreadable
-from .markers import Marker, PageReader, compare_translations, site_markdown
+from .markers import Page, compare_translations, front_matter
 from .model import Guide
 from .placeholders import check_placeholders, code_fills
 from .routes import ASSESSMENT_PAGE, QUIZ_PAGE, TECHNIQUE_DIR, TRAINERS_DIR, marker_text, plan_page, technique_page
@@ -22,10 +27,16 @@ from .routes import ASSESSMENT_PAGE, QUIZ_PAGE, TECHNIQUE_DIR, TRAINERS_DIR, mar
 
 @dataclass(frozen=True)
 class Source:
-    """What the checked source publishes: its pages and the files they use (docs-relative)."""
+    """What the checked source holds (docs-relative): its pages and other files, and the lines of
+    front matter of each page (MkDocs takes them off before Markdown sees the page)."""
 
-    published: frozenset[str]
-    markers: dict[str, list[Marker]]  # page → its markers, in order
+    found: Inventory
+    offsets: dict[str, int]
+
+    @property
+    def published(self) -> frozenset[str]:
+        """Its pages and files: a file no page uses stops the build (`check_site`)."""
+        return frozenset(self.found.pages) | frozenset(self.found.assets)
 
 
 def homes(guide: Guide) -> dict[str, list[str]]:
@@ -61,53 +72,6 @@ def check_technique_pages(docs: Path, found: Inventory, languages: tuple[str, ..
 
 
 def check_source(
-    docs: Path, found: Inventory, guide: Guide, languages: tuple[str, ...], reader: PageReader, name: Callable[[Path], str]
-) -> Source:
-    """Every page and file of docs/ as the guide needs them; the first problem raises
-    `ContentError`."""
-    others = languages[1:]
-    check_translations(found.pages, others)
-    pages = set(found.pages)
-    originals = [p for p in sorted(pages) if not any(p.endswith(f".{lang}.md") for lang in others)]
-    markers, used = {}, set()
-    for page in sorted(pages):
-        shown = name(docs / page)
-        scanned = reader.read(read_text(docs / page, shown), shown, page, uses=bool(found.assets))
-        markers[page], used = scanned.markers, used | scanned.uses
-    for page in originals:
-        for lang in others:
-            compare_translations(
-                (name(docs / page), markers[page]), (name(docs / translation(page, lang)), markers[translation(page, lang)])
-            )
-    for page, wanted in homes(guide).items():
-        if page not in pages:
-            content = (
-                f"docs/{TECHNIQUE_DIR}/{page.rpartition('/')[2][:-3]}.yml"
-                if page.startswith((TECHNIQUE_DIR, TRAINERS_DIR))
-                else "the guide"
-            )
-            raise ContentError(name(docs / page), "(page)", f"missing: {content} needs this page, with {', '.join(wanted)}: add it")
-        placed = [m.text for m in markers[page]]
-        for marker in wanted:
-            if marker not in placed:
-                raise ContentError(
-                    name(docs / page), "(page)", f"places no {marker}: put it back (the guide links to this widget on this page)"
-                )
-    for asset in found.assets:
-        if asset not in used:
-            raise ContentError(
-                name(docs / asset),
-                "(file)",
-                "no page uses it, so it would not be published: link it from a page, or delete it or move it out of docs/",
-            )
-        try:
-            (docs / asset).open("rb").close()
-        except OSError as error:
-            raise ContentError(name(docs / asset), "(file)", why_unreadable(docs / asset, error)) from None
-    return Source(frozenset(pages | {a for a in found.assets if a in used}), markers)
-
-
-def check_site(
     config,
     docs: Path,
     found: Inventory,
@@ -116,11 +80,69 @@ def check_site(
     name: Callable[[Path], str],
     *,
     strings: tuple[dict[str, dict[str, str]], str],
-    widgets: dict[str, bool],
 ) -> Source:
-    """The interface strings' placeholders (`strings`: the tables, and their file as messages name
-    it), then every page and file of docs/ (`check_source`), read with the site's own Markdown;
-    `widgets`: each widget's name → does its marker take an ID."""
+    """What can be checked before any page is converted: the interface strings' placeholders
+    (`strings`: the tables, and their file as messages name it), then every page as text."""
     check_placeholders(strings[0], languages, code_fills(config.theme.custom_dir), strings[1])
-    reader = PageReader(site_markdown(config), guide, widgets)
-    return check_source(docs, found, guide, languages, reader, name)
+    return check_pages(docs, found, guide, languages, name)
+
+
+def check_pages(docs: Path, found: Inventory, guide: Guide, languages: tuple[str, ...], name: Callable[[Path], str]) -> Source:
+    """Every page of docs/ readable, with its translations and its front matter, every page the
+    guide links to there, and every other file readable; the first problem raises `ContentError`."""
+    check_translations(found.pages, languages[1:])
+    for page, wanted in homes(guide).items():
+        if page not in found.pages:
+            content = (
+                f"docs/{TECHNIQUE_DIR}/{page.rpartition('/')[2][:-3]}.yml"
+                if page.startswith((TECHNIQUE_DIR, TRAINERS_DIR))
+                else "the guide"
+            )
+            raise ContentError(name(docs / page), "(page)", f"missing: {content} needs this page, with {', '.join(wanted)}: add it")
+    offsets = {}
+    for page in sorted(found.pages):
+        shown = name(docs / page)
+        offsets[page] = front_matter(read_text(docs / page, shown), shown)[1]
+    for asset in found.assets:
+        try:
+            (docs / asset).open("rb").close()
+        except OSError as error:
+            raise ContentError(name(docs / asset), "(file)", why_unreadable(docs / asset, error)) from None
+    return Source(found, offsets)
+
+
+def check_site(
+    docs: Path, source: Source, guide: Guide, languages: tuple[str, ...], pages: dict[str, Page], name: Callable[[Path], str]
+) -> None:
+    """What every language's converted pages (`pages`: docs-relative path → what its conversion
+    found) place and use, across pages; the first problem raises `ContentError`. A page not
+    converted (a `--dirty` build's unchanged pages) is left out."""
+    others = languages[1:]
+    found = source.found
+    every = set(found.pages)
+    originals = [p for p in sorted(every) if not any(p.endswith(f".{lang}.md") for lang in others)]
+    markers = {page: record.markers for page, record in pages.items()}
+    for page in originals:
+        for lang in others:
+            if page in markers and translation(page, lang) in markers:
+                compare_translations(
+                    (name(docs / page), markers[page]), (name(docs / translation(page, lang)), markers[translation(page, lang)])
+                )
+    for page, wanted in homes(guide).items():
+        if page not in markers:
+            continue
+        placed = [m.text for m in markers[page]]
+        for marker in wanted:
+            if marker not in placed:
+                raise ContentError(
+                    name(docs / page), "(page)", f"places no {marker}: put it back (the guide links to this widget on this page)"
+                )
+    converted_all = every <= set(pages)
+    used = set().union(*(record.uses for record in pages.values()))
+    for asset in found.assets:
+        if converted_all and asset not in used:
+            raise ContentError(
+                name(docs / asset),
+                "(file)",
+                "no page uses it, so it would not be published: link it from a page, or delete it or move it out of docs/",
+            )
