@@ -293,6 +293,16 @@ def test_a_self_check_is_spelt_self_check_wherever_a_page_or_editor_sees_it():
     assert re.search(r'"self-check": selfcheck', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
 
 
+def test_my_data_is_spelt_my_data_wherever_a_page_or_editor_sees_it():
+    """As for the self-check: `my-data` in markers, data attributes, classes and templates;
+    `my_data` in string keys and Python names. (`mydata.js` is the script's file name, not shown.)"""
+    template = (ROOT / "overrides/partials/guide/my-data.html").read_text(encoding="utf-8")
+    assert 'data-guide-widget="my-data"' in template and "data-guide-my-data" in template and 'class="guide-my-data"' in template
+    strings = (PACKAGE / "strings.yml").read_text(encoding="utf-8")
+    assert "mydata" not in template and "mydata" not in strings
+    assert re.search(r'"my-data": mydata', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
+
+
 def test_each_path_convention_is_written_in_routes_alone():
     """The article's page, the folders of techniques, plans and embeds, the marker's spelling: a
     literal of each is in routes.py and nowhere else in the hooks' code (messages aside)."""

@@ -268,7 +268,7 @@ def widget_kinds(site, path: str) -> list[str]:
 def test_widgets_mount_and_a_tick_is_kept_across_reload_and_languages(firefox, site, server, lang):
     seen = clean(firefox[f"checklist-{lang}"])
     kinds = widget_kinds(site, f"{PREFIX[lang]}techniques/{SLUG}")
-    assert {"checklist", "quiz", "selfcheck"} <= set(kinds)
+    assert {"checklist", "quiz", "self-check"} <= set(kinds)
     assert seen["widgets"] == [[kind, "true"] for kind in kinds]  # every widget of the page, mounted
     assert seen["before"] == []
     record = json.loads(seen["record"])

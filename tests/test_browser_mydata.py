@@ -41,7 +41,7 @@ def payload(name: str, content: str | bytes) -> dict:
 
 
 def import_file(page, file) -> None:
-    page.locator("[data-guide-mydata] input[data-import]").set_input_files(file)
+    page.locator("[data-guide-my-data] input[data-import]").set_input_files(file)
 
 
 def make_data_on_remercier(page) -> None:
@@ -75,8 +75,8 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     store(page, data)
 
     open_page(page, "/my-data/")
-    summary = page.locator("[data-guide-mydata] [data-summary]")
-    live = page.locator("[data-guide-mydata] [data-live]")
+    summary = page.locator("[data-guide-my-data] [data-summary]")
+    live = page.locator("[data-guide-my-data] [data-live]")
     expect(summary).to_have_text(
         "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
     )
@@ -154,8 +154,8 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     original["checklists"] = {"contact-visuel": {"ticked": ["phone-away"], "updated": "2025-01-01T10:00:00.000Z"}}
     original["plan"] = None
     open_page(page, "/my-data/", saved=original)
-    summary = page.locator("[data-guide-mydata] [data-summary]")
-    live = page.locator("[data-guide-mydata] [data-live]")
+    summary = page.locator("[data-guide-my-data] [data-summary]")
+    live = page.locator("[data-guide-my-data] [data-live]")
     shown = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
     expect(summary).to_have_text(shown)
     before = stored_text(page)
@@ -165,7 +165,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
         expect(live).to_have_text(f"Ce fichier n’est pas une sauvegarde valide du guide ({reason}). Rien n’a été modifié.")
         assert stored_text(page) == before, name
         expect(summary).to_have_text(shown)
-        page.evaluate("document.querySelector('[data-guide-mydata] [data-live]').textContent = ''")
+        page.evaluate("document.querySelector('[data-guide-my-data] [data-live]').textContent = ''")
     assert_clean(watch)
 
 
@@ -173,7 +173,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
 def test_english_page_shows_english_strings(watch):
     page = watch.page
     open_page(page, "/en/my-data/")
-    root = page.locator("[data-guide-mydata]")
+    root = page.locator("[data-guide-my-data]")
     live = root.locator("[data-live]")
     expect(root.locator("[data-summary]")).to_have_text(EMPTY_EN)
     expect(root.get_by_role("button", name="Export my data (JSON)")).to_be_visible()
@@ -203,6 +203,6 @@ def test_axe_after_import_message(watch, path, done):
     page = watch.page
     open_page(page, path)
     import_file(page, payload("backup.json", json.dumps({"app": "networking-guide", **sample()})))
-    expect(page.locator("[data-guide-mydata] [data-live]")).to_have_text(done)
+    expect(page.locator("[data-guide-my-data] [data-live]")).to_have_text(done)
     assert axe_violations(page) == []
     assert_clean(watch)

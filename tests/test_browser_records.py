@@ -190,7 +190,7 @@ def payload(name: str, content: str | bytes) -> dict:
 
 
 def import_file(page, file) -> None:
-    page.locator("[data-guide-mydata] input[data-import]").set_input_files(file)
+    page.locator("[data-guide-my-data] input[data-import]").set_input_files(file)
 
 
 SMALL = {
@@ -206,9 +206,9 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     page = watch.page
     open_page(page, "/my-data/", saved=SMALL)
     before = stored_text(page)
-    root = page.locator("[data-guide-mydata]")
+    root = page.locator("[data-guide-my-data]")
     live = root.locator("[data-live]")
-    dialog = page.locator("[data-guide-mydata] dialog")
+    dialog = page.locator("[data-guide-my-data] dialog")
     question = (
         f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1}. Il remplacera ce que garde cet appareil\u00a0: "
         "1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action. Remplacer\u00a0?"
@@ -273,10 +273,10 @@ def test_an_import_under_a_nearly_full_storage_keeps_the_old_record_and_says_why
     scores = {t.id: 50 for t in GUIDE.techniques}
     bigger["selfAssessment"]["history"] = [{"date": f"2026-01-{d:02d}T10:00:00.000Z", "scores": scores} for d in range(1, 29)]
     import_file(page, payload("backup.json", json.dumps(backup(bigger))))
-    page.locator("[data-guide-mydata] dialog").get_by_role(
+    page.locator("[data-guide-my-data] dialog").get_by_role(
         "button", name="Replace my data" if lang == "en" else "Remplacer mes données"
     ).click()
-    live = page.locator("[data-guide-mydata] [data-live]")
+    live = page.locator("[data-guide-my-data] [data-live]")
     size = -(-len(json.dumps(bigger, separators=(",", ":"), ensure_ascii=False).encode("utf-8")) // 1024)
     if lang == "fr":
         expect(live).to_have_text(
@@ -359,13 +359,13 @@ def test_files_that_cannot_be_imported_are_refused_with_a_clear_message_and_chan
     page = watch.page
     open_page(page, "/en/my-data/" if lang == "en" else "/my-data/", saved=SMALL)
     before = stored_text(page)
-    live = page.locator("[data-guide-mydata] [data-live]")
+    live = page.locator("[data-guide-my-data] [data-live]")
     for name, content, fr, en in REFUSED:
         import_file(page, payload(name, content))
         expect(live).to_have_text(en if lang == "en" else fr)
-        expect(page.locator("[data-guide-mydata] dialog")).to_be_hidden()
+        expect(page.locator("[data-guide-my-data] dialog")).to_be_hidden()
         assert stored_text(page) == before, name
-        page.evaluate("document.querySelector('[data-guide-mydata] [data-live]').textContent = ''")
+        page.evaluate("document.querySelector('[data-guide-my-data] [data-live]').textContent = ''")
     assert_clean(watch)
 
 

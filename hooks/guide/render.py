@@ -255,7 +255,7 @@ WIDGETS = {
     "checklists": Widget(False, "checklist", Renderer.all_checklists, lambda guide, _: {f"checklist-{t.id}" for t in guide.techniques}),
     "assessment": Widget(False, "assessment", Renderer.assessment, lambda guide, _: {"assessment"}),
     "answer-key": Widget(False, None, Renderer.answer_key, lambda guide, _: {f"key-{quiz_id}" for quiz_id in guide.quizzes()}),
-    "my-data": Widget(False, "mydata", Renderer.my_data),
+    "my-data": Widget(False, "my-data", Renderer.my_data),
     "plan": Widget(True, None, Renderer.plan_widget, lambda guide, slug: {f"plan-{slug}"}),
     "downloads": Widget(False, None, Renderer.downloads_widget),
 }

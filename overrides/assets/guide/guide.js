@@ -15,7 +15,7 @@ import { pageConfig } from "./config.js";
 const mydata = (root) => mountMyData(root, { load, erase, replace });
 // So does the self-assessment, the heaviest widget, found on one page (and its embed).
 const assessment = (root) => mountAssessment(root, { load, update, saved });
-const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, mydata };
+const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, "my-data": mydata };
 
 // Each widget stands alone: one that throws while mounting shows a short message in its place
 // (its static content stays readable), and the others still mount.

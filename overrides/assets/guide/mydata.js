@@ -25,10 +25,10 @@ const isEmpty = (data) => Object.values(counts(data)).every((n) => !n);
 function counted(data) {
   const n = counts(data);
   const plan = n.plan ? t("plan_yes") : t("plan_no");
-  return t("mydata_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
+  return t("my_data_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
 }
 const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
-const summary = (data) => t("mydata_summary", { counts: counted(data) });
+const summary = (data) => t("my_data_summary", { counts: counted(data) });
 const kb = (bytes) => new Intl.NumberFormat(document.documentElement.lang || undefined).format(Math.ceil(bytes / 1024));
 
 // Why a file cannot be imported, for the reader; null when `data` can be.
