@@ -10,17 +10,15 @@ Firefox in tests/test_browser_print.py."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 from support.browser import STORAGE_KEY
+from support.firefox import run_driver
 from support.project import GUIDE, ROOT
 
 pytestmark = pytest.mark.slow
 
-FIREFOX = "/usr/bin/firefox-esr"
 PREFIX = {"fr": "", "en": "en/"}
 OTHER = {"fr": "en", "en": "fr"}
 
@@ -212,8 +210,6 @@ def harness_journeys(origin: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
     """Every journey, in one run of the driver: its observations and what went wrong, by name."""
-    if not shutil.which(FIREFOX):
-        pytest.fail("No Firefox found: install Debian's firefox-esr (scripts/test.sh does)")
     folder = tmp_path_factory.mktemp("firefox-journeys")
     journeys = [
         checklist_journey(server, "fr"),
@@ -224,17 +220,7 @@ def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
         offline_journey(packages["offline"].as_uri() + "/"),
         *harness_journeys(server),
     ]
-    (folder / "journeys.json").write_text(json.dumps(journeys), encoding="utf-8")
-    done = subprocess.run(
-        ["node", str(ROOT / "tools" / "firefox-journeys.mjs"), str(folder / "journeys.json")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={"FIREFOX": FIREFOX, "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(folder)},
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return run_driver("firefox-journeys.mjs", journeys, folder, timeout=300)
 
 
 def test_the_driver_sees_what_goes_wrong(firefox, server):

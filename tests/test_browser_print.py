@@ -7,22 +7,19 @@ dialog's margins, not the page's own margin: a sheet sized in `vh` spilled onto 
 from __future__ import annotations
 
 import io
-import json
-import shutil
-import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from support.firefox import run_driver
 from support.printed import printed_sheets
-from support.project import GUIDE, ROOT
+from support.project import GUIDE
 
 PAPERS = ["A4", "Letter"]
 # The dialog's margins: none, 5 mm, and each browser's default (Firefox: half an inch on every
 # side; Chromium: no margin asked for, the page's own @page margin).
 MARGINS = ["0", "5mm", "default"]
 FIREFOX_DEFAULT_MARGIN = "12.7mm"
-FIREFOX = "/usr/bin/firefox-esr"
 
 
 def longest(lang: str):
@@ -89,8 +86,6 @@ def test_sheets_print_whole_in_chromium(browser, server, site, name):
 @pytest.fixture(scope="module")
 def firefox_prints(server, site, tmp_path_factory) -> dict[tuple[str, str, str], bytes]:
     """Every case printed in Firefox on every paper with every margin, in one run of the driver."""
-    if not shutil.which(FIREFOX):
-        pytest.fail("No Firefox found: install Debian's firefox-esr (scripts/test.sh does)")
     folder = tmp_path_factory.mktemp("firefox")
     jobs, targets = [], {}
     for name in CASES:
@@ -101,17 +96,8 @@ def firefox_prints(server, site, tmp_path_factory) -> dict[tuple[str, str, str],
                 given = FIREFOX_DEFAULT_MARGIN if margin == "default" else margin
                 jobs.append({"url": f"{server}/{path}", "path": str(target), "format": paper, "margin": given})
                 targets[name, paper, margin] = target
-    (folder / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
-    done = subprocess.run(
-        ["node", str(ROOT / "tools" / "firefox-print.mjs"), str(folder / "jobs.json")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={"FIREFOX": FIREFOX, "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(folder)},
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"errors": []}  # no script error on any page printed
+    printed = run_driver("firefox-print.mjs", jobs, folder, timeout=600)
+    assert printed == {"errors": []}  # no script error on any page printed
     return {key: target.read_bytes() for key, target in targets.items()}
 
 

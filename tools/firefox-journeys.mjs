@@ -21,7 +21,7 @@
 // console errors, failed requests and responses of 400 or more; "foreign" every request to
 // another origin than the journey's. A failed step ends its journey, not the run.
 import { readFileSync } from "node:fs";
-import puppeteer from "puppeteer-core";
+import { launchFirefox } from "./firefox.mjs";
 
 // A page is ready once every widget on it is mounted, as tests/conftest.py's open_page waits for it.
 const MOUNTED = `!document.querySelector("[data-guide-widget]:not([data-mounted])")`;
@@ -94,13 +94,7 @@ async function run(browser, journey) {
 }
 
 const journeys = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
-  protocol: "webDriverBiDi",
-  headless: true,
-  defaultViewport: { width: 1280, height: 800 },
-});
+const browser = await launchFirefox({ defaultViewport: { width: 1280, height: 800 } });
 const results = {};
 try {
   for (const journey of journeys) results[journey.name] = await run(browser, journey);

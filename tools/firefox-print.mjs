@@ -7,18 +7,13 @@
 // jobs.json: [{"url": "http://…/techniques/remercier/", "path": "/tmp/out.pdf", "format": "A4",
 // "margin": "5mm"}, …]. Prints {"errors": [...]} on stdout: the pages' script errors, if any.
 import { readFileSync } from "node:fs";
-import puppeteer from "puppeteer-core";
+import { launchFirefox } from "./firefox.mjs";
 
 // Paper sizes in millimetres: puppeteer-core 23 hands BiDi a named format's inches as centimetres.
 const PAPER = { A4: ["210mm", "297mm"], Letter: ["215.9mm", "279.4mm"] };
 
 const jobs = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
-  protocol: "webDriverBiDi",
-  headless: true,
-});
+const browser = await launchFirefox();
 const errors = [];
 try {
   const page = await browser.newPage();
