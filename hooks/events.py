@@ -137,8 +137,8 @@ def on_post_template(output_content, template_name, config):
     return add_policy(output, _frame_scripts(SESSION.builds.of(_lang(config)), output))
 
 
-def _write_pdfs(config):
-    SESSION.builds.of(_lang(config)).write_pdfs(config.site_dir)
+def _note_output(config):
+    SESSION.builds.of(_lang(config)).site_dir = Path(config.site_dir)  # its PDFs are written once every check has passed
 
 
 def _packing(config, builds) -> Packing:
@@ -163,13 +163,15 @@ def _after_all_languages(config):
         return
     SESSION.builds.check_site()  # what the pages place, across pages and languages, before anything is published
     builds = SESSION.builds.every()
+    for build in builds:  # speed: a build that fails a check across pages stops before the PDFs, its slowest part
+        build.write_pdfs()
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:
         packaging.write_packages(_packing(config, builds))
     SESSION.builds.output.publish(config)  # the whole site built: it replaces the last one
 
 
-on_post_build = CombinedEvent(_write_pdfs, _after_all_languages)
+on_post_build = CombinedEvent(_note_output, _after_all_languages)
 
 
 def on_build_error(error):

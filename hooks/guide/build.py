@@ -95,6 +95,7 @@ class Build:
     docs: Path = Path("docs")
     shown: Callable[[Path], str] = str  # a path as messages name it
     assets: Assets | None = None  # set in on_files
+    site_dir: Path = Path("site")  # where this language is written, set in on_post_build
     # page src → the scripts its widgets need, for each page holding a widget or a plan (they link the print rules)
     widget_pages: dict[str, list[str]] = field(default_factory=dict)
     embed_pages: dict[str, Embed] = field(default_factory=dict)  # generated embed page src → its widget
@@ -264,11 +265,11 @@ class Build:
     def is_embed(self, src_uri: str) -> bool:
         return src_uri in self.embed_pages
 
-    def write_pdfs(self, site_dir: str) -> None:
+    def write_pdfs(self) -> None:
         if self.with_pdfs:
             from .pdf import write_handouts  # WeasyPrint loads only when PDFs are made
 
-            write_handouts(self.renderer, Path(site_dir), [self.assets.style, self.assets.styles[PRINT_STYLE]])
+            write_handouts(self.renderer, self.site_dir, [self.assets.style, self.assets.styles[PRINT_STYLE]])
 
 
 HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
