@@ -7,6 +7,7 @@ so the paper version and the PDF cannot drift apart.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from .model import Technique
@@ -20,11 +21,24 @@ def _stylesheets(styles: list[str], paper: str) -> list:
     return [*(CSS(string=style) for style in styles), CSS(string=f"@page {{ size: {paper}; }}")]
 
 
-def _pdf(renderer: Renderer, title: str, sheets: list[str], base_url: str, stylesheets: list) -> bytes:
+def _document(renderer: Renderer, title: str, sheets: list[str], base_url: str, stylesheets: list):
+    """The handout laid out on paper (WeasyPrint's `Document`), not yet written."""
     from weasyprint import HTML
 
     html = renderer.env.get_template("partials/guide/handout.html").render(lang=renderer.lang, title=title, sheets=sheets)
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=stylesheets)
+    return HTML(string=html, base_url=base_url).render(stylesheets=stylesheets)
+
+
+def _pdf(renderer: Renderer, title: str, sheets: list[str], base_url: str, stylesheets: list) -> bytes:
+    return _document(renderer, title, sheets, base_url, stylesheets).write_pdf()
+
+
+def _bound(documents: list, title: str) -> bytes:
+    """Documents already laid out, bound into one PDF under `title` (speed: nothing is laid out again)."""
+    bound = documents[0].copy([page for document in documents for page in document.pages])
+    bound.metadata = copy.copy(bound.metadata)
+    bound.metadata.title = title
+    return bound.write_pdf()
 
 
 def plan_title(renderer: Renderer, technique: Technique) -> str:
@@ -44,16 +58,24 @@ def write_handouts(renderer: Renderer, site: Path, styles: list[str]) -> list[Pa
     written = []
     techniques = renderer.guide.techniques
 
-    def checklists(chosen):
-        return lambda url: [renderer.checklist(t, url, with_pdf=False, edition=True) for t in chosen]
-
-    jobs = [(pdf_name(t.id), t.title(renderer.lang), checklists([t])) for t in techniques]
-    jobs.append((pdf_name(), renderer.t["download_all_pdf"], checklists(techniques)))
-    for t in techniques:
-        jobs.append((plan_pdf_name(t.id), plan_title(renderer, t), lambda url, t=t: [renderer.plan(t, url, handout=True)]))
-    for name, title, sheets in jobs:
+    def write(name: str, pdf: bytes) -> None:
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_pdf(renderer, title, sheets(f"{renderer.prefix}{name}"), str(site_dir), stylesheets))
+        target.write_bytes(pdf)
         written.append(target)
+
+    # A checklist's sheet is the same alone and among the others (a handout names no PDF): each is
+    # laid out once, written alone, then bound with the others into the PDF of them all.
+    sheets = []
+    for t in techniques:
+        url = f"{renderer.prefix}{pdf_name(t.id)}"
+        sheet = [renderer.checklist(t, url, with_pdf=False, edition=True)]
+        sheets.append(_document(renderer, t.title(renderer.lang), sheet, str(site_dir), stylesheets))
+        write(pdf_name(t.id), sheets[-1].write_pdf())
+    write(pdf_name(), _bound(sheets, renderer.t["download_all_pdf"]))
+    for t in techniques:
+        url = f"{renderer.prefix}{plan_pdf_name(t.id)}"
+        write(
+            plan_pdf_name(t.id), _pdf(renderer, plan_title(renderer, t), [renderer.plan(t, url, handout=True)], str(site_dir), stylesheets)
+        )
     return written
