@@ -1,5 +1,5 @@
 """A printed sheet in two browsers: each checklist and each trainer's plan prints whole, on one
-sheet of A4 or US Letter at actual size, whatever margins the print dialog sets (none, 5 mm or the
+sheet of A4 or US Letter at actual size, whatever margins the print dialog sets (from none to the
 browser's default), in Chromium (Playwright) and in Firefox (Debian's firefox-esr, driven over
 WebDriver BiDi by tools/firefox-print.mjs). Firefox resolves `vh` against the paper minus the
 dialog's margins, not the page's own margin: a sheet sized in `vh` spilled onto a second page there."""
@@ -16,9 +16,10 @@ from support.printed import printed_sheets
 from support.project import GUIDE
 
 PAPERS = ["A4", "Letter"]
-# The dialog's margins: none, 5 mm, and each browser's default (Firefox: half an inch on every
-# side; Chromium: no margin asked for, the page's own @page margin).
-MARGINS = ["0", "5mm", "default"]
+# The dialog's margins at their two ends: none (Firefox's `vh` is then tallest), and each browser's
+# default (Firefox: half an inch on every side, the least room; Chromium: no margin asked for, the
+# page's own @page margin).
+MARGINS = ["0", "default"]
 FIREFOX_DEFAULT_MARGIN = "12.7mm"
 
 

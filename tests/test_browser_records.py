@@ -316,7 +316,9 @@ def test_a_tick_under_a_full_storage_says_it_was_not_saved_and_keeps_the_record(
     assert_clean(watch)
 
 
-HUGE = json.dumps(backup({**RELEASE_1, "plan": {**RELEASE_1["plan"], "commitment": "x" * (2 * 1024 * 1024)}}))  # a 2 MB backup: twice what the guide reads
+HUGE = json.dumps(
+    backup({**RELEASE_1, "plan": {**RELEASE_1["plan"], "commitment": "x" * (2 * 1024 * 1024)}})
+)  # a 2 MB backup: twice what the guide reads
 HUGE_KB = -(-len(HUGE.encode("utf-8")) // 1024)
 REFUSED = [
     (
