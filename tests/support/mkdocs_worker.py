@@ -14,9 +14,12 @@ answer a line on stdout, {"returncode": n, "stdout": "...", "stderr": "..."}.
 from __future__ import annotations
 
 import difflib  # noqa: F401
+import functools
+import hashlib
 import json
 import os
 import sys
+import sysconfig
 import tempfile
 import traceback
 
@@ -24,7 +27,7 @@ import traceback
 # named in mkdocs.yml and what they import. The project's own hooks are not among them: each child
 # imports the hooks of the project it builds, as a fresh process does.
 import colorama  # noqa: F401
-import jinja2  # noqa: F401
+import jinja2
 import markdown.extensions.admonition
 import markdown.extensions.attr_list
 import markdown.extensions.codehilite
@@ -51,6 +54,58 @@ import yaml  # noqa: F401
 # Read once what depends only on the installed packages (both are cached for the process)
 mkdocs.plugins.get_plugins()  # the plugins' entry points
 material.extensions.emoji.twemoji({}, None)  # Material's index of emoji and icons, a walk over its icon folders
+
+# Two things every build does again that its outcome does not depend on, kept for the children:
+# listing the installed themes' templates (a walk over Material's thousands of icons, twice a
+# build), and compiling the templates (a third of a failed build's time), which Jinja's own
+# bytecode cache keeps, here shared by the children and told apart by everything that shapes the
+# compiled code.
+INSTALLED = sysconfig.get_paths()["purelib"]
+_list_templates = jinja2.FileSystemLoader.list_templates
+
+
+@functools.cache
+def _installed_templates(path: str, followlinks: bool) -> tuple[str, ...]:
+    return tuple(_list_templates(jinja2.FileSystemLoader(path, followlinks=followlinks)))
+
+
+def list_templates(loader: jinja2.FileSystemLoader) -> list[str]:
+    found = set()
+    for path in loader.searchpath:
+        if path.startswith(INSTALLED):
+            found.update(_installed_templates(path, loader.followlinks))
+        else:
+            found.update(_list_templates(jinja2.FileSystemLoader(path, followlinks=loader.followlinks)))
+    return sorted(found)
+
+
+class SharedBytecode(jinja2.FileSystemBytecodeCache):
+    def get_bucket(self, environment, name, filename, source):
+        escape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+        shape = [getattr(environment, a) for a in SHAPING] + [sorted(environment.extensions), escape, environment.finalize is None]
+        bucket = jinja2.bccache.Bucket(
+            environment, hashlib.sha256(repr((name, shape)).encode()).hexdigest(), self.get_source_checksum(source)
+        )
+        self.load_bytecode(bucket)  # a bucket whose source has changed since is compiled anew
+        return bucket
+
+
+SHAPING = [f"{part}_{end}_string" for part in ("block", "variable", "comment") for end in ("start", "end")]
+SHAPING += ["line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence"]
+SHAPING += ["keep_trailing_newline", "optimized", "is_async"]
+
+
+def share_templates(folder: str) -> None:
+    jinja2.FileSystemLoader.list_templates = list_templates
+    for theme in ("material/templates", "mkdocs/themes/mkdocs"):
+        list_templates(jinja2.FileSystemLoader(os.path.join(INSTALLED, theme)))
+    cache, init = SharedBytecode(folder), jinja2.Environment.__init__
+
+    def with_cache(environment, *args, **kwargs):
+        init(environment, *args, **kwargs)
+        environment.bytecode_cache = environment.bytecode_cache or cache
+
+    jinja2.Environment.__init__ = with_cache
 
 
 def run(request: dict, stdout_path: str, stderr_path: str) -> int:
@@ -89,6 +144,8 @@ def run(request: dict, stdout_path: str, stderr_path: str) -> int:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mkdocs-worker-") as folder:
         out, err = os.path.join(folder, "stdout"), os.path.join(folder, "stderr")
+        os.mkdir(os.path.join(folder, "templates"))
+        share_templates(os.path.join(folder, "templates"))
         for line in sys.stdin:
             for path in (out, err):
                 open(path, "w").close()
