@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from guide.build import load_strings
 from guide.model import SCALE
-from guide.pocket import THEME_COLOUR
+from guide.pocket import THEME_COLOUR, read_precache
 from guide.routes import POCKET_SCRIPT, WEB_MANIFEST, WORKER
 from PIL import Image, ImageChops, ImageDraw
 from pypdf import PdfReader
@@ -864,12 +864,6 @@ def test_the_head_preloads_exactly_the_theme_script_its_page_runs(site):
 # --- the guide in the pocket: installable, read offline after one visit (hooks/guide/pocket.py) ----
 
 
-def precache_of(site: Path) -> dict:
-    """The service worker's precache list, as the build wrote it before the worker's code."""
-    first = (site / WORKER).read_text(encoding="utf-8").partition("\n")[0]
-    return json.loads(first.removeprefix("const PRECACHE = ").removesuffix(";"))
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_its_web_app_manifest_and_icons(site, lang):
     prefix = LANGS[lang]
@@ -930,7 +924,7 @@ def test_full_pages_link_their_languages_manifest_and_run_the_worker_but_embed_p
 
 
 def test_the_worker_precaches_every_full_page_and_what_it_loads_but_no_pdf_and_no_embed_page(site):
-    data = precache_of(site)
+    data = read_precache(site)
     assert (data["default"], data["prefixes"]) == ("fr", LANGS)
     kept = {lang: {path for path, _ in data["shared"] + data["languages"][lang]} for lang in LANGS}
     for lang, prefix in LANGS.items():

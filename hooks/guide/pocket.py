@@ -235,6 +235,12 @@ def worker_script(data: dict, code: str) -> str:
     return f"const PRECACHE = {json.dumps(data, sort_keys=True, separators=(',', ':'))};\n{code}"
 
 
+def read_precache(site: Path) -> dict:
+    """The precache list a written `sw.js` holds."""
+    first = (site / WORKER).read_text(encoding="utf-8").partition("\n")[0]
+    return json.loads(first.removeprefix("const PRECACHE = ").removesuffix(";"))
+
+
 def worker_code(script: str) -> str:
     """The worker's own code in a written `sw.js` (what follows its precache list)."""
     first, _, code = script.partition("\n")
