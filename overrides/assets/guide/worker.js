@@ -93,12 +93,14 @@ async function wanted() {
   return langs;
 }
 
+let first = false; // this worker is the site's first: no page shows another version
 self.addEventListener("install", (event) => {
+  first = !self.registration.active;
   event.waitUntil(
     (async () => {
       const langs = await wanted();
       await fill(listed([PRECACHE.shared, ...[...langs].map((lang) => PRECACHE.languages[lang])]));
-      if (!self.registration.active) await self.skipWaiting(); // the first version: no page shows another
+      if (first) await self.skipWaiting();
     })(),
   );
 });
@@ -111,7 +113,7 @@ self.addEventListener("activate", (event) => {
       const downloads = await caches.open(DOWNLOADS);
       const current = new Set([...KEPT.keys()].map((href) => key(href, KEPT)));
       await Promise.all((await downloads.keys()).filter((request) => !current.has(request.url)).map((request) => downloads.delete(request)));
-      if (!ours.length) await self.clients.claim(); // the first version takes the pages it was installed from
+      if (first || !ours.length) await self.clients.claim(); // the first version takes the pages it was installed from
     })(),
   );
 });
