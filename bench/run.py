@@ -1,7 +1,8 @@
-"""The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight, and
-Lighthouse side by side with stock Material (bench/stock.py).
+"""The guide's benchmark: hook overhead, scale, full build, serve rebuild, asset weight,
+Lighthouse side by side with stock Material (bench/stock.py), and the first and repeat visit on a
+slow phone network, the repeat one served by the service worker (bench/pocket.py).
 
-    .venv/bin/python bench/run.py [--rounds 9] [--stock-rounds 5] [--only build|stock]
+    .venv/bin/python bench/run.py [--rounds 9] [--stock-rounds 5] [--pocket-rounds 3] [--only build|stock|pocket]
 
 Prints Markdown tables and writes them to bench/results.md, one section each; `--only` runs one
 part (the comparison takes about four minutes) and leaves the other section of the file as it
@@ -24,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pocket
 import stock
 import yaml
 
@@ -190,7 +192,11 @@ def build_measures(rounds: int, work: Path) -> tuple[str, bool]:
     return "\n".join(table) + "\n", all(ok == "✓" for *_, ok in rows)
 
 
-SECTIONS = {"build": "Build, hooks and assets", "stock": "Side by side with stock Material"}
+SECTIONS = {
+    "build": "Build, hooks and assets",
+    "stock": "Side by side with stock Material",
+    "pocket": "First and repeat visit on a slow phone network",
+}
 
 
 def write_results(new: dict[str, str]) -> None:
@@ -207,7 +213,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=9, help="builds per side for the hook overhead")
     parser.add_argument("--stock-rounds", type=int, default=5, help="Lighthouse runs per site and page")
-    parser.add_argument("--only", choices=SECTIONS, help="run one part: build (about a minute) or stock (about four)")
+    parser.add_argument("--pocket-rounds", type=int, default=3, help="first and repeat visits per page")
+    parser.add_argument("--only", choices=SECTIONS, help="run one part: build (about a minute), stock (about four) or pocket (about two)")
     args = parser.parse_args()
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}"
     sections, met = {}, True
@@ -219,6 +226,9 @@ def main() -> int:
         if args.only in (None, "stock"):
             text, ok = stock.run(work, args.stock_rounds)
             sections[SECTIONS["stock"]], met = text + f"\nMeasured on {machine}.\n", met and ok
+        if args.only in (None, "pocket"):
+            text, ok = pocket.run(work, args.pocket_rounds)
+            sections[SECTIONS["pocket"]], met = text + f"\nMeasured on {machine}.\n", met and ok
     print("\n".join(f"## {title}\n\n{body}" for title, body in sections.items()))
     write_results(sections)
     return 0 if met else 1

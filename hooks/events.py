@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from guide import i18n_fixes, offline, packaging
-from guide.assets import Assets
+from guide import i18n_fixes, offline, packaging, pocket
+from guide.assets import LATER, Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
 from guide.packaging import PackedLanguage, Packing
+from guide.pocket import Pocket, PocketLanguage
 from guide.settings import Settings
 from guide.upstream import OFFLINE, add_anchor_ids, wrap_live_reload
 from mkdocs.exceptions import PluginError
@@ -35,6 +36,9 @@ class Session:
         self.packages = self.pdfs and settings.packages  # the packages to take away hold the PDFs
         self.published = not self.is_serve  # `serve` puts its own local address in site_url: no sheet prints it
         self.staged = not dirty  # a `--dirty` build updates the site in place; any other writes a new one beside it
+        self.pocket = (
+            not self.is_serve
+        )  # installable, offline after one visit; a `serve` preview shows each save at once, no worker caching it
         self.builds = Builds()
 
 
@@ -58,6 +62,11 @@ def _lang(config) -> str:
     return Languages.of(config).current
 
 
+def _pocket_on(build) -> bool:
+    """Does this build's site install and work offline (pocket.py)? Not the offline copy's."""
+    return SESSION.pocket and not build.offline
+
+
 def on_startup(command, dirty):
     global SESSION
     SESSION = Session(command, dirty, Settings.from_environ())
@@ -79,7 +88,7 @@ def on_config(config):
 def on_files(files, config):
     build = SESSION.builds.of(_lang(config))
     build.drop_unpublished(files)
-    build.assets = Assets(files, config, launch_page=build.offline)
+    build.assets = Assets(files, config, launch_page=build.offline, pocket=_pocket_on(build))
     build.add_pages(files, config)
     if build.offline:
         offline.add_shim(files, config)
@@ -95,7 +104,7 @@ def on_page_read_source(page, config):
 def on_env(env, config, files):
     build = SESSION.builds.of(_lang(config))
     build.check_pages()  # every page of the language converted, before the first is written
-    env.globals["guide"] = build.theme_globals()
+    env.globals["guide"] = build.theme_globals(pocket.head(build.prefix) if _pocket_on(build) else None)
     return env
 
 
@@ -156,6 +165,14 @@ def _packing(config, builds) -> Packing:
     )
 
 
+def _pocket(config, builds) -> Pocket:
+    """What pocket.py makes the site installable and offline from, once every language is built."""
+    languages = tuple(
+        PocketLanguage(b.lang, b.prefix, b.strings["app_name"], b.strings["app_short_name"], b.site_description) for b in builds
+    )
+    return Pocket(site_dir=Path(config.site_dir), languages=languages, worker=builds[0].assets.worker, later=LATER)
+
+
 @event_priority(-200)  # after static-i18n (−100) has built every other language
 @_one_line_errors
 def _after_all_languages(config):
@@ -168,6 +185,8 @@ def _after_all_languages(config):
     i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
     if builds[0].with_packages and not builds[0].offline:
         packaging.write_packages(_packing(config, builds))
+    if _pocket_on(builds[0]):
+        pocket.write_pocket(_pocket(config, builds))  # last: its worker lists every file the site holds
     SESSION.builds.output.publish(config)  # the whole site built: it replaces the last one
 
 

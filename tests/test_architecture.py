@@ -81,6 +81,7 @@ def test_routes_and_packaging_stand_below_the_build():
     graph = import_graph()
     assert graph["routes"] == set()  # every convention in one place, depending on nothing
     assert reachable(graph, "packaging") <= {"routes", "settings", "csp", "model"}  # given what to pack; knows no build, no page
+    assert reachable(graph, "pocket") <= {"routes", "html", "upstream"}  # given the site's files and names; knows no build
     assert graph["settings"] == set()  # read once, handed down
     assert not reachable(graph, "render") & {"build", "packaging", "offline"}  # rendering needs nothing of the packages
     assert len(graph["build"]) <= 12  # the hub: it registers the marker extension (markers) per language
@@ -204,6 +205,24 @@ def test_upstream_mkdocs_serve_injects_its_script_in_one_private_method(tmp_path
     finally:
         server.server_close()
     assert sent.startswith('<html><body class="wrapped"><p>page</p><script>')  # the script added, then the wrap
+
+
+def test_upstream_material_search_worker_imports_lunr_as_our_precache_list_says():
+    """The scripts Material's search worker imports for an index's languages, as its own code says:
+    the service worker precaches them (pocket.py), or search dies offline."""
+    import material
+    from guide.upstream import search_worker_imports
+
+    [worker] = (Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")
+    code = worker.read_text(encoding="utf-8")
+    for piece in ['e="../lunr"', 'n!=="en"&&r.push(`${e}/min/lunr.${n}.min.js`)', "t.lang.length>1&&r.push(`${e}/min/lunr.multi.min.js`)"]:
+        assert piece in code, piece
+    assert "importScripts(`${e}/min/lunr.stemmer.support.min.js`,...r)" in code
+    at = "assets/javascripts/workers/search.js"
+    assert search_worker_imports(at, ["en"]) == []
+    assert search_worker_imports(at, ["fr"]) == [f"assets/javascripts/lunr/min/lunr.{n}.min.js" for n in ("stemmer.support", "fr")]
+    assert search_worker_imports(at, ["fr", "en"])[-1] == "assets/javascripts/lunr/min/lunr.multi.min.js"
+    assert "assets/javascripts/lunr/tinyseg.js" in search_worker_imports(at, ["ja"])
 
 
 def test_upstream_material_search_dialog_is_named_by_our_rewrite_not_a_copy():

@@ -184,7 +184,7 @@ def test_combined_page_prints_one_technique_per_page(watch):
 
 
 def test_without_javascript_the_checklist_is_readable(browser, server):
-    context = browser.new_context(base_url=server, java_script_enabled=False)
+    context = browser.new_context(base_url=server, java_script_enabled=False, service_workers="block")
     page = context.new_page()
     page.goto(FR)  # nothing runs: the page as it arrives
     assert boxes(page).count() > 5 and boxes(page).first.is_visible()

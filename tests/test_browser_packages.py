@@ -157,7 +157,7 @@ def learner(browser, context, platform):
             self.opened = []
 
         def __call__(self):
-            profile = context if not self.opened else browser.new_context()
+            profile = context if not self.opened else browser.new_context(service_workers="block")
             watch = PageWatch(profile.new_page(), platform.rstrip("/"))
             self.opened.append((profile, watch))
             return watch.page

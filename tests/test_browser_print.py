@@ -72,7 +72,7 @@ def assert_one_sheet_each(pdf: bytes, expected: list[list[str]], where: str) -> 
 @pytest.mark.parametrize("name", CASES)
 def test_sheets_print_whole_in_chromium(browser, server, site, name):
     path, expected = case(site, name)
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     try:
         page.goto(f"{server}/{path}")

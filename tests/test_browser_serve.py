@@ -52,7 +52,7 @@ def served(tmp_path):
 
 def test_a_saved_page_and_a_saved_content_file_show_by_themselves(browser, served):
     project, origin = served
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     watch = PageWatch(page, origin)
     page.goto(f"{origin}/techniques/remercier/")

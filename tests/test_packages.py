@@ -19,7 +19,8 @@ from guide.build import load_strings
 from guide.csp import inline_hashes
 from guide.offline import frame_script_sources
 from guide.packaging import SCHEMA_VENDOR, SCHEMAS
-from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, SHIM_DIR, scorm_zip
+from guide.pocket import APPLE_ICON, ICON_SIZES, MASKABLE_SIZE
+from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, POCKET_SCRIPT, SHIM_DIR, WEB_MANIFEST, WORKER, icon_path, scorm_zip
 from lxml import etree
 from support.project import GUIDE, LANGS, LANGUAGES, ROOT
 from support.site import KNOWN_ADDRESSES, pages_of
@@ -85,9 +86,15 @@ def test_the_offline_copy_holds_every_page_and_asset(site, packages):
             as_file = f"{prefix}{path.rstrip('/')}.html" if path else f"{prefix}index.html"
             assert as_file in held or f"{prefix}{path}index.html" in held, (lang, path)
         assert {f"{prefix}pdf/{p.name}" for p in (site / prefix / "pdf").iterdir()} <= held
+    # every asset but the website's app: its worker's script, its icons (hooks/guide/pocket.py)
+    app = {POCKET_SCRIPT, APPLE_ICON, *(icon_path(size) for size in ICON_SIZES), icon_path(MASKABLE_SIZE, maskable=True)}
     assets = {p for p in files_of(site) if p.startswith("assets/") and not p.endswith(".map")}
-    assert assets <= held
+    assert app <= assets and assets - app <= held
     assert not any(p.startswith("embed/") or "/embed/" in p or p.endswith(".map") or p == "404.html" for p in held)
+    # no service worker, no app manifest: the copy is opened from disk or by a learning platform
+    assert not [p for p in held if p in app or p == WORKER or p.endswith(WEB_MANIFEST)]
+    pages = [f.read_text(encoding="utf-8") for f in copy.rglob("*.html")]
+    assert not [text for text in pages if 'rel="manifest"' in text or "data-worker" in text or "data-guide-update" in text]
     # the shim that runs search's worker from disk is iframe-worker's own file, from npm
     assert (copy / SHIM_DIR / "shim.js").read_bytes() == (ROOT / "tools/node_modules/iframe-worker/shim/index.js").read_bytes()
     assert (copy / SHIM_DIR / "LICENSE").read_text(encoding="utf-8").startswith("Copyright (c) 2020-2022 Martin Donath")

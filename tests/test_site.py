@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import unicodedata
@@ -14,6 +15,9 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from guide.build import load_strings
 from guide.model import SCALE
+from guide.pocket import THEME_COLOUR, read_precache
+from guide.routes import POCKET_SCRIPT, WEB_MANIFEST, WORKER
+from PIL import Image, ImageChops, ImageDraw
 from pypdf import PdfReader
 from support.printed import MM, printed_sheets
 from support.project import GUIDE, LANGS, ROOT, SLUGS
@@ -260,7 +264,7 @@ def test_technique_page(site, slug, lang):
     for statement in statements:
         assert [label.get_text(strip=True) for label in statement.select("label")] == scale[lang]
     # the page's scripts: only the widgets it holds
-    [script] = html.select("script[src*='assets/guide/']")
+    [script] = html.select("script[src*='assets/guide/']:not([data-worker])")  # the worker's: test_full_pages_link_…
     assert script["src"] == "../../" + ("../" if lang == "en" else "") + "assets/guide/guide.js" and script.has_attr("defer")
 
 
@@ -278,7 +282,7 @@ def test_a_page_loads_the_guides_script_only_when_it_has_a_widget_to_mount(site)
     for file in sorted(site.rglob("*.html")):
         html = parsed(file)
         mounts = bool(html.select("[data-guide-widget]"))
-        scripts = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src*='assets/guide/']")]
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src*='assets/guide/']:not([data-worker])")]  # pocket.js: below
         assert scripts == (["guide.js"] if mounts else []), file
         assert bool(html.find(id="guide-config")) == mounts, file
         if mounts:
@@ -296,7 +300,8 @@ def test_scripts_and_styles_ship_minified(site):
     folder = ROOT / "overrides/assets/guide"
     modules = [s for s in folder.glob("*.js") if s.name != "embed.js"]
     shipped = (site / "assets/guide/guide.js").read_text(encoding="utf-8")
-    assert {f.name for f in (site / "assets/guide").iterdir()} == {"guide.js", "extras.js", "embed.js", "print.css", "interactive.css"}
+    shipped_files = {"guide.js", "extras.js", "embed.js", "pocket.js", "print.css", "interactive.css"}  # worker.js: at the root, as sw.js
+    assert {f.name for f in (site / "assets/guide").iterdir()} == shipped_files
     assert not re.search(r"(^|[;}])\s*(import|export)\b", shipped)  # a classic script: no module syntax left
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)
     inline = {s.string for s in page(site, "article").find_all("style")}  # every page carries the style
@@ -432,7 +437,7 @@ def test_trainer_plan_page(site, slug, lang):
     short = plan.select_one(".guide-trainer-plan__short").get_text()
     assert short == {"fr": "Pour 5\u00a0minutes\u00a0: ", "en": "For 5 minutes: "}[lang] + technique.plan.short(lang)
     assert plan.find("a", href=f"../../pdf/plan-{slug}.pdf", download=True)
-    assert not html.select("script[src*='assets/guide/']")  # nothing to run
+    assert not html.select("script[src*='assets/guide/']:not([data-worker])")  # nothing to run (but the worker's, on every full page)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -834,6 +839,7 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert meta, file
         policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";"))
         assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+        assert policy["worker-src"] == policy["manifest-src"] == "'self'"  # the service worker and the app's manifest, this origin's
         assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
         inline = [s for s in html.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
         assert len(inline_hashes(text, "script")) == len({s.string for s in inline}) > 0
@@ -856,6 +862,104 @@ def test_the_head_preloads_exactly_the_theme_script_its_page_runs(site):
         assert [(p["as"], p["href"]) for p in preloads] == [("script", src) for src in theme], file
         if preloads:
             assert preloads[0].find_next("script") is html.head.find("script"), file
+
+
+# --- the guide in the pocket: installable, read offline after one visit (hooks/guide/pocket.py) ----
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_web_app_manifest_and_icons(site, lang):
+    prefix = LANGS[lang]
+    strings = load_strings(tuple(LANGS))[lang]
+    address = f"http://x/{prefix}{WEB_MANIFEST}"
+    manifest = json.loads((site / prefix / WEB_MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["name"], manifest["short_name"], manifest["lang"]) == (strings["app_name"], strings["app_short_name"], lang)
+    assert manifest["display"] == "standalone"
+    # relative, so one site installs at a domain's root or in a sub-folder: the language's home, the whole site
+    assert not re.match(r"^(/|https?:)", manifest["start_url"] + manifest["scope"])
+    assert (urljoin(address, manifest["start_url"]), urljoin(address, manifest["scope"])) == (f"http://x/{prefix}", "http://x/")
+    # the guide's colours: Material's default indigo, as the site's style sheet sets it
+    main_css = next((site / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert manifest["theme_color"] == THEME_COLOUR == "#4051b5" and f"--md-primary-fg-color:{THEME_COLOUR}" in main_css
+    icons = {
+        (icon["sizes"], icon["purpose"]): site / urlparse(urljoin(address, icon["src"])).path.lstrip("/") for icon in manifest["icons"]
+    }
+    assert set(icons) == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for (sizes, _), file in icons.items():
+        with Image.open(file) as image:
+            assert f"{image.width}x{image.height}" == sizes and image.format == "PNG", file
+    # the maskable icon: its drawing inside the safe zone (the central circle of 40 % radius), its colour all around
+    with Image.open(icons[("512x512", "maskable")]) as image:
+        image = image.convert("RGB")
+        away = (
+            ImageChops.difference(image, Image.new("RGB", image.size, image.getpixel((0, 0)))).convert("L").point(lambda v: 255 * (v > 8))
+        )
+        outside = Image.new("L", image.size, 255)
+        ImageDraw.Draw(outside).ellipse([image.width * 0.1, image.height * 0.1, image.width * 0.9, image.height * 0.9], fill=0)
+        assert away.getbbox() is not None and ImageChops.multiply(away, outside).getbbox() is None
+
+
+def test_full_pages_link_their_languages_manifest_and_run_the_worker_but_embed_pages_do_not(site):
+    strings = load_strings(tuple(LANGS))
+    for lang, prefix in LANGS.items():
+        for path in pages_of(site, lang):
+            html = page(site, prefix + path)
+            here = f"http://x/{prefix}{path}"
+            [manifest] = html.select("head link[rel=manifest]")
+            assert urljoin(here, manifest["href"]) == f"http://x/{prefix}{WEB_MANIFEST}", here
+            assert html.select_one("head meta[name=theme-color]")["content"] == THEME_COLOUR
+            [apple] = html.select("head link[rel=apple-touch-icon]")
+            with Image.open(site / urlparse(urljoin(here, apple["href"])).path.lstrip("/")) as icon:
+                assert icon.size == (180, 180)
+            [script] = html.select("script[data-worker]")
+            assert urljoin(here, script["src"]) == f"http://x/{POCKET_SCRIPT}" and script.has_attr("defer")
+            assert urljoin(here, script["data-worker"]) == f"http://x/{WORKER}"  # at the root: its scope is the whole site
+            notice = html.select_one("[data-guide-update]")
+            assert notice["role"] == "status" and notice.get_text() == ""  # there, empty, from the start: announced when filled
+            assert (notice["data-text"], notice["data-button"]) == (strings[lang]["update_ready"], strings[lang]["update_button"])
+    others = [*site.glob("embed/**/index.html"), *site.glob("en/embed/**/index.html"), site / "404.html"]
+    assert len(others) > 2 * len(SLUGS)
+    for file in others:
+        found = parsed(file).select(
+            "link[rel=manifest], link[rel=apple-touch-icon], meta[name=theme-color], script[data-worker], [data-guide-update]"
+        )
+        assert found == [], file
+
+
+def test_the_worker_precaches_every_full_page_and_what_it_loads_but_no_pdf_and_no_embed_page(site):
+    data = read_precache(site)
+    assert (data["default"], data["prefixes"]) == ("fr", LANGS)
+    kept = {lang: {path for path, _ in data["shared"] + data["languages"][lang]} for lang in LANGS}
+    for lang, prefix in LANGS.items():
+        pages = {prefix + path for path in pages_of(site, lang)}
+        assert pages <= kept[lang], sorted(pages - kept[lang])
+        for path in pages:
+            here = f"http://x/{path}"
+            html = page(site, path)
+            for tag in html.select("link[href], script[src], img[src]"):
+                if tag.name == "link" and not {"stylesheet", "icon", "preload", "manifest", "apple-touch-icon"} & set(tag["rel"]):
+                    continue
+                target = urlparse(urljoin(here, tag.get("src") or tag["href"])).path.lstrip("/")
+                assert target in kept[lang], (path, target)
+        # what the pages' scripts load: Material's search (its worker, the language's index) and what guide.js fetches on first use
+        config = json.loads(page(site, prefix).find(id="__config").string)
+        assert urlparse(urljoin(f"http://x/{prefix}", config["search"])).path.lstrip("/") in kept[lang]
+        assert {
+            f"{prefix}search/search_index.json",
+            f"{prefix}{WEB_MANIFEST}",
+            "assets/guide/extras.js",
+            "assets/guide/interactive.css",
+        } <= kept[lang]
+    assert {"assets/javascripts/lunr/min/lunr.fr.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"} <= kept["fr"] - kept[
+        "en"
+    ]
+    every = {path: revision for pairs in [data["shared"], *data["languages"].values()] for path, revision in pairs}
+    assert not [path for path in every if path.endswith((".pdf", ".zip", ".map")) or re.search(r"(^|/)embed/", path) or path == WORKER]
+    # PDFs: listed apart (kept once fetched, never precached), every one the site has
+    assert {path for path, _ in data["downloads"]} == {f.relative_to(site).as_posix() for f in site.rglob("*.pdf")}
+    for path, revision in [*every.items(), *data["downloads"]]:
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        assert revision == hashlib.sha256(file.read_bytes()).hexdigest()[:16], path
 
 
 # --- built without an address (no GUIDE_SITE_URL) ---------------------------------------------

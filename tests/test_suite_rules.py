@@ -86,3 +86,25 @@ def test_a_test_that_watches_a_page_checks_it(path):
         if (fixtures & WATCHES and "assert_clean" not in called(test)) or ("learner" in fixtures and "assert_clean" not in called(test)):
             unchecked.append(test.name)
     assert unchecked == []
+
+
+def test_every_browser_context_blocks_service_workers():
+    """The guide's service worker precaches a whole language on a page's first visit: every browser
+    context the suite makes blocks it (`service_workers="block"`), but those of
+    test_browser_pocket.py, which test it."""
+    unblocked = []
+    for path in [*MODULES, *sorted((TESTS / "support").glob("*.py"))]:
+        if path.name == "test_browser_pocket.py":
+            continue
+        for node in ast.walk(tree(path)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("new_context", "launch_persistent_context")
+            ):
+                blocks = any(
+                    k.arg == "service_workers" and isinstance(k.value, ast.Constant) and k.value.value == "block" for k in node.keywords
+                )
+                if not blocks:
+                    unblocked.append(f"{path.relative_to(TESTS).as_posix()}:{node.lineno}")
+    assert unblocked == []

@@ -1,5 +1,7 @@
 // Debian's Firefox ESR as the tests' drivers start it (firefox-print.mjs, firefox-journeys.mjs):
 // puppeteer-core over WebDriver BiDi, headless, nothing downloaded; FIREFOX names the binary.
+// Service workers off: the guide's would precache a whole language on every page's first visit
+// (its own tests run in Chromium, tests/test_browser_pocket.py).
 import puppeteer from "puppeteer-core";
 
 export function launchFirefox(options = {}) {
@@ -9,5 +11,6 @@ export function launchFirefox(options = {}) {
     protocol: "webDriverBiDi",
     headless: true,
     ...options,
+    extraPrefsFirefox: { "dom.serviceWorkers.enabled": false, ...options.extraPrefsFirefox },
   });
 }

@@ -16,22 +16,31 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
+import puppeteer from "puppeteer-core";
 
 const [out, categoryList, chromeFlags, ...urls] = process.argv.slice(2);
 const categories = categoryList.split(",");
 const timed = categories.includes("performance");
 if (!timed) pageFunctions.computeBenchmarkIndex = () => -1;
 const quiet = timed ? {} : { pauseAfterFcpMs: 0, pauseAfterLoadMs: 250, networkQuietThresholdMs: 250, cpuQuietThresholdMs: 250 };
+// The guide's service worker would precache a whole language on each page's first visit (Lighthouse
+// empties the origin's storage before every page): registering one does nothing here, as in the
+// tests' browser contexts (the guide's pages carry on without it; tests/test_browser_pocket.py tests it).
+const NO_SERVICE_WORKER = "if (self.ServiceWorkerContainer) ServiceWorkerContainer.prototype.register = async () => undefined;";
 const chrome = await chromeLauncher.launch({ chromeFlags: chromeFlags.split(" ").filter(Boolean) });
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
 try {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(NO_SERVICE_WORKER);
   for (const [n, url] of urls.entries()) {
     const flags = {
-      port: chrome.port, output: "json", logLevel: "error",
+      output: "json", logLevel: "error",
       onlyCategories: categories, disableFullPageScreenshot: true, skipAudits: ["bf-cache"], ...quiet,
     };
-    const result = await lighthouse(url, flags);
+    const result = await lighthouse(url, flags, undefined, page);
     fs.writeFileSync(path.join(out, `${n}.json`), result.report);
   }
 } finally {
+  await browser.disconnect();
   await chrome.kill();
 }

@@ -8,7 +8,9 @@ frame sandboxed without `allow-same-origin`, where module scripts need CORS head
 readers open (the projector, the "Embed" dialog, My data, the calendar file) is a second classic script bundled the same way
 from `extras.js`, which guide.js fetches on first use (later.js): no page loads it before. The launch
 page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
-packages are made from (packaging.py). Any other script there (`embed.js`, for the pages that embed
+packages are made from (packaging.py); so does every full page of the website, from `pocket.js`
+(it registers the service worker, whose own code, `worker.js`, pocket.py writes at the site's root
+after its precache list). Any other script there (`embed.js`, for the pages that embed
 a widget) ships alone, minified. The style
 sheet for the screen is small, so every page carries it inline: no request more than stock Material
 before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
@@ -33,6 +35,10 @@ PRINT_STYLE = f"{ASSETS}/print.css"
 ENTRY = "guide"  # the pages' bundle: its entry module, and the bundle's name
 LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packaging.py)
 EXTRAS_ENTRY = "extras"  # what guide.js fetches on first use (later.js): the projector, the "Embed" dialog
+POCKET_ENTRY = "pocket"  # every full page's own small script: registers the service worker, offers a new version
+WORKER_SOURCE = "worker"  # the service worker's code: pocket.py writes it at the site's root, after its precache list
+# What a script fetches on first use, beside it (later.js): the service worker precaches them with it (pocket.py)
+LATER = {f"{ASSETS}/{ENTRY}.js": (f"{ASSETS}/{EXTRAS_ENTRY}.js", f"{ASSETS}/interactive.css")}
 MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 # t("key") reads one string; t(`prefix_${name}`) any string whose key starts with prefix_
 STRING_CALL = re.compile(r"""\bt\(\s*(?:["']([a-z0-9_]+)["']|`([a-z0-9_]+)\$\{)""")
@@ -46,7 +52,7 @@ THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")  # M
 class Assets:
     """The scripts and style of one build: `files` loses the sources and gains what ships."""
 
-    def __init__(self, files: Files, config, launch_page: bool = False):
+    def __init__(self, files: Files, config, launch_page: bool = False, pocket: bool = False):
         self.sources: dict[str, str] = {}  # module name → source, for every script
         self.styles: dict[str, str] = {}  # site path → minified style sheet
         for file in [f for f in files if f.src_uri.startswith(f"{ASSETS}/") and Path(f.src_uri).suffix in MEDIA_TYPES]:
@@ -66,14 +72,22 @@ class Assets:
         self.theme_script = theme_scripts[0]
         self.bundled = _bundle_order(self.sources, ENTRY)
         self.extras = _bundle_order(self.sources, EXTRAS_ENTRY)
-        bundles = {ENTRY: self.bundled, EXTRAS_ENTRY: self.extras, LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY)}
+        bundles = {
+            ENTRY: self.bundled,
+            EXTRAS_ENTRY: self.extras,
+            LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY),
+            POCKET_ENTRY: _bundle_order(self.sources, POCKET_ENTRY),
+        }
+        wanted = {LAUNCH_ENTRY: launch_page, POCKET_ENTRY: pocket}
         shipped = {
             f"{ASSETS}/{name}.js": _minified(bundle(self.sources, order), f"{ASSETS}/{name}.js")
             for name, order in bundles.items()
-            if name != LAUNCH_ENTRY or launch_page
+            if wanted.get(name, True)
         }
         shipped.update(self.styles)
-        for name in sorted(set(self.sources).difference(*bundles.values())):
+        # the service worker's code, a classic script of its own, is written at the site's root by pocket.py
+        self.worker = _minified(self.sources[WORKER_SOURCE], f"{ASSETS}/{WORKER_SOURCE}.js") if pocket else ""
+        for name in sorted(set(self.sources).difference(*bundles.values(), {WORKER_SOURCE})):
             shipped[f"{ASSETS}/{name}.js"] = _minified(self.sources[name], f"{ASSETS}/{name}.js")
         for uri, text in shipped.items():
             add_generated(files, config, uri, text)

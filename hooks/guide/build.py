@@ -86,6 +86,7 @@ class Build:
     with_pdfs: bool
     theme_dirs: tuple[str, ...]
     site_name: str = ""
+    site_description: str = ""
     with_packages: bool = False  # does the site offer the offline copy and SCORM packages (packaging.py)
     offline: bool = False  # is this the build they are made from (pages as files, no embed page)
     directory_urls: bool = True
@@ -168,6 +169,7 @@ class Build:
     def add_pages(self, files, config) -> None:
         """The embed pages (and, where the site's address is known, their oEmbed documents)."""
         self.site_name = config.site_name  # the language's own: static-i18n sets it after our on_config
+        self.site_description = config.site_description or ""
         self.embed_pages = add_embed_pages(files, config, self.embeds, self.prefix)
         if self.site_url:
             for embed in self.embeds:
@@ -225,12 +227,14 @@ class Build:
         record = self.page_markers.get(src_uri)
         return {a for m in (record.markers if record else []) for a in WIDGETS[m.kind].anchors(self.guide, m.arg)}
 
-    def theme_globals(self) -> dict:
+    def theme_globals(self, pocket: dict | None = None) -> dict:
         """What every template of the theme may read as `guide`: the style sheet, Material's script, each
-        language's home and strings (the 404 page speaks every language)."""
+        language's home and strings (the 404 page speaks every language), and what a full page links
+        to be installed and read offline (`pocket`: pocket.head; None where it is not)."""
         every = load_strings(self.languages.all)
         homes = [(lang, self.languages.prefix(lang), every[lang]) for lang in self.languages.all]
-        return {"style": Markup(self.assets.style), "theme_script": self.assets.theme_script, "homes": homes, "t": self.strings}
+        style, script = Markup(self.assets.style), self.assets.theme_script
+        return {"style": style, "theme_script": script, "homes": homes, "t": self.strings, "pocket": pocket}
 
     def template_values(self, src_uri: str, url: str) -> dict:
         """What the templates read for a page: its widgets' scripts and what they read, its

@@ -19,7 +19,7 @@ POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[
 
 POLICY = (
     "default-src 'self'; script-src 'self' {scripts}; style-src 'self' {styles}; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
 

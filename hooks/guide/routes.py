@@ -95,3 +95,15 @@ def downloads(languages: tuple[str, ...], names: tuple[str, ...]) -> list[Downlo
     """What the site offers to download: the offline copy, then a SCORM package per language."""
     scorm = [Download("scorm", lang, name, scorm_zip(lang)) for lang, name in zip(languages, names, strict=True)]
     return [Download("offline", "", "", OFFLINE_ZIP), *scorm]
+
+
+# --- the guide in the pocket: installable, readable offline (pocket.py) ---------------------------
+WORKER = "sw.js"  # the service worker, at the site's root: its scope is the site's folder
+WEB_MANIFEST = "manifest.webmanifest"  # in each language's root: `manifest.webmanifest`, `en/manifest.webmanifest`
+POCKET_SCRIPT = "assets/guide/pocket.js"  # what every full page runs to register the worker (bundled by assets.py)
+ICON_DIR = "assets/images/"  # the icons, beside Material's favicon
+
+
+def icon_path(size: int, maskable: bool = False) -> str:
+    """An icon the build makes from hooks/guide/icon.png: `assets/images/icon-192.png`, `…/icon-maskable-512.png`."""
+    return f"{ICON_DIR}icon-{'maskable-' if maskable else ''}{size}.png"

@@ -6,6 +6,7 @@ pinned packages (requirements.txt), so an upgrade that changes one fails there, 
 from __future__ import annotations
 
 import logging
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,3 +73,18 @@ def wrap_live_reload(server, wrap: Callable[[str], str]) -> None:
         return wrap(inject(content, epoch).decode("utf-8")).encode("utf-8")
 
     server._inject_js_into_html = inject_and_wrap
+
+
+def search_worker_imports(worker: str, langs: list[str]) -> list[str]:
+    """The scripts Material's search worker (`worker`, a path from the site's root) imports for a
+    search index in `langs`, beside it in `../lunr/`. Why: the worker for offline reading precaches
+    them (pocket.py), and Material says which in its worker's code only (`setupSearchLanguages`)."""
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(worker), "../lunr"))
+    scripts = []
+    for lang in langs:
+        scripts += {"ja": [f"{base}/tinyseg.js"], "hi": [f"{base}/wordcut.js"], "th": [f"{base}/wordcut.js"]}.get(lang, [])
+        if lang != "en":
+            scripts.append(f"{base}/min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        scripts.append(f"{base}/min/lunr.multi.min.js")
+    return [f"{base}/min/lunr.stemmer.support.min.js", *scripts] if scripts else []

@@ -23,7 +23,10 @@ const localStorage = {
   },
   removeItem: (key) => (check(), stored.delete(key)),
 };
-globalThis.window = { localStorage };
+// The browser asked to keep the site's storage (storage.js asks once a page, at the first save).
+const persistCalls = [];
+const storage = { persisted: async () => false, persist: async () => (persistCalls.push(Date.now()), true) };
+globalThis.window = { localStorage, navigator: { storage } };
 globalThis.document = { getElementById: (id) => (id === "guide-config" ? { textContent: JSON.stringify({ scale: SCALE }) } : null) };
 
 const { load, save, update, erase, isKept, replace, leftOut, saved } = await import("../../overrides/assets/guide/storage.js");
@@ -39,6 +42,10 @@ test("a record from the first release loads whole, the page's scale and all", ()
   assert.deepEqual(load(), RELEASE_1);
   assert.ok(isKept());
   assert.deepEqual([...stored.keys()], [KEY]); // the probe's entry is gone
+});
+
+test("nothing is asked of the browser before anything is saved", () => {
+  assert.deepEqual(persistCalls, []);
 });
 
 test("a change is written under the one key, with the version", () => {
@@ -155,4 +162,9 @@ test("replace() writes in one go or not at all: under a full storage the old rec
   assert.equal(replace(RELEASE_1), null);
   assert.deepEqual(kept(), RELEASE_1);
   assert.ok(save(load()));
+});
+
+test("the browser was asked once, whatever the number of saves, to keep the site's storage", async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(persistCalls.length, 1);
 });

@@ -80,7 +80,8 @@ class SharedContext:
     document at each origin, so nothing is still being cleared when the next test writes."""
 
     def __init__(self, browser, base_url: str, folder: Path):
-        self.context = browser.new_context(base_url=base_url, accept_downloads=True)
+        # service workers blocked: the guide's would precache the whole site in every test (tests/test_browser_pocket.py has its own)
+        self.context = browser.new_context(base_url=base_url, accept_downloads=True, service_workers="block")
         self.keeper = self.context.new_page()
         quiet_documents(self.keeper, "**/*")  # whichever origin it goes to, even one whose server has stopped
         self.quiet_file = folder / "quiet.html"  # every file shares one storage: "file://"

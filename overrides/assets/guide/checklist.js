@@ -13,19 +13,26 @@ export function mount(root) {
     // ticks whose date was lost (left out by the gate, record.js) show no date, not "nothing ticked"
     updated.textContent = state?.updated ? t("updated", { date: formatDate(state.updated) }) : state?.ticked.length ? "" : t("not_started");
   };
-  const saved = load().checklists[id];
-  const ticked = new Set(saved ? saved.ticked : []);
-  boxes.forEach((box) => (box.checked = ticked.has(box.dataset.item)));
-  show(saved);
-  warnIfNotKept(root);
-
-  root.addEventListener("change", (event) => {
-    if (!boxes.includes(event.target)) return;
+  const record = () => {
     // Only the items on the page are written: a removed item's tick goes, a new item starts unticked.
     const state = { ticked: boxes.filter((b) => b.checked).map((b) => b.dataset.item), updated: new Date().toISOString() };
     update((data) => (data.checklists[id] = state));
     show(state);
     told(root);
+  };
+  const saved = load().checklists[id];
+  const ticked = new Set(saved ? saved.ticked : []);
+  // A box the reader changed before this script ran (on a slow network) is theirs: kept over what was
+  // saved, and saved. The browser restores no box on back or reload (the form's autocomplete="off").
+  const early = boxes.filter((box) => box.checked !== box.defaultChecked);
+  early.forEach((box) => (box.checked ? ticked.add(box.dataset.item) : ticked.delete(box.dataset.item)));
+  boxes.forEach((box) => (box.checked = ticked.has(box.dataset.item)));
+  if (early.length) record();
+  else show(saved);
+  warnIfNotKept(root);
+
+  root.addEventListener("change", (event) => {
+    if (boxes.includes(event.target)) record();
   });
   root.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;

@@ -44,6 +44,18 @@ export function mount(root, { load, erase, replace }) {
   const dialog = root.querySelector("[data-import-confirm]");
   const show = () => (root.querySelector("[data-summary]").textContent = summary(load()));
   show();
+  // Whether this browser keeps what the guide saved for good (storage.js asks it to, at the first save).
+  const manager = window.navigator.storage;
+  if (manager?.persisted) {
+    manager
+      .persisted()
+      .then((kept) => {
+        const line = root.querySelector("[data-persisted]");
+        line.textContent = kept ? t("storage_persisted") : t("storage_not_persisted");
+        line.hidden = false;
+      })
+      .catch(() => {});
+  }
   let answer = null; // the dialog's question, while it is asked
   const ask = (data, left) =>
     new Promise((resolve) => {

@@ -89,10 +89,16 @@ export function mount(form) {
     }
   });
 
-  // Back on the page: the last checked answers and their feedback come back.
+  // Back on the page: the last checked answers and their feedback come back. A question the reader
+  // answered before this script ran (on a slow network) keeps their answer, saved at the next "Check"
+  // as every answer is; its feedback waits for it. The browser restores no answer on back or reload
+  // (the form's autocomplete="off").
+  const early = questions.filter((q) => inputs(q).some((input) => input.checked !== input.defaultChecked));
   const saved = load().quizzes[id];
   if (saved) {
-    questions.forEach((q) => inputs(q).forEach((input) => (input.checked = (saved.answers[q.dataset.question] || []).includes(input.value))));
-    if (questions.every((q) => chosen(q).length)) check(false);
+    questions
+      .filter((q) => !early.includes(q))
+      .forEach((q) => inputs(q).forEach((input) => (input.checked = (saved.answers[q.dataset.question] || []).includes(input.value))));
+    if (!early.length && questions.every((q) => chosen(q).length)) check(false);
   }
 }

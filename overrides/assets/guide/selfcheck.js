@@ -9,17 +9,30 @@ import { percent, bandOf } from "./scores.js";
 
 export function bindScale(root) {
   const answers = load().selfAssessment.answers;
+  const record = (pairs) =>
+    update((data) =>
+      pairs.forEach(([set, input]) => {
+        const mine = (data.selfAssessment.answers[set.dataset.technique] ||= {});
+        mine[set.dataset.statement] = Number(input.value);
+      }),
+    );
+  // An answer the reader chose before this script ran (on a slow network) is theirs: kept and saved.
+  // The browser restores none on back or reload (the form's autocomplete="off").
+  const early = [];
   root.querySelectorAll("[data-statement]").forEach((set) => {
+    const chosen = [...set.querySelectorAll("input")].find((input) => input.checked && !input.defaultChecked);
+    if (chosen) return early.push([set, chosen]);
     const value = (answers[set.dataset.technique] || {})[set.dataset.statement];
     set.querySelectorAll("input").forEach((input) => (input.checked = Number(input.value) === value));
   });
+  if (early.length) {
+    record(early);
+    told(early[0][0]);
+  }
   root.addEventListener("change", (event) => {
     const set = event.target.closest("[data-statement]");
     if (!set) return;
-    update((data) => {
-      const mine = (data.selfAssessment.answers[set.dataset.technique] ||= {});
-      mine[set.dataset.statement] = Number(event.target.value);
-    });
+    record([[set, event.target]]);
     told(set);
   });
 }

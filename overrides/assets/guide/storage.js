@@ -70,6 +70,7 @@ export function save(data) {
     persistent = true;
     lastSaved = true;
     left = NONE;
+    keepForGood();
   } catch {
     persistent = false; // blocked or full: kept in memory for this visit
     relay(data); // in a package, the launch page still tells the platform
@@ -90,7 +91,23 @@ export function replace(data) {
   newer = false;
   persistent = lastSaved = true;
   left = NONE;
+  keepForGood();
   return null;
+}
+
+// Once the reader has saved something, the browser is asked (once a page) to keep the site's storage
+// when it runs short of space (Safari: also past seven days without a visit); My data says whether
+// it does. Nothing is asked of a browser that keeps it already, and a refusal changes nothing.
+let asked = false;
+function keepForGood() {
+  if (asked) return;
+  asked = true;
+  const manager = window.navigator.storage;
+  if (!manager?.persist) return;
+  Promise.resolve()
+    .then(() => manager.persisted?.())
+    .then((kept) => kept || manager.persist())
+    .catch(() => {});
 }
 
 export function update(change) {

@@ -1,0 +1,350 @@
+"""The guide in the pocket (issue #23), in Chromium. The published site is served from a sub-folder
+of another server, and each journey opens it in a browser profile of its own on disk that lets
+service workers run (every other context of the suite blocks them; Chromium reports an incognito
+context as not installable): installable in both languages; after one visit a worker controls
+the sub-folder (an embed page registers none); with the network off every page of the language
+opens with its widgets (in two halves, which two workers can share), a tick and a quiz survive a
+reload, search answers, the other language once visited, a PDF once fetched; a second version published in place of the first is offered on
+the open page and shown by its button. In the suite's own context (workers blocked): the browser
+is asked once to keep the storage, a tick made before the guide's script runs survives, and the
+browser's form restoration on reload and back does not bring back a tick. The offline copy
+(file://) and a SCORM package register no worker. Nothing leaves the origin, no policy violation,
+no console error (the watch)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from guide import pocket
+from guide.assets import LATER
+from guide.routes import WEB_MANIFEST, WORKER
+from PIL import Image
+from playwright.sync_api import expect
+from support.browser import (
+    QUIET_PATH,
+    TEST_CHROMIUM_FLAGS,
+    PageWatch,
+    assert_clean,
+    chromium_path,
+    open_page,
+    quiet_documents,
+    store,
+    stored,
+)
+from support.project import GUIDE, LANGS, LANGUAGES, SLUGS
+from support.server import serve
+from support.site import pages_of
+from support.widgets import FORM, QUIZ, answer, right
+
+FOLDER = "formation/guide"
+SLUG = "remercier"
+BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
+NEW_TEXT = "Cette page a changé dans la version 2."
+LANGUAGE_FOLDERS = [(lang, LANGS[lang]) for lang in LANGUAGES]
+
+
+class Versions:
+    """Two versions of the site, one of them served at `base`, a sub-folder of another server."""
+
+    def __init__(self, root: Path, first: Path, second: Path):
+        self.root, self.first, self.second = root, first, second
+        self.origin = self.base = ""
+
+    def publish(self, version: Path) -> None:
+        """`version` served in place of the other at once, as a host swaps a folder."""
+        link = self.root / FOLDER
+        temporary = link.with_name("next")
+        temporary.symlink_to(version, target_is_directory=True)
+        os.replace(temporary, link)
+
+    def files_of(self, version: Path, lang: str) -> set[str]:
+        """Every address the worker keeps for a reader of `lang`."""
+        data = pocket.read_precache(version)
+        return {self.base + path for path, _ in data["shared"] + data["languages"][lang]}
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Speed: version 2's files are links to version 1's (a copy where the two folders cannot link)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def rewrite(file: Path, change) -> None:
+    """A file of version 2 changed: a file of its own first (the others are links to version 1's)."""
+    text = file.read_text(encoding="utf-8")
+    file.unlink()
+    file.write_text(change(text), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def versions(site, tmp_path_factory):
+    """The published site as version 1, and version 2: the same with one page's text changed and the
+    worker's precache list made again from its files (pocket.write_worker, as the build does)."""
+    root = tmp_path_factory.mktemp("pocket")
+    second = root / "v2"
+    shutil.copytree(site, second, copy_function=link_or_copy)  # version 1 itself is the site, served as it is
+    rewrite(second / f"techniques/{SLUG}/index.html", lambda text: text.replace("</h1>", f'</h1>\n<p id="version-2">{NEW_TEXT}</p>', 1))
+    code = pocket.worker_code((second / WORKER).read_text(encoding="utf-8"))
+    (second / WORKER).unlink()
+    pocket.write_worker(second, LANGUAGE_FOLDERS, code, LATER)
+    (root / FOLDER).parent.mkdir(parents=True)
+    served = Versions(root, site, second)
+    served.publish(site)
+    httpd = serve(root)
+    served.origin = f"http://127.0.0.1:{httpd.server_port}"
+    served.base = f"{served.origin}/{FOLDER}/"
+    yield served
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def pocket_browser(browser, tmp_path_factory):
+    """Chromium with a profile on disk (it reports an incognito context as not installable), service
+    workers allowed: the only context of the suite that lets them run."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path_factory.mktemp("profile"), executable_path=chromium_path(), args=TEST_CHROMIUM_FLAGS, service_workers="allow"
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def profile(pocket_browser, versions):
+    """That browser as a first-time reader finds it (nothing of the guide's origin kept: no worker,
+    cache or storage), version 1 served, the network on, one new page open."""
+    versions.publish(versions.first)
+    for page in pocket_browser.pages:
+        page.close()
+    page = pocket_browser.new_page()
+    pocket_browser.new_cdp_session(page).send("Storage.clearDataForOrigin", {"origin": versions.origin, "storageTypes": "all"})
+    yield pocket_browser
+    pocket_browser.set_offline(False)
+
+
+def controlled(page) -> str:
+    """Waits until a worker controls the page; its registration's scope."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    return page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.scope)")
+
+
+def cached(page) -> dict[str, set[str]]:
+    """What the guide's caches hold: cache name → addresses (without their revision)."""
+    script = """async () => {
+        const out = {};
+        for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map(r => r.url);
+        return out;
+    }"""
+    return {name: {url.split("?revision=")[0] for url in urls} for name, urls in page.evaluate(script).items()}
+
+
+def wait_until_kept(page, addresses: set[str]) -> None:
+    """Until one of the worker's caches holds every address (a language it adds)."""
+    for _ in range(200):
+        if any(addresses <= urls for urls in cached(page).values()):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"never kept: {sorted(addresses - set().union(*cached(page).values()))[:5]}")
+
+
+def installability_errors(context, page) -> list:
+    return context.new_cdp_session(page).send("Page.getInstallabilityErrors")["installabilityErrors"]
+
+
+def offline_pages(page, versions, half: int) -> None:
+    """Half of the pages of the reader's language, the network off: each opens with its widgets
+    mounted (open_page), every answer from the worker."""
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    for path in pages_of(versions.first, "fr")[half::2]:
+        open_page(page, versions.base + path)
+    assert responses and [r.url for r in responses if not r.from_service_worker] == []
+
+
+@pytest.mark.slow
+def test_one_visit_installs_the_guide_for_its_folder_then_half_of_its_pages_work_offline(profile, versions):
+    """No worker from an embed page; one visit: a worker for the sub-folder, installable in both
+    languages (manifests and icons as declared); the network off: half of the pages of the
+    language with their widgets, a quiz and a tick kept, a PDF fetched once before."""
+    base = versions.base
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    open_page(page, base + f"embed/{SLUG}/checklist/")  # a widget in another site's frame
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.locator("link[rel=manifest], script[data-worker]").count() == 0
+    open_page(page, base + f"techniques/{SLUG}/")
+    assert controlled(page) == base
+    assert versions.files_of(versions.first, "fr") <= set().union(*cached(page).values())
+    assert installability_errors(profile, page) == []
+    pdf = base + f"pdf/checklist-{SLUG}.pdf"
+    assert not [url for urls in cached(page).values() for url in urls if url.endswith(".pdf")]  # PDFs: never precached …
+    assert page.evaluate("url => fetch(url).then(r => r.status)", pdf) == 200  # … fetched once
+    open_page(page, base + "en/")
+    assert installability_errors(profile, page) == []
+    for lang, prefix in LANGS.items():
+        address = base + prefix + WEB_MANIFEST
+        manifest = json.loads(page.request.get(address).body())
+        assert manifest["lang"] == lang and manifest["display"] == "standalone" and manifest["start_url"] == "./"
+        for icon in manifest["icons"]:
+            image = Image.open(io.BytesIO(page.request.get(urljoin(address, icon["src"])).body()))
+            assert f"{image.width}x{image.height}" == icon["sizes"], icon
+        assert {icon["purpose"] for icon in manifest["icons"]} == {"any", "maskable"}
+    profile.set_offline(True)
+    offline_pages(page, versions, 0)
+    assert page.evaluate("url => fetch(url).then(r => r.status)", pdf) == 200  # … and kept
+    # a quiz and a tick survive a reload
+    open_page(page, base + "quiz/")
+    answer(page, right)
+    page.locator(f"{FORM} button[type=submit]").click()
+    open_page(page)
+    expect(page.locator(f"{FORM} input:checked")).to_have_count(sum(len(right(q)) for q in QUIZ.questions))
+    open_page(page, base + f"techniques/{SLUG}/")
+    page.locator(BOX).first.check()
+    open_page(page)
+    expect(page.locator(BOX).first).to_be_checked()
+    assert_clean(watch)
+
+
+@pytest.mark.slow
+def test_offline_the_other_half_of_the_pages_search_and_the_other_language_once_visited(profile, versions):
+    base = versions.base
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    open_page(page, base)
+    controlled(page)
+    open_page(page, base + "en/")  # the other language, visited once
+    wait_until_kept(page, versions.files_of(versions.first, "en"))
+    profile.set_offline(True)
+    offline_pages(page, versions, 1)
+    # search, in the reader's language
+    page.locator(".md-search__input").click()
+    page.keyboard.type("pianiste")
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for()
+    found = [re.sub(r"[?#].*", "", href) for href in results.evaluate_all("links => links.map(a => a.href)")]
+    assert base + "article/" in found and not [href for href in found if href.startswith(base + "en/")]
+    page.keyboard.press("Escape")
+    # the other language, visited once online: its pages and widgets
+    for path in ["en/", f"en/techniques/{SLUG}/", "en/assessment/", "en/my-data/"]:
+        open_page(page, base + path)
+    assert_clean(watch)
+
+
+def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profile, versions):
+    base = versions.base
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    open_page(page, base + f"techniques/{SLUG}/")
+    controlled(page)
+    before = cached(page)
+    versions.publish(versions.second)
+    open_page(page)  # the browser looks for a new worker on each visit; the page still comes from version 1, whole
+    expect(page.locator("#version-2")).to_have_count(0)
+    notice = page.locator("[data-guide-update][role=status]")
+    expect(notice).to_contain_text("Une nouvelle version du guide est prête.", timeout=30_000)  # once version 2 is kept whole
+    button = notice.get_by_role("button", name="Afficher la nouvelle version")
+    with page.expect_navigation():
+        button.click()
+    expect(page.locator("#version-2")).to_have_text(NEW_TEXT)
+    expect(page.locator("[data-guide-update][data-ready]")).to_have_count(0)
+    after = cached(page)
+    old = {name for name in before if not name.endswith(" downloads")}
+    assert len(old) == 1 and len(after) == 2 and not old & set(after)  # the old version's cache deleted
+    assert versions.files_of(versions.second, "fr") <= set().union(*after.values())
+    assert_clean(watch)
+
+
+def test_the_browser_is_asked_once_to_keep_what_the_reader_saved_and_my_data_says_whether_it_does(watch):
+    page = watch.page
+    page.add_init_script(
+        "window.persistCalls = 0; navigator.storage.persisted = async () => window.persistKept === true;"
+        "navigator.storage.persist = async () => { window.persistCalls++; return false; };"
+    )
+    open_page(page, f"/techniques/{SLUG}/")
+    assert page.evaluate("() => window.persistCalls") == 0  # nothing saved yet: nothing asked
+    page.locator(BOX).nth(0).check()
+    page.wait_for_function("() => window.persistCalls === 1")
+    page.locator(BOX).nth(1).check()
+    page.locator(BOX).nth(2).check()
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.persistCalls") == 1
+    open_page(page, "/my-data/")
+    expect(page.locator("[data-persisted]")).to_have_text(re.compile(r"^Ce navigateur peut effacer ces données"))
+    page.add_init_script("window.persistKept = true;")
+    open_page(page, "/en/my-data/")
+    expect(page.locator("[data-persisted]")).to_have_text("This browser keeps this data: it will not clear it to make room.")
+    assert_clean(watch)
+
+
+def test_a_tick_made_before_the_guides_script_runs_is_kept_and_saved(watch):
+    page = watch.page
+    items = [item.id for point in GUIDE.techniques[SLUGS.index(SLUG)].checklist for item in point.items][:2]
+    boxes = [page.locator(f"#cl-{SLUG}-{item}") for item in items]
+    route = quiet_documents(page)  # an earlier visit saved the first item's tick
+    page.goto(QUIET_PATH)
+    page.unroute(route)
+    store(page, {"version": 1, "checklists": {SLUG: {"ticked": items[:1]}}})
+    held = []
+    page.route("**/assets/guide/guide.js", lambda route: held.append(route))  # the guide's script held back, as on a slow network
+    page.goto(f"/techniques/{SLUG}/", wait_until="commit")
+    boxes[1].check()  # the page is there, its script not yet: the reader ticks the second item
+    assert len(held) == 1 and not page.locator(f"[data-guide-checklist={SLUG}][data-mounted]").count()
+    held[0].continue_()
+    expect(page.locator(f"[data-guide-checklist={SLUG}][data-mounted]")).to_have_count(1)
+    expect(boxes[0]).to_be_checked()  # what was saved
+    expect(boxes[1]).to_be_checked()  # and what the reader ticked before the script ran
+    assert stored(page)["checklists"][SLUG]["ticked"] == items
+    page.unroute("**/assets/guide/guide.js")
+    open_page(page)
+    expect(boxes[1]).to_be_checked()
+    assert_clean(watch)
+
+
+def test_the_browsers_form_restoration_brings_back_no_tick_on_reload_or_back(watch):
+    page = watch.page
+    open_page(page, f"/techniques/{SLUG}/")
+    box = page.locator(BOX).first
+    box.check()
+    # elsewhere, the tick is taken back (the checklists page, in the other language); back: not ticked
+    open_page(page, "/en/checklists/")
+    page.locator(BOX).first.uncheck()
+    page.go_back()
+    expect(page.locator(f"[data-guide-checklist={SLUG}][data-mounted]")).to_have_count(1)
+    expect(box).not_to_be_checked()
+    assert stored(page)["checklists"][SLUG]["ticked"] == []
+    # ticked again, then erased behind the page's back: a reload shows nothing ticked
+    box.check()
+    store(page, {"version": 1})
+    open_page(page)
+    expect(box).not_to_be_checked()
+    assert_clean(watch)
+
+
+def test_neither_the_offline_copy_nor_a_scorm_package_registers_a_worker(profile, packages):
+    page = profile.pages[0]
+    watch = PageWatch(page, "file://")
+    open_page(page, packages["offline"].as_uri() + f"/techniques/{SLUG}.html")
+    assert page.locator("link[rel=manifest], script[data-worker]").count() == 0
+    assert_clean(watch)
+    httpd = serve(packages["scorm-fr"])
+    try:
+        origin = f"http://127.0.0.1:{httpd.server_port}"
+        watch = PageWatch(profile.new_page(), origin)
+        watch.page.goto(f"{origin}/launch.html")
+        guide = watch.page.frame_locator("iframe")
+        expect(guide.locator("h1").first).to_be_visible()
+        watch.page.wait_for_timeout(500)
+        assert watch.page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+        assert guide.locator("link[rel=manifest], script[data-worker]").count() == 0
+        assert_clean(watch)
+    finally:
+        httpd.shutdown()
