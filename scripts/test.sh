@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The guide's whole test suite from a fresh machine: Python packages in .venv, Debian's Chromium
-# for the browser tests (Playwright cannot download its own browser here), Debian's Firefox ESR for
-# the print tests and the journeys in Firefox (driven by puppeteer-core over WebDriver BiDi) and
-# Debian's Java for the HTML checker when they are missing, Lighthouse and the checker from npm
-# (tools/), then pytest.
+# The guide's whole test suite from a fresh machine: Python packages in .venv; Debian's Chromium
+# and its headless shell for the browser tests (Playwright cannot download its own browser here),
+# Debian's Firefox ESR for the print tests and the journeys in Firefox (driven by puppeteer-core
+# over WebDriver BiDi) and Debian's Java for the HTML checker, when they are missing; Lighthouse
+# and the checker from npm (tools/); then the linters, the scripts' unit tests and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then

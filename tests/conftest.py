@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support.browser import TEST_CHROMIUM_FLAGS, PageWatch, SharedContext, chromium_path
+from support.browser import TEST_CHROMIUM_FLAGS, PageWatch, SharedContext, headless_shell_path
 from support.builds import SHARED_SITE, MkDocsWorker, SharedSite, built, copy_project, shared_site, site_tests_last_slow_first
 from support.project import LANGUAGES
 from support.server import free_port, serve
@@ -109,7 +109,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=TEST_CHROMIUM_FLAGS)
+        instance = playwright.chromium.launch(executable_path=headless_shell_path(), args=TEST_CHROMIUM_FLAGS)
         yield instance
         instance.close()
 

@@ -5,11 +5,9 @@ test_browser_site.py)."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader
 from support.browser import assert_clean
+from support.printed import page_texts
 from support.project import GUIDE, LANGS, SLUGS
 from support.site import assert_plan_quiz, flat_words
 
@@ -21,9 +19,9 @@ def test_every_plan_prints_on_one_page_with_its_quiz(watch, lang):
     for slug in SLUGS:
         technique = GUIDE.technique(slug)
         page.goto(f"/{LANGS[lang]}trainers/{slug}/")
-        pdf = PdfReader(io.BytesIO(page.pdf(format="Letter")))
-        assert len(pdf.pages) == 1, (lang, slug)
-        text = pdf.pages[0].extract_text()
+        pages = page_texts(page.pdf(format="Letter"))
+        assert len(pages) == 1, (lang, slug)
+        text = pages[0]
         plan = technique.plan
         for shown in (plan.passage.title(lang), plan.step("question").text(lang), plan.takeaway(lang), plan.short(lang)):
             assert flat_words(shown) in flat_words(text), (lang, slug, shown)

@@ -134,7 +134,7 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
 
     used = set(re.findall(r"""\bt\(\s*["']([a-z_]+)""", read("overrides/assets/guide/*.js")))  # t("key")
     used |= set(re.findall(r"\bt\.([a-z_]+)", read("overrides/**/*.html")))  # {{ t.key }}
-    used |= set(re.findall(r"""(?:\.t|strings)\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/guide/*.py")))  # renderer.t["key"]
+    used |= set(re.findall(r"""(?:\.t|strings)\[\s*["']([a-z_]+)["']\s*\]""", read("hooks/**/*.py")))  # renderer.t["key"]
     built = {k for k in strings["fr"] if k.startswith(("pause_", "scale_", "verdict_", "qr_label"))}  # t["pause_" ~ id], qr(…, label) …
     assert used - strings["fr"].keys() == set()  # no key shown raw to the reader
     assert strings["fr"].keys() - used - built == set()  # no dead string

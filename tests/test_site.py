@@ -19,7 +19,7 @@ from guide.pocket import THEME_COLOUR, read_precache
 from guide.routes import POCKET_SCRIPT, WEB_MANIFEST, WORKER
 from PIL import Image, ImageChops, ImageDraw
 from pypdf import PdfReader
-from support.printed import MM, printed_sheets
+from support.printed import MM, page_texts, printed_sheets
 from support.project import GUIDE, LANGS, ROOT, SLUGS
 from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, flat_words, page, pages_of, parsed
 
@@ -717,7 +717,7 @@ def test_printed_sheets_date_themselves_in_words(site, lang):
     pdfs = sorted((site / LANGS[lang] / "pdf").glob("*.pdf"))
     assert len(pdfs) >= 2 * len(GUIDE.techniques)
     for pdf in pdfs:
-        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        text = "".join(page_texts(pdf))
         assert not ISO_DATE.search(text), pdf.name
         assert LONG_DATE[lang].search(re.sub(r"[ \t\r\n]+", " ", text)), pdf.name
     for path in pages_of(site, lang):
@@ -728,9 +728,10 @@ def test_printed_sheets_date_themselves_in_words(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_handouts(site, lang):
     for technique in GUIDE.techniques:
-        reader = PdfReader(site / LANGS[lang] / "pdf" / f"checklist-{technique.id}.pdf")
+        path = site / LANGS[lang] / "pdf" / f"checklist-{technique.id}.pdf"
+        reader = PdfReader(path)
         assert len(reader.pages) == 1, technique.id
-        text = " ".join(reader.pages[0].extract_text().split())
+        text = " ".join(page_texts(path)[0].split())
         assert technique.title(lang) in text
         for point in technique.checklist:
             for item in point.items:
@@ -738,7 +739,9 @@ def test_pdf_handouts(site, lang):
         width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
         assert (round(width), round(height)) == ({"fr": (595, 842), "en": (612, 792)}[lang])
     for technique in GUIDE.techniques:
-        reader = PdfReader(site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf")
+        path = site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf"
+        reader = PdfReader(path)
+        [page] = page_texts(path)
         assert len(reader.pages) == 1, technique.id
         width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
         assert (round(width), round(height)) == ({"fr": (595, 842), "en": (612, 792)}[lang])
@@ -746,7 +749,7 @@ def test_pdf_handouts(site, lang):
         def words(text: str) -> str:  # lines joined, a hyphen at the end of a line joined too
             return re.sub(r"(?<=-) ", "", " ".join(text.split()))
 
-        text = words(reader.pages[0].extract_text())
+        text = words(page)
         plan = technique.plan
         for shown in [
             technique.title(lang),
@@ -759,13 +762,13 @@ def test_pdf_handouts(site, lang):
             ATTRIBUTION[lang],
         ]:
             assert words(shown) in text, (technique.id, shown)
-        assert_plan_quiz(reader.pages[0].extract_text(), technique, lang)  # the quiz runs from the sheet
+        assert_plan_quiz(page, technique, lang)  # the quiz runs from the sheet
         total = {"fr": f"Total\u00a0: {plan.minutes}\u00a0minutes", "en": f"Total: {plan.minutes} minutes"}[lang]
         assert total in text or total.replace("\u00a0", " ") in text
-    combined = PdfReader(site / LANGS[lang] / "pdf" / "checklists.pdf")
-    assert len(combined.pages) == len(GUIDE.techniques)
+    combined = page_texts(site / LANGS[lang] / "pdf" / "checklists.pdf")
+    assert len(combined) == len(GUIDE.techniques)
     for number, technique in enumerate(GUIDE.techniques):
-        assert technique.title(lang) in combined.pages[number].extract_text()
+        assert technique.title(lang) in combined[number]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -20,6 +20,17 @@ class PrintedSheet:
     text_bottom_mm: float  # from the bottom edge to the lowest character's bottom
 
 
+def page_texts(pdf: bytes | Path) -> list[str]:
+    """The text of each page of a PDF, as PDFium extracts it (speed: twenty times pypdf's)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
 def printed_sheets(pdf: bytes | Path) -> list[PrintedSheet]:
     """Each page rendered at 108 dpi (about 3 pixels a module for a 27 mm code) and read by
     zxing-cpp, a reader independent of the encoder the guide uses (segno)."""
