@@ -36,9 +36,8 @@ class Session:
         self.packages = self.pdfs and settings.packages  # the packages to take away hold the PDFs
         self.published = not self.is_serve  # `serve` puts its own local address in site_url: no sheet prints it
         self.staged = not dirty  # a `--dirty` build updates the site in place; any other writes a new one beside it
-        self.pocket = (
-            not self.is_serve
-        )  # installable, offline after one visit; a `serve` preview shows each save at once, no worker caching it
+        # installable, offline after one visit; a `serve` preview shows each save at once, no worker caching it
+        self.pocket = not self.is_serve
         self.builds = Builds()
 
 
