@@ -38,9 +38,9 @@ tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools
 # The scripts' logic in Node, with no page (the saved record, scores and bands, the calendar file,
 # the SCORM record and session): Node's own test runner, nothing to install, a few seconds.
 node --test --test-reporter=spec tests/js/
-# Four workers (pytest-xdist) on two cores: a browser test waits on its browser about half of its
-# time, so two workers leave the cores half idle and four keep them busy. Each worker has its own
-# Chromium; the process that runs them builds the sites once, in the background (tests/support/
-# builds.py). A worker left without tests takes some of another's (worksteal), and the slow tests
-# start first (tests/conftest.py). `-n 2` after the command changes the number.
-NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest -n 4 --dist worksteal "$@"
+# Two workers (pytest-xdist), each with its own Chromium, on two cores: the suite keeps both busy
+# (the machine's counters show them idle for under a tenth of a run, with two workers as with
+# four, and four are no faster). The process that runs them builds the sites once, in the
+# background (tests/support/builds.py). A worker left without tests takes some of the other's
+# (worksteal), and the slow tests start first (tests/conftest.py).
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/pytest -n 2 --dist worksteal "$@"
