@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import assert_clean, open_page, reload, store, stored
+from support.printed import page_texts
 from support.widgets import ANSWERS, BY_ID, TECHNIQUES, fieldset_id, statement_ids, tick_answers
 
 STATEMENTS = [(technique.id, statement.id) for technique in TECHNIQUES for statement in technique.statements]
@@ -395,10 +396,6 @@ def test_axe_with_error_summary_and_with_profile(watch, path, submit):
 
 
 def test_the_plan_prints_alone_on_one_page(watch):
-    import io
-
-    from pypdf import PdfReader
-
     page = watch.page
     take_assessment(page, ANSWERS)
     page.locator("#plan-commitment").fill("Poser trois questions avant de parler de moi.")
@@ -411,7 +408,7 @@ def test_the_plan_prints_alone_on_one_page(watch):
     assert page.locator("#plan-title").is_visible() and page.locator("[data-plan]").is_visible()
     for paper in ("A4", "Letter"):
         page.locator("[data-action=print-plan]").dispatch_event("click")  # printing ends the mode: set it again
-        pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
-        assert len(pdf.pages) == 1, paper
-        assert "Poser trois questions" in pdf.pages[0].extract_text()
+        pages = page_texts(page.pdf(format=paper))
+        assert len(pages) == 1, paper
+        assert "Poser trois questions" in pages[0]
     assert_clean(watch)

@@ -48,6 +48,7 @@ SLUG = "remercier"
 BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
 NEW_TEXT = "Cette page a changé dans la version 2."
 LANGUAGE_FOLDERS = [(lang, LANGS[lang]) for lang in LANGUAGES]
+A_YEAR = "public, max-age=31536000"
 
 
 class Versions:
@@ -99,7 +100,7 @@ def versions(site, tmp_path_factory):
     (root / FOLDER).parent.mkdir(parents=True)
     served = Versions(root, site, second)
     served.publish(site)
-    httpd = serve(root)
+    httpd = serve(root, cache_control=A_YEAR)  # a host that lets browsers keep every file a year: the worker must fetch past that
     served.origin = f"http://127.0.0.1:{httpd.server_port}"
     served.base = f"{served.origin}/{FOLDER}/"
     yield served

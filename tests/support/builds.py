@@ -40,7 +40,6 @@ class MkDocsWorker:
                 encoding="utf-8",
                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                 start_new_session=True,
-                preexec_fn=yield_to_shared_builds,
             )
         process = cls.process
         process.stdin.write(json.dumps({"args": args, "cwd": str(cwd), "env": env}) + "\n")
@@ -72,13 +71,6 @@ class MkDocsWorker:
             os.killpg(cls.process.pid, signal.SIGKILL)
             cls.process.wait()
             cls.process = None
-
-
-def yield_to_shared_builds() -> None:
-    """Speed: a parallel worker's builds (the catalogue's) yield the CPU to the controller's, which
-    build the sites every browser test waits for (`SharedSite`)."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        os.nice(5)
 
 
 def build_site(

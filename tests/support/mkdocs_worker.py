@@ -142,6 +142,8 @@ def run(request: dict, stdout_path: str, stderr_path: str) -> int:
 
 
 def main() -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        os.nice(5)  # speed: a parallel worker's builds (the catalogue's) yield to the controller's, the sites every browser test waits for
     with tempfile.TemporaryDirectory(prefix="mkdocs-worker-") as folder:
         out, err = os.path.join(folder, "stdout"), os.path.join(folder, "stderr")
         os.mkdir(os.path.join(folder, "templates"))

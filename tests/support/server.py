@@ -16,6 +16,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host would: text compressed with gzip, quietly."""
 
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
+    CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
 
     def log_message(self, *args):
         pass
@@ -32,7 +33,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
         if self.headers.get("If-None-Match") == tag:
             self.send_response(304)  # speed: the browser keeps what it has, its compiled scripts too
-            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Cache-Control", self.CACHE_CONTROL)
             self.end_headers()
             return None
         body = compressed(path, stat.st_mtime_ns, stat.st_size)
@@ -41,7 +42,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", tag)
-        self.send_header("Cache-Control", "no-cache")  # asked again every time, as a host that publishes often answers
+        self.send_header("Cache-Control", self.CACHE_CONTROL)
         self.end_headers()
         return io.BytesIO(body)
 
@@ -60,9 +61,10 @@ class StaticServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def serve(directory: Path, port: int = 0):
-    """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread."""
-    handler = functools.partial(StaticHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, cache_control: str = StaticHandler.CACHE_CONTROL):
+    """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread; its
+    text files sent with `cache_control` (a host may tell browsers to keep them for a year)."""
+    handler = functools.partial(type("Handler", (StaticHandler,), {"CACHE_CONTROL": cache_control}), directory=str(directory))
     httpd = StaticServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
