@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from support.browser import assert_clean, open_page, stored
 from support.project import GUIDE
+from support.widgets import tick_answers
 
 BLOCKED = "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
 FULL = "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
@@ -44,8 +45,7 @@ def test_quiz_self_check_and_assessment_work_without_storage(page):
     open_page(page, "/assessment/")
     notices = page.locator(".guide-storage-off:visible")  # the reader is told nothing is kept, once
     expect(notices).to_have_count(1)
-    for statement in page.locator("fieldset[data-statement]").all():
-        statement.locator("input").nth(2).check()
+    tick_answers(page, {t.id: [2] * len(t.statements) for t in GUIDE.techniques})
     page.get_by_role("button", name="Voir mon profil").click()
     assert page.locator("[data-guide-results]").is_visible()
     assert page.locator("[data-table] tr").count() == len(GUIDE.techniques)

@@ -10,11 +10,25 @@ QUIZ = GUIDE.quiz
 FORM = f'form[data-guide-quiz="{QUIZ.id}"]'
 
 
+# Speed: many boxes ticked in one call, each clicked in the page (the same click event a reader's
+# gives the widget), not one Playwright action a box (a fifth of a second each); the journeys by
+# keyboard and pointer tick theirs one by one.
+CLICK_ALL = """selectors => selectors.forEach(s => {
+    const input = document.querySelector(s);
+    if (!input.checked) input.click();
+})"""
+
+
+def document_of(where):
+    """A page or frame, or the frame a FrameLocator points at (a package's guide): what runs a script."""
+    return where if hasattr(where, "evaluate") else where.owner.element_handle().content_frame()
+
+
 def answer(page, choose):
     """Tick, for each question, the options `choose(question)` returns."""
-    for question in QUIZ.questions:
-        for option in choose(question):
-            page.locator(f"#q-{QUIZ.id}-{question.id}-{option.id}").check()
+    document_of(page).evaluate(
+        CLICK_ALL, [f"#q-{QUIZ.id}-{question.id}-{option.id}" for question in QUIZ.questions for option in choose(question)]
+    )
 
 
 def right(question):
@@ -52,7 +66,10 @@ def fieldset_id(tid: str, sid: str) -> str:
 
 
 def tick_answers(page, answers: dict[str, list[int]], scope: str = "[data-guide-assessment]") -> None:
-    """Ticks the radios with the mouse (fast); the keyboard path is covered by the journey test."""
-    for tid, values in answers.items():
-        for sid, value in zip(statement_ids(tid), values):
-            page.locator(f"{scope} #{fieldset_id(tid, sid)} input[value='{value}']").check()
+    """Ticks the radios, all in one call (CLICK_ALL); the keyboard path is the journey test's."""
+    selectors = [
+        f"{scope} #{fieldset_id(tid, sid)} input[value='{value}']"
+        for tid, values in answers.items()
+        for sid, value in zip(statement_ids(tid), values)
+    ]
+    document_of(page).evaluate(CLICK_ALL, selectors)
