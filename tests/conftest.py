@@ -115,8 +115,10 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def shared_context(browser, server, tmp_path_factory) -> SharedContext:
-    return SharedContext(browser, server, tmp_path_factory.mktemp("shared-context"))
+def shared_context(browser, origin, tmp_path_factory) -> SharedContext:
+    """Speed: made at the published site's address without waiting for that site (a test that opens
+    it asks for `server`), so the tests that serve a site of their own start while it builds."""
+    return SharedContext(browser, origin, tmp_path_factory.mktemp("shared-context"))
 
 
 @pytest.fixture

@@ -85,10 +85,12 @@ def build_site(
 
 # The sites the tests build, each as `mkdocs build` makes it with these variables: the published one
 # (for the address the tests serve it at) and the one built when nobody says where it is published.
+# Built in this order: the one without an address is the quicker, and the first site tests to
+# start (the slowest, the every-page pass) read it while the published one builds.
 SITES = {
-    "site": lambda origin: {"GUIDE_SITE_URL": f"{origin}/"},
     # the packages, always built without an address, are the published site's (`packages`)
     "site-without-address": lambda origin: {"GUIDE_SITE_URL": None, "GUIDE_PACKAGES": "off"},
+    "site": lambda origin: {"GUIDE_SITE_URL": f"{origin}/"},
 }
 # The fixtures that need a built site: their tests run after the others (`site_tests_last_slow_first`).
 NEEDS_A_SITE = {"site", "site_build", "site_without_address", "server", "packages"}

@@ -16,12 +16,15 @@ from __future__ import annotations
 import difflib  # noqa: F401
 import functools
 import hashlib
+import importlib.machinery
 import json
 import os
 import sys
 import sysconfig
 import tempfile
 import traceback
+import types
+from pathlib import Path
 
 # What every build of the guide loads: the command line, the theme, the plugins and extensions
 # named in mkdocs.yml and what they import. The project's own hooks are not among them: each child
@@ -108,6 +111,32 @@ def share_templates(folder: str) -> None:
     jinja2.Environment.__init__ = with_cache
 
 
+# The project's hooks, compiled once: each build of a copy of the project imports the copy's hooks,
+# which Python would compile again (a quarter of a failed build); a child takes the code of a file
+# whose text is unchanged from here, under the copy's file name.
+_source_to_code = importlib.machinery.SourceFileLoader.source_to_code
+COMPILED: dict[bytes, types.CodeType] = {}
+
+
+def _named(code: types.CodeType, filename: str) -> types.CodeType:
+    consts = tuple(_named(c, filename) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def source_to_code(loader, data, path, *, _optimize=-1):
+    code = COMPILED.get(hashlib.sha256(data).digest())
+    if code is None or _optimize != -1:
+        return _source_to_code(loader, data, path, _optimize=_optimize)
+    return code if code.co_filename == path else _named(code, path)
+
+
+def share_hooks(root: Path) -> None:
+    for file in sorted((root / "hooks").rglob("*.py")):
+        data = file.read_bytes()
+        COMPILED[hashlib.sha256(data).digest()] = compile(data, str(file), "exec", dont_inherit=True)
+    importlib.machinery.SourceFileLoader.source_to_code = source_to_code
+
+
 def run(request: dict, stdout_path: str, stderr_path: str) -> int:
     pid = os.fork()
     if pid:
@@ -148,6 +177,7 @@ def main() -> None:
         out, err = os.path.join(folder, "stdout"), os.path.join(folder, "stderr")
         os.mkdir(os.path.join(folder, "templates"))
         share_templates(os.path.join(folder, "templates"))
+        share_hooks(Path(__file__).resolve().parents[2])
         for line in sys.stdin:
             for path in (out, err):
                 open(path, "w").close()
