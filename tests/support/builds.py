@@ -93,13 +93,22 @@ SITES = {
     "site": lambda origin: {"GUIDE_SITE_URL": f"{origin}/"},
 }
 # The fixtures that need a built site: their tests run after the others (`site_tests_last_slow_first`).
-NEEDS_A_SITE = {"site", "site_build", "site_without_address", "server", "packages"}
+NEEDS_A_SITE = {"site", "site_build", "site_without_address", "server", "packages", "elsewhere"}
 
 
 def site_tests_last_slow_first(items) -> None:
-    """Speed: the tests that need no site run while the sites build, and slow ones start first
-    (with worksteal, the workers end together); the order is otherwise kept."""
-    items.sort(key=lambda item: (bool(NEEDS_A_SITE & set(item.fixturenames)), item.get_closest_marker("slow") is None))
+    """Speed: the tests that need no site run while the sites build, those that build a project
+    last among them, and slow ones start first (with worksteal, the workers end together); the
+    order is otherwise kept. Worksteal hands each worker half of the list, by count: the second
+    half then begins with builds of a project, not with a site test waiting for the sites."""
+
+    def order(item) -> tuple:
+        slow_last = item.get_closest_marker("slow") is None
+        if NEEDS_A_SITE & set(item.fixturenames):
+            return (1, slow_last)
+        return (0, "project" in item.fixturenames, slow_last)
+
+    items.sort(key=order)
 
 
 def build_with_own_temporary_folder(name: str, folder: Path, origin: str) -> dict:
