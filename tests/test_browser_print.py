@@ -7,8 +7,8 @@ dialog's margins, not the page's own margin: a sheet sized in `vh` spilled onto 
 Each sheet is printed at the two corners of paper and margins where it is hardest to keep whole:
 A4 with no margin (the tallest `vh` there is: a sheet sized in `vh` spills first) and Letter with
 the browser's default margins (the least room there is: a sheet of fixed size spills first). The
-other two corners lie between them: A4 is taller than Letter by 18 mm and narrower by 6 mm, which
-wraps a line of the sheet's 180 mm at most once in thirty."""
+other two corners lie between them: A4 is narrower than Letter by 6 mm, which can add a line in
+thirty to a sheet 186 mm wide, and taller by 18 mm, which gives it a line in fifteen more."""
 
 from __future__ import annotations
 
