@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import PageWatch, assert_clean, open_page, reload, store, stored, stored_text
 from support.printed import page_texts, printed_sheets
@@ -107,6 +108,41 @@ def test_content_change_keeps_the_other_ticks(watch):
     assert ticked(page) == [items[1]]  # kept; new items start unticked
     boxes(page).nth(0).check()
     assert stored(page)["checklists"][SLUG]["ticked"] == [items[0], items[1]]  # the removed item is gone
+    assert_clean(watch)
+
+
+def test_a_tick_never_undoes_what_another_tab_or_page_ticked_since(watch):
+    """The same checklist open twice (another tab, the page of all checklists, the page the back
+    button brings back from the browser's cache): a tick here adds to what the device keeps now,
+    and the boxes show what another tab or page saved since."""
+    page = watch.page
+    open_page(page, FR)
+    items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
+    boxes(page).nth(0).check()
+    # another tab, on the page of all checklists: its tick shows here at once
+    other = page.context.new_page()
+    open_page(other, "/checklists/")
+    other.locator(f"{CHECKLIST} input[data-item='{items[1]}']").check()
+    expect(boxes(page).nth(1)).to_be_checked()
+    other.close()
+    # a record written since this page last showed it, with no event to say so: a tick here keeps it
+    store(page, {"version": 1, "checklists": {SLUG: {"ticked": [items[0], items[1], items[2]], "updated": "2026-12-01T10:00:00Z"}}})
+    boxes(page).nth(3).check()
+    assert stored(page)["checklists"][SLUG]["ticked"] == items[:4]
+    assert ticked(page) == items[:4]  # … and shows it
+    # the page back from the browser's back/forward cache shows what was saved meanwhile
+    store(page, {"version": 1, "checklists": {SLUG: {"ticked": [items[4]], "updated": "2026-12-01T10:00:00Z"}}})
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert ticked(page) == [items[4]]
+    # … and so does the page the back button brings back, from the cache or loaded again
+    page.evaluate("window.leftHere = true")
+    open_page(page, "/checklists/")
+    page.locator(f"{CHECKLIST} input[data-item='{items[5]}']").check()
+    page.go_back()
+    expect(boxes(page).nth(5)).to_be_checked()
+    assert ticked(page) == [items[4], items[5]]
+    restored = page.evaluate("window.leftHere === true")
+    print(f"\nthe technique page came back from the back/forward cache: {restored}")
     assert_clean(watch)
 
 

@@ -50,7 +50,7 @@ export function start() {
   if (!container || !script?.dataset.worker) return;
   // A page a worker served reloads when another takes over (a new version: its files would not be
   // this page's); the first worker taking over the page it was installed from changes nothing.
-  let controlled = Boolean(container.controller);
+  let controlled = !!container.controller;
   container.addEventListener("controllerchange", () => {
     if (controlled) location.reload();
     controlled = true;
