@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
-from support.browser import PageWatch, assert_clean, open_page, reload, store, stored, stored_text
+from support.browser import TEST_CHROMIUM_FLAGS, PageWatch, assert_clean, chromium_path, open_page, reload, store, stored, stored_text
 from support.printed import page_texts, printed_sheets
 from support.project import GUIDE, SLUGS
 from support.server import serve
@@ -113,8 +113,8 @@ def test_content_change_keeps_the_other_ticks(watch):
 
 def test_a_tick_never_undoes_what_another_tab_or_page_ticked_since(watch):
     """The same checklist open twice (another tab, the page of all checklists, the page the back
-    button brings back from the browser's cache): a tick here adds to what the device keeps now,
-    and the boxes show what another tab or page saved since."""
+    button brings back from the browser's cache, below): a tick here adds to what the device keeps
+    now, and the boxes show what another tab or page saved since."""
     page = watch.page
     open_page(page, FR)
     items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
@@ -134,15 +134,37 @@ def test_a_tick_never_undoes_what_another_tab_or_page_ticked_since(watch):
     store(page, {"version": 1, "checklists": {SLUG: {"ticked": [items[4]], "updated": "2026-12-01T10:00:00Z"}}})
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert ticked(page) == [items[4]]
-    # … and so does the page the back button brings back, from the cache or loaded again
+    assert_clean(watch)
+
+
+@pytest.fixture
+def with_back_forward_cache(browser, server):
+    """A watched page in a browser that keeps pages for the back button, as readers' browsers do: the
+    full Chromium, without Playwright's --disable-back-forward-cache (the headless shell has no
+    such cache)."""
+    full = browser.browser_type.launch(
+        executable_path=chromium_path(), args=TEST_CHROMIUM_FLAGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    context = full.new_context(base_url=server, service_workers="block")
+    yield PageWatch(context.new_page(), server)
+    full.close()
+
+
+def test_the_page_the_back_button_brings_back_shows_and_keeps_what_was_ticked_meanwhile(with_back_forward_cache):
+    watch = with_back_forward_cache
+    page = watch.page
+    open_page(page, FR)
+    items = boxes(page).evaluate_all("els => els.map(e => e.dataset.item)")
+    boxes(page).nth(0).check()
     page.evaluate("window.leftHere = true")
     open_page(page, "/checklists/")
-    page.locator(f"{CHECKLIST} input[data-item='{items[5]}']").check()
-    page.go_back()
-    expect(boxes(page).nth(5)).to_be_checked()
-    assert ticked(page) == [items[4], items[5]]
-    restored = page.evaluate("window.leftHere === true")
-    print(f"\nthe technique page came back from the back/forward cache: {restored}")
+    page.locator(f"{CHECKLIST} input[data-item='{items[1]}']").check()
+    page.go_back(wait_until="commit")  # a page back from the cache fires no load event
+    expect(page).to_have_url(re.compile(f"{re.escape(FR)}$"))
+    assert page.evaluate("window.leftHere === true")  # the page itself, back from the cache, not loaded again
+    expect(boxes(page).nth(1)).to_be_checked()
+    boxes(page).nth(2).check()
+    assert stored(page)["checklists"][SLUG]["ticked"] == items[:3]
     assert_clean(watch)
 
 
