@@ -54,9 +54,10 @@ CONTRAST = {kind: ("fr", "en")[n % 2] for n, kind in enumerate(KINDS)}
 def test_every_page_is_clean_accessible_and_switches_language(visit, elsewhere, half):
     """Every page of the default build in both languages (in two halves, which two workers can
     share): no console error, no failed request, nothing from another origin, no policy violation
-    (the watch), no axe violation (colour contrast judged on a page of each kind, CONTRAST), and the header's
-    language switch leads to the same page in the other language (the French page's switch is
-    followed as a reader does, the English page's is read); an embed page in each language."""
+    (the watch), no axe violation (colour contrast judged on a page of each kind, CONTRAST), and
+    the header's language switch leads to the same page in the other language (the French page's
+    switch is followed as a reader does, the English page's is read); an embed page in each
+    language."""
     watch, base = visit
     page = watch.page
     _, folder = elsewhere
@@ -90,7 +91,7 @@ def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
     (canonical links, sheets' QR codes, oEmbed), made the same way on every page of a kind in
     either language: one page of each kind, the kinds shared between the languages, each with no
     axe violation (colour contrast aside: the theme and its colours are the default build's, judged
-    on every page above) and nothing wrong in the watch."""
+    in the every-page pass above) and nothing wrong in the watch."""
     watch, base = visit
     problems = {}
     for n, kind in enumerate([*KINDS, EMBEDS[0]]):

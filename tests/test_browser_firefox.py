@@ -1,11 +1,12 @@
 """The journeys that matter most, in a second engine: Firefox (Debian's firefox-esr, driven over
 WebDriver BiDi by tools/firefox-journeys.mjs, one browser for the whole file, each journey in a
-fresh browser context). Widgets mount on a technique page and keep a tick across a reload and
-the language switch, and mount on its translation; a quiz is scored in its live region and the score comes back
-after a reload; the projector is driven by the keyboard alone; the offline copy works from
-file://. No journey has a script error, a Content-Security-Policy violation (Firefox reports them
-as page errors), a failed request or a request to another origin. Print on one sheet runs in
-Firefox in tests/test_browser_print.py."""
+fresh browser context). Widgets mount on a technique page and keep a tick across a reload and the
+language switch, and mount on its translation; a quiz is scored in its live region and the score
+comes back after a reload; the projector is driven by the keyboard alone; the offline copy works
+from file://. Each journey runs once, the two languages shared between them (Chromium runs them in
+both). No journey has a script error, a Content-Security-Policy violation (Firefox reports them as
+page errors), a failed request or a request to another origin. Print on one sheet runs in Firefox
+in tests/test_browser_print.py."""
 
 from __future__ import annotations
 
@@ -248,8 +249,7 @@ def widget_kinds(site, path: str) -> list[str]:
     return [root["data-guide-widget"] for root in html.select("[data-guide-widget]")]
 
 
-# Each journey once, each language in one of them: the widgets from French (to English, by the
-# language switch), the quiz in French, the projector in English; Chromium runs them in both.
+# The widgets from French (to English, by the language switch), the quiz in French, the projector in English.
 def test_widgets_mount_and_a_tick_is_kept_across_reload_and_languages(firefox, site, server):
     lang = "fr"
     seen = clean(firefox[f"checklist-{lang}"])
