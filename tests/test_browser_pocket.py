@@ -2,10 +2,11 @@
 of another server, and each journey opens it in a browser profile of its own on disk that lets
 service workers run (every other context of the suite blocks them; Chromium reports an incognito
 context as not installable): installable in both languages; after one visit a worker controls
-the sub-folder (an embed page registers none); with the network off every page of the language
-opens with its widgets (in two halves, which two workers can share), a tick and a quiz survive a
-reload, search answers, the other language once visited, a PDF once fetched; a second version published in place of the first is offered on
-the open page and shown by its button. In the suite's own context (workers blocked): the browser
+the sub-folder (an embed page registers none); with the network off a page of each kind opens
+with its widgets (in two halves, which two workers can share; that the worker keeps every page is
+read from the built site, test_site.py), a tick and a quiz survive a reload, search answers, the
+other language once visited, a PDF once fetched; a second version published in place of the first
+is offered on the open page and shown by its button. In the suite's own context (workers blocked): the browser
 is asked once to keep the storage, a tick made before the guide's script runs survives, and the
 browser's form restoration on reload and back does not bring back a tick. The offline copy
 (file://) and a SCORM package register no worker. Nothing leaves the origin, no policy violation,

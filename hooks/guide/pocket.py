@@ -162,9 +162,19 @@ def site_path(page_url: str, reference: str) -> str | None:
     return parts.path.lstrip("/")
 
 
-def loads(site: Path, page_url: str, later: Mapping[str, Sequence[str]]) -> tuple[set[str], set[str]]:
+def search_files(site: Path, worker: str, index: str) -> set[str]:
+    """What Material's search loads in a language: its worker, the index, the lunr scripts for the
+    index's languages."""
+    langs = json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"]
+    return {worker, index, *search_worker_imports(worker, langs)}
+
+
+def loads(
+    site: Path, page_url: str, later: Mapping[str, Sequence[str]], searches: dict[tuple[str, str], set[str]]
+) -> tuple[set[str], set[str]]:
     """What a page loads (the files it links, the search it runs, what guide.js fetches later) and
-    the PDFs it offers, as paths from the site's root."""
+    the PDFs it offers, as paths from the site's root. `searches`: what each search loads, read
+    once a build (search_files), not once a page."""
     html = (site / page_url / PAGE).read_text(encoding="utf-8")
     files, pdfs = set(), set()
     for match in TAG.finditer(html):
@@ -179,10 +189,10 @@ def loads(site: Path, page_url: str, later: Mapping[str, Sequence[str]]) -> tupl
         elif path:
             files.add(path)
     config = json.loads(json_script(html, "__config"))
-    worker = site_path(page_url, config["search"])
-    index = site_path(page_url, config["base"].rstrip("/") + "/" + SEARCH_INDEX)
-    langs = json.loads((site / index).read_text(encoding="utf-8"))["config"]["lang"]
-    files |= {worker, index, *search_worker_imports(worker, langs)}
+    search = site_path(page_url, config["search"]), site_path(page_url, config["base"].rstrip("/") + "/" + SEARCH_INDEX)
+    if search not in searches:
+        searches[search] = search_files(site, *search)
+    files |= searches[search]
     for script, fetched in later.items():
         if script in files:
             files |= set(fetched)
@@ -201,16 +211,16 @@ def precache(site: Path, languages: Sequence[tuple[str, str]], later: Mapping[st
     """The worker's list: each file (path from the site's root, content hash) the pages of every
     language need; `shared` what all of them load, the rest by language; the PDFs apart."""
     prefixes = [prefix for _, prefix in languages]
-    needs, pdfs = {}, set()
+    icons = {icon_path(size) for size in ICON_SIZES} | {icon_path(MASKABLE_SIZE, maskable=True)}
+    needs, pdfs, searches = {}, set(), {}
     for lang, prefix in languages:
         pages = full_pages(site, prefix, prefixes)
-        found = set(pages)
+        found = set(pages) | icons
         for page in pages:
-            files, offered = loads(site, page, later)
+            files, offered = loads(site, page, later, searches)
             found |= files
             pdfs |= offered
-        icons = {icon_path(size) for size in ICON_SIZES} | {icon_path(MASKABLE_SIZE, maskable=True)}
-        needs[lang] = found | icons
+        needs[lang] = found
     shared = set.intersection(*needs.values())
     missing = sorted(path for path in set.union(*needs.values()) if not _file(site, path).is_file())
     if missing:
