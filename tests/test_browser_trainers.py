@@ -1,7 +1,7 @@
 """The trainers' pages in Chromium: each plan prints on one sheet of US Letter, the shorter paper,
-in both languages, as the plan alone, its quiz included (the longest plan prints on A4 and Letter
-with every margin, in Chromium and Firefox: test_browser_print.py) (axe checks every page of the site:
-test_browser_site.py)."""
+in both languages, as the plan alone, its quiz included (the longest plan also prints where a
+sheet is hardest to keep whole, in Chromium and Firefox: test_browser_print.py; axe checks every
+page of the site: test_browser_anywhere.py)."""
 
 from __future__ import annotations
 

@@ -19,8 +19,8 @@ from guide.build import load_strings
 from guide.csp import inline_hashes
 from guide.offline import frame_script_sources
 from guide.packaging import SCHEMA_VENDOR, SCHEMAS
-from guide.pocket import APPLE_ICON, ICON_SIZES, MASKABLE_SIZE
-from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, POCKET_SCRIPT, SHIM_DIR, WEB_MANIFEST, WORKER, icon_path, scorm_zip
+from guide.pocket import APPLE_ICON, MANIFEST_ICONS
+from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, POCKET_SCRIPT, SHIM_DIR, WEB_MANIFEST, WORKER, scorm_zip
 from lxml import etree
 from support.project import GUIDE, LANGS, LANGUAGES, ROOT
 from support.site import KNOWN_ADDRESSES, pages_of
@@ -87,7 +87,7 @@ def test_the_offline_copy_holds_every_page_and_asset(site, packages):
             assert as_file in held or f"{prefix}{path}index.html" in held, (lang, path)
         assert {f"{prefix}pdf/{p.name}" for p in (site / prefix / "pdf").iterdir()} <= held
     # every asset but the website's app: its worker's script, its icons (hooks/guide/pocket.py)
-    app = {POCKET_SCRIPT, APPLE_ICON, *(icon_path(size) for size in ICON_SIZES), icon_path(MASKABLE_SIZE, maskable=True)}
+    app = {POCKET_SCRIPT, APPLE_ICON, *MANIFEST_ICONS}
     assets = {p for p in files_of(site) if p.startswith("assets/") and not p.endswith(".map")}
     assert app <= assets and assets - app <= held
     assert not any(p.startswith("embed/") or "/embed/" in p or p.endswith(".map") or p == "404.html" for p in held)

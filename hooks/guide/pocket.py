@@ -42,6 +42,7 @@ ICON_SIZES = (192, 512)
 MASKABLE_SIZE = 512
 MASKABLE_CONTENT = 0.8  # the source's share of a maskable icon: its glyph well inside the 80 % safe circle
 APPLE_ICON = f"{ICON_DIR}apple-touch-icon.png"
+MANIFEST_ICONS = (*(icon_path(size) for size in ICON_SIZES), icon_path(MASKABLE_SIZE, maskable=True))  # what the manifests list
 APPLE_SIZE = 180
 PAGE = "index.html"
 ASSET_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
@@ -211,11 +212,10 @@ def precache(site: Path, languages: Sequence[tuple[str, str]], later: Mapping[st
     """The worker's list: each file (path from the site's root, content hash) the pages of every
     language need; `shared` what all of them load, the rest by language; the PDFs apart."""
     prefixes = [prefix for _, prefix in languages]
-    icons = {icon_path(size) for size in ICON_SIZES} | {icon_path(MASKABLE_SIZE, maskable=True)}
     needs, pdfs, searches = {}, set(), {}
     for lang, prefix in languages:
         pages = full_pages(site, prefix, prefixes)
-        found = set(pages) | icons
+        found = set(pages) | set(MANIFEST_ICONS)
         for page in pages:
             files, offered = loads(site, page, later, searches)
             found |= files
