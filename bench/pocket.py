@@ -1,7 +1,8 @@
 """The guide in the pocket on a slow phone network (issue #23, "Fast on the second visit"): a page's
 first contentful paint on the first visit, beside a repeat visit's, served from the service
 worker's cache; and, for reference, a repeat visit where no worker runs (the browser's HTTP cache
-only: the tests' server, like many hosts, sends no caching headers).
+only: the tests' server, like many hosts, has the browser check each file again, `no-cache` with an
+ETag, so each costs a round trip).
 
 Chromium with the benchmark's flags (not the tests'), a new profile on disk for each round, each
 tab's network throttled through the DevTools protocol (Network.emulateNetworkConditions: 400 ms
@@ -71,8 +72,8 @@ def run(work: Path, rounds: int = 3) -> tuple[str, bool]:
     result = build_site(site, GUIDE_SITE_URL=None, GUIDE_PACKAGES="off")
     if result.returncode:
         raise SystemExit(result.stderr)
-    kept = sizes(site, read_precache(site))
-    pdfs = read_precache(site)["downloads"]
+    precache = read_precache(site)
+    kept, pdfs = sizes(site, precache), precache["downloads"]
     httpd = serve(site)
     base = f"http://127.0.0.1:{httpd.server_port}/"
     rows, met = [], True
