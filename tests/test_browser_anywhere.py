@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
-from support.browser import PageWatch, assert_clean, open_page
+from support.browser import PageWatch, assert_clean, open_page, real_search
 from support.server import serve
 from support.site import expected_pages, pages_of
 
@@ -91,8 +91,11 @@ def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
     (canonical links, sheets' QR codes, oEmbed), made the same way on every page of a kind in
     either language: one page of each kind, the kinds shared between the languages, each with no
     axe violation (colour contrast aside: the theme and its colours are the default build's, judged
-    in the every-page pass above) and nothing wrong in the watch."""
+    in the every-page pass above) and nothing wrong in the watch, Material's own search running
+    (what it loads is the same on every page of a language; the every-page pass runs the tests'
+    quiet one, support/browser.py)."""
     watch, base = visit
+    real_search(watch.page.context, watch.origin)
     problems = {}
     for n, kind in enumerate([*KINDS, EMBEDS[0]]):
         path = ("", "en/")[n % 2] + kind
@@ -105,6 +108,7 @@ def test_a_page_of_each_kind_of_the_published_build_is_clean(visit):
 def test_the_language_switch_search_and_saved_ticks_work_from_a_sub_folder(visit):
     watch, base = visit
     page = watch.page
+    real_search(page.context, watch.origin)
     page.goto(base + "techniques/remercier/")
     page.locator(".md-header .md-select").first.hover()
     with page.expect_navigation():

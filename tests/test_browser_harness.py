@@ -1,11 +1,12 @@
 """The browser checks the other tests rely on, held to what they promise: the shared browser context
-hands each test nothing of the one before (conftest.SharedContext), and the axe check finds what
-it should, however often it runs in a document."""
+hands each test nothing of the one before (conftest.SharedContext), its pages' search worker does
+nothing unless a test asks for Material's own, and the axe check finds what it should, however
+often it runs in a document."""
 
 from __future__ import annotations
 
 from support.axe import axe_violations
-from support.browser import QUIET_HTML, assert_clean, open_page, store, stored_text
+from support.browser import QUIET_HTML, assert_clean, open_page, real_search, store, stored_text
 from support.server import serve
 
 
@@ -53,4 +54,22 @@ def test_axe_finds_a_missing_label_and_poor_contrast_every_time_it_looks(watch):
     )
     found = {violation.split(":")[0] for violation in axe_violations(page)}  # axe is already in this document
     assert {"label", "color-contrast"} <= found
+    assert_clean(watch)
+
+
+def test_search_is_quiet_unless_a_test_asks_for_materials_own(watch, server):
+    """What QUIET_SEARCH saves is real: the worker Material starts on a page of the guide is the
+    quiet one (its script is never fetched), and `real_search` gives the page Material's, which answers."""
+    page = watch.page
+    fetched = []
+    page.on("request", lambda request: "/workers/search." in request.url and fetched.append(request.url))
+    open_page(page, "/techniques/remercier/")
+    assert page.evaluate("Worker.quiet") is True
+    real_search(page.context, server)
+    open_page(page)
+    assert page.evaluate("Worker.quiet === undefined")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("merci")
+    page.locator(".md-search-result__link").first.wait_for()
+    assert len(fetched) == 1  # the worker's script, once: for Material's own worker only
     assert_clean(watch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from support.axe import axe_violations
-from support.browser import assert_clean, open_page
+from support.browser import assert_clean, open_page, real_search
 
 
 def test_404_page(site, watch, server):
@@ -25,6 +25,7 @@ def test_404_page(site, watch, server):
 )
 def test_search_answers_in_the_page_language(watch, server, path, query, expected, unexpected):
     page = watch.page
+    real_search(page.context, server)
     open_page(page, f"/{path}")
     page.locator(".md-search__input").click()
     page.keyboard.type(query)

@@ -18,8 +18,10 @@ const errors = [];
 try {
   const page = await browser.newPage();
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  let loaded = null;
   for (const job of jobs) {
-    await page.goto(job.url, { waitUntil: "load" });
+    if (job.url !== loaded) await page.goto(job.url, { waitUntil: "load" }); // a page's papers one after the other, from one load
+    loaded = job.url;
     const m = job.margin;
     const [width, height] = PAPER[job.format];
     await page.pdf({ path: job.path, width, height, margin: { top: m, right: m, bottom: m, left: m } });

@@ -38,8 +38,8 @@ def chromium_path() -> str:
 def headless_shell_path() -> str:
     """The browser of most tests: Chromium's headless shell (Debian's chromium-headless-shell), the
     one Playwright itself runs headless tests in. Speed: a page costs it a third less CPU than the
-    full browser; the tests that need the full one (installing the guide, Lighthouse) and the
-    benchmark use `chromium_path()`."""
+    full browser; the tests that need the full one (installing the guide, the back/forward cache)
+    and the benchmark use `chromium_path()`."""
     found = shutil.which("chromium-headless-shell")
     if found is None:
         pytest.fail("No Chromium headless shell found: install Debian's chromium-headless-shell package (.ci/run does)")
@@ -84,6 +84,36 @@ def quiet_documents(page, pattern: str = f"**{QUIET_PATH}") -> str:
     return pattern
 
 
+# Speed: Material's search worker indexes every page of the language on each page load, a third of
+# what a page costs the tests' Chromium. A page whose test does not search gets a worker that does
+# nothing (`Worker.quiet`: search stays "initialising"); `real_search` gives a test Material's own.
+# Pages from disk keep theirs: iframe-worker, which runs their search, takes the name `Worker` back.
+REAL_SEARCH = "guide-tests-search=real"  # a cookie: init scripts cannot be taken back, cookies can
+QUIET_SEARCH = """(() => {
+    try { if (document.cookie.includes("REAL_SEARCH")) return; } catch { /* a sandboxed frame: no cookie */ }
+    const Real = self.Worker;
+    const Worker = function (url, options) {
+        if (!/\\/workers\\/search\\.[0-9a-f]+\\.min\\.js$/.test(String(url))) return new Real(url, options);
+        return Object.assign(new EventTarget(), { postMessage() {}, terminate() {} });
+    };
+    Worker.quiet = true;
+    self.Worker = Worker;
+})();""".replace("REAL_SEARCH", REAL_SEARCH)
+
+
+def quiet_search(context):
+    """`context`, its pages given a search worker that does nothing (QUIET_SEARCH)."""
+    context.add_init_script(QUIET_SEARCH)
+    return context
+
+
+def real_search(context, origin: str) -> None:
+    """Material's own search worker for the pages of `origin` in `context`, until the test ends
+    (`SharedContext.empty` clears cookies)."""
+    name, value = REAL_SEARCH.split("=")
+    context.add_cookies([{"name": name, "value": value, "url": origin}])
+
+
 class SharedContext:
     """Speed: one browser context for all of a worker's tests (a fresh one per test doubles a page's
     cost), emptied after each test (`empty`: pages, every visited origin's storage, cookies,
@@ -92,7 +122,7 @@ class SharedContext:
 
     def __init__(self, browser, base_url: str, folder: Path):
         # service workers blocked: the guide's would precache the whole site in every test (tests/test_browser_pocket.py has its own)
-        self.context = browser.new_context(base_url=base_url, accept_downloads=True, service_workers="block")
+        self.context = quiet_search(browser.new_context(base_url=base_url, accept_downloads=True, service_workers="block"))
         self.keeper = self.context.new_page()
         quiet_documents(self.keeper, "**/*")  # whichever origin it goes to, even one whose server has stopped
         self.quiet_file = folder / "quiet.html"  # every file shares one storage: "file://"
