@@ -197,7 +197,7 @@ def test_print_gives_a_clean_one_page_sheet(watch):
 
 def test_every_checklist_prints_on_one_page_in_both_languages(watch):
     """On US Letter, the shorter paper (the longest checklist also prints where a sheet is hardest
-    to keep whole, on both papers, in test_browser_print.py)."""
+    to keep whole, on both papers, in test_browser_print.py and in Firefox)."""
     page = watch.page
     page.emulate_media(media="print")
     for prefix in ("", "en/"):

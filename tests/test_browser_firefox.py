@@ -3,19 +3,23 @@ WebDriver BiDi by tools/firefox-journeys.mjs, one browser for the whole file, ea
 fresh browser context). Widgets mount on a technique page and keep a tick across a reload and the
 language switch, and mount on its translation; a quiz is scored in its live region and the score
 comes back after a reload; the projector is driven by the keyboard alone; the offline copy works
-from file://. Each journey runs once, the two languages shared between them (Chromium runs them in
-both). No journey has a script error, a Content-Security-Policy violation (Firefox reports them as
-page errors), a failed request or a request to another origin. Print on one sheet runs in Firefox
-in tests/test_browser_print.py."""
+from file://; each sheet of test_browser_print.py prints whole on one sheet, at the same corners
+of paper and margins. Each journey runs once, the two languages shared between them (Chromium runs
+them in both). No journey has a script error, a Content-Security-Policy violation (Firefox reports
+them as page errors), a failed request or a request to another origin."""
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 from support.browser import STORAGE_KEY
 from support.firefox import run_driver
+from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
 
 pytestmark = pytest.mark.slow
@@ -182,6 +186,23 @@ def offline_journey(base: str) -> dict:
     }
 
 
+def print_journey(origin: str, site, name: str, folder) -> dict:
+    """A case of support/printed.py printed at each corner, as the print dialog does: the paper and
+    its margins (Firefox's default, half an inch, where the dialog keeps its own)."""
+    path, _ = case(site, name)
+    prints = [
+        {
+            "pdf": {
+                "path": str(folder / f"{name}-{paper}-{margin}.pdf"),
+                "format": paper,
+                "margin": FIREFOX_DEFAULT_MARGIN if margin == "default" else margin,
+            }
+        }
+        for paper, margin in CORNERS
+    ]
+    return {"name": f"print-{name}", "origin": origin, "steps": [{"goto": f"{origin}/{path}"}, *prints]}
+
+
 # What the driver must catch, caused on purpose: an inline script and an image from another origin
 # on a page (the page's policy blocks both), a page that is not there, and requests counted as
 # another origin's (the second journey is told it is on a different one).
@@ -209,17 +230,25 @@ def harness_journeys(origin: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def firefox(server, packages, tmp_path_factory) -> dict[str, dict]:
-    """Every journey, in one run of the driver: its observations and what went wrong, by name."""
+def prints(tmp_path_factory) -> Path:
+    """Where the print journeys leave their sheets."""
+    return tmp_path_factory.mktemp("firefox-prints")
+
+
+@pytest.fixture(scope="module")
+def firefox(server, site, packages, prints, tmp_path_factory) -> dict[str, dict]:
+    """Every journey, in one run of the driver (speed: each start of Firefox costs 8 CPU-seconds):
+    its observations and what went wrong, by name."""
     folder = tmp_path_factory.mktemp("firefox-journeys")
     journeys = [
         checklist_journey(server, "fr"),
         quiz_journey(server),
         projector_journey(server, "en"),
         offline_journey(packages["offline"].as_uri() + "/"),
+        *(print_journey(server, site, name, prints) for name in CASES),
         *harness_journeys(server),
     ]
-    return run_driver("firefox-journeys.mjs", journeys, folder, timeout=300)
+    return run_driver("firefox-journeys.mjs", journeys, folder, timeout=600)
 
 
 def test_the_driver_sees_what_goes_wrong(firefox, server):
@@ -320,3 +349,16 @@ def test_the_offline_copy_from_disk(firefox, packages):
     results = [href.split("?")[0] for href in seen["results"]]
     assert f"{base}article.html" in results  # found in the article, in French, from disk
     assert all(href.startswith(base) and not href.startswith(f"{base}en/") for href in results)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_sheets_print_whole(firefox, prints, site, name):
+    clean(firefox[f"print-{name}"])
+    path, expected = case(site, name)
+    for paper, margin in CORNERS:
+        pdf = (prints / f"{name}-{paper}-{margin}.pdf").read_bytes()
+        where = f"Firefox {path} {paper} {margin}"
+        width, height = (float(v) for v in PdfReader(io.BytesIO(pdf)).pages[0].mediabox.upper_right)
+        size = {"A4": (595.3, 841.9), "Letter": (612, 792)}[paper]
+        assert abs(width - size[0]) < 1 and abs(height - size[1]) < 1, where
+        assert_one_sheet_each(pdf, expected, where)

@@ -1,6 +1,6 @@
 """The trainers' pages in Chromium: each plan prints on one sheet of US Letter, the shorter paper,
 in both languages, as the plan alone, its quiz included (the longest plan also prints where a
-sheet is hardest to keep whole, in Chromium and Firefox: test_browser_print.py; axe checks every
+sheet is hardest to keep whole: test_browser_print.py, and in Firefox; axe checks every
 page of the site: test_browser_anywhere.py)."""
 
 from __future__ import annotations

@@ -15,6 +15,8 @@
 //   {"type": text}         text typed into whatever has the focus
 //   {"wait": selector}     until it is visible;  {"gone": selector}  until it is hidden or absent
 //   {"observe": name, "js": "() => …"}   the function's result, run in the page, kept under `name`
+//   {"pdf": {"path": "/tmp/out.pdf", "format": "A4" or "Letter", "margin": "5mm"}}   the page
+//                          printed as a reader's print dialog does: a paper, and its margins
 // Prints on stdout {name: {"observed": {…}, "errors": [...], "foreign": [...], "failed": null or
 // "step n: …"}} for every journey: "errors" are the page's script errors (Firefox reports a
 // Content-Security-Policy violation as one; the securitypolicyviolation event is logged too),
@@ -38,6 +40,9 @@ async function navigation(page, action) {
   await ready(page);
 }
 
+// Paper sizes in millimetres: puppeteer-core 23 hands BiDi a named format's inches as centimetres.
+const PAPER = { A4: ["210mm", "297mm"], Letter: ["215.9mm", "279.4mm"] };
+
 const STEPS = {
   goto: async (page, url) => {
     await page.goto(url, { waitUntil: "load", timeout: TIMEOUT });
@@ -55,6 +60,10 @@ const STEPS = {
   type: (page, text) => page.keyboard.type(text),
   wait: (page, selector) => page.waitForSelector(selector, { visible: true, timeout: TIMEOUT }),
   gone: (page, selector) => page.waitForSelector(selector, { hidden: true, timeout: TIMEOUT }),
+  pdf: (page, { path, format, margin: m }) => {
+    const [width, height] = PAPER[format];
+    return page.pdf({ path, width, height, margin: { top: m, right: m, bottom: m, left: m } });
+  },
 };
 
 function foreign(url, origin) {

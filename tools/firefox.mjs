@@ -1,4 +1,4 @@
-// Debian's Firefox ESR as the tests' drivers start it (firefox-print.mjs, firefox-journeys.mjs):
+// Debian's Firefox ESR as the tests' driver starts it (firefox-journeys.mjs):
 // puppeteer-core over WebDriver BiDi, headless, nothing downloaded; FIREFOX names the binary.
 // Service workers off: the guide's would precache a whole language on every page's first visit
 // (its own tests run in Chromium, tests/test_browser_pocket.py).
