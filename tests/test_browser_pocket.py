@@ -6,7 +6,8 @@ the sub-folder (an embed page registers none); with the network off a page of ea
 with its widgets (in two halves, which two workers can share; that the worker keeps every page is
 read from the built site, test_site.py), a tick and a quiz survive a reload, search answers, the
 other language once visited, a PDF once fetched; a second version published in place of the first
-is offered on the open page and shown by its button. In the suite's own context (workers blocked): the browser
+is offered on the open page and shown by its button, another tab reloading with it, and a page
+back in view after five minutes asks for it. In the suite's own context (workers blocked): the browser
 is asked once to keep the storage, a tick made before the guide's script runs survives, and the
 browser's form restoration on reload and back does not bring back a tick. The offline copy
 (file://) and a SCORM package register no worker. Nothing leaves the origin, no policy violation,
@@ -251,27 +252,65 @@ def test_offline_the_other_half_of_the_pages_search_and_the_other_language_once_
     assert_clean(watch)
 
 
+NOTICE = "[data-guide-update][role=status]"
+READY = "Une nouvelle version du guide est prête."
+
+
 def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profile, versions):
+    """The notice's button shows version 2, and another tab of the guide reloads with it (its
+    version-1 page would otherwise run beside version 2's worker)."""
     base = versions.base
     watch = PageWatch(profile.pages[0], versions.origin)
+    other = PageWatch(profile.new_page(), versions.origin)
     page = watch.page
     open_page(page, base + f"techniques/{SLUG}/")
     controlled(page)
+    open_page(other.page, base + "checklists/")
+    controlled(other.page)
     before = cached(page)
     versions.publish(versions.second)
     open_page(page)  # the browser looks for a new worker on each visit; the page still comes from version 1, whole
     expect(page.locator("#version-2")).to_have_count(0)
-    notice = page.locator("[data-guide-update][role=status]")
-    expect(notice).to_contain_text("Une nouvelle version du guide est prête.", timeout=30_000)  # once version 2 is kept whole
+    notice = page.locator(NOTICE)
+    expect(notice).to_contain_text(READY, timeout=30_000)  # once version 2 is kept whole
+    expect(other.page.locator(NOTICE)).to_contain_text(READY)  # offered in the other tab too
     button = notice.get_by_role("button", name="Afficher la nouvelle version")
-    with page.expect_navigation():
+    with other.page.expect_navigation(), page.expect_navigation():
         button.click()
     expect(page.locator("#version-2")).to_have_text(NEW_TEXT)
     expect(page.locator("[data-guide-update][data-ready]")).to_have_count(0)
+    expect(other.page.locator("[data-guide-update][data-ready]")).to_have_count(0)
+    assert other.page.url == base + "checklists/"
+    assert_clean(other)
     after = cached(page)
     old = {name for name in before if not name.endswith(" downloads")}
     assert len(old) == 1 and len(after) == 2 and not old & set(after)  # the old version's cache deleted
     assert versions.files_of(versions.second, "fr") <= set().union(*after.values())
+    assert_clean(watch)
+
+
+def test_a_page_back_in_view_after_five_minutes_asks_for_a_new_version(profile, versions):
+    """A page left open (a phone in a pocket) asks for a new version when it comes back in view five
+    minutes or more after it last did, and offers it; sooner, it asks nothing. The page's clock is
+    Playwright's, moved on; a headless page is never hidden, so the browser's event is dispatched."""
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    page.clock.install()
+    page.add_init_script(
+        "const update = ServiceWorkerRegistration.prototype.update; window.updates = 0;"
+        "ServiceWorkerRegistration.prototype.update = function () { window.updates++; return update.call(this); };"
+    )
+    open_page(page, versions.base + f"techniques/{SLUG}/")
+    controlled(page)
+    versions.publish(versions.second)
+    back_in_view = "() => document.dispatchEvent(new Event('visibilitychange'))"
+    page.clock.fast_forward("04:00")
+    page.evaluate(back_in_view)
+    assert page.evaluate("() => window.updates") == 0  # four minutes: nothing asked
+    page.clock.fast_forward("05:01")
+    page.evaluate(back_in_view)
+    assert page.evaluate("() => window.updates") == 1  # five since it last came back in view
+    expect(page.locator(NOTICE)).to_contain_text(READY, timeout=30_000)
     assert_clean(watch)
 
 
