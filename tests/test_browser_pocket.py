@@ -112,7 +112,8 @@ def versions(site, tmp_path_factory):
 @pytest.fixture(scope="module")
 def pocket_browser(browser, tmp_path_factory):
     """Chromium with a profile on disk (it reports an incognito context as not installable), service
-    workers allowed: the only context of the suite that lets them run."""
+    workers allowed: the only context of the suite that lets them run. The full browser: the
+    headless shell reports no installability error even for a page with no manifest."""
     context = browser.browser_type.launch_persistent_context(
         tmp_path_factory.mktemp("profile"), executable_path=chromium_path(), args=TEST_CHROMIUM_FLAGS, service_workers="allow"
     )
