@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 import pytest
 from guide import pocket
 from guide.assets import LATER
+from guide.csp import WORKER_POLICY
 from guide.routes import WEB_MANIFEST, WORKER
 from PIL import Image
 from playwright.sync_api import expect
@@ -102,7 +103,9 @@ def versions(site, tmp_path_factory):
     (root / FOLDER).parent.mkdir(parents=True)
     served = Versions(root, site, second)
     served.publish(site)
-    httpd = serve(root, cache_control=A_YEAR)  # a host that lets browsers keep every file a year: the worker must fetch past that
+    # a host that lets browsers keep every file a year (the worker must fetch past that) and sends
+    # the worker's own script with its policy (csp.WORKER_POLICY: the worker must need no more)
+    httpd = serve(root, cache_control=A_YEAR, headers={WORKER: {"Content-Security-Policy": WORKER_POLICY}})
     served.origin = f"http://127.0.0.1:{httpd.server_port}"
     served.base = f"{served.origin}/{FOLDER}/"
     yield served
@@ -197,6 +200,7 @@ def test_one_visit_installs_the_guide_for_its_folder_then_half_of_its_pages_work
     assert page.locator("link[rel=manifest], script[data-worker]").count() == 0
     open_page(page, base + f"techniques/{SLUG}/")
     assert controlled(page) == base
+    assert page.request.get(base + WORKER).headers["content-security-policy"] == WORKER_POLICY  # the worker ran under it
     assert versions.files_of(versions.first, "fr") <= set().union(*cached(page).values())
     assert installability_errors(profile, page) == []
     pdf = base + f"pdf/checklist-{SLUG}.pdf"

@@ -23,6 +23,10 @@ POLICY = (
     "form-action 'self'"
 )
 
+# The worker's own script (routes.WORKER) can only take a policy from its HTTP response, which a
+# static host sends if told to: this one admits what the worker does, fetch files of its own origin.
+WORKER_POLICY = "default-src 'self'"
+
 
 def inline_hashes(html: str, tag: str = "script") -> list[str]:
     """The CSP source of each inline script (or style) that applies (JSON data blocks need none)."""

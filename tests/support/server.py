@@ -9,6 +9,7 @@ import io
 import socket
 import sys
 import threading
+import typing
 from pathlib import Path
 
 
@@ -17,6 +18,12 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
+    HEADERS: typing.ClassVar[dict[str, dict[str, str]]] = {}  # more headers for the files of a name, as a host can be told to send
+
+    def end_headers(self):
+        for name, value in self.HEADERS.get(Path(self.path.split("?")[0]).name, {}).items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, *args):
         pass
@@ -61,10 +68,12 @@ class StaticServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def serve(directory: Path, port: int = 0, cache_control: str = StaticHandler.CACHE_CONTROL):
+def serve(directory: Path, port: int = 0, cache_control: str = StaticHandler.CACHE_CONTROL, headers: dict | None = None):
     """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread; its
-    text files sent with `cache_control` (a host may tell browsers to keep them for a year)."""
-    handler = functools.partial(type("Handler", (StaticHandler,), {"CACHE_CONTROL": cache_control}), directory=str(directory))
+    text files sent with `cache_control` (a host may tell browsers to keep them for a year), and
+    the files named in `headers` with theirs (file name → headers)."""
+    handler_class = type("Handler", (StaticHandler,), {"CACHE_CONTROL": cache_control, "HEADERS": headers or {}})
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = StaticServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
