@@ -5,6 +5,9 @@ often it runs in a document."""
 
 from __future__ import annotations
 
+import json
+
+from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import QUIET_HTML, assert_clean, open_page, real_search, store, stored_text
 from support.server import serve
@@ -59,12 +62,19 @@ def test_axe_finds_a_missing_label_and_poor_contrast_every_time_it_looks(watch):
 
 def test_search_is_quiet_unless_a_test_asks_for_materials_own(watch, server):
     """What QUIET_SEARCH saves is real: the worker Material starts on a page of the guide is the
-    quiet one (its script is never fetched), and `real_search` gives the page Material's, which answers."""
+    quiet one (its script is never fetched), search at rest as a reader sees it and finding
+    nothing; `real_search` gives the page Material's, which finds the word."""
     page = watch.page
     fetched = []
     page.on("request", lambda request: "/workers/search." in request.url and fetched.append(request.url))
     open_page(page, "/techniques/remercier/")
     assert page.evaluate("Worker.quiet") is True
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(translations["search.result.placeholder"])
+    page.locator(".md-search__input").click()
+    page.keyboard.type("merci")
+    expect(meta).to_have_text(translations["search.result.none"])
     real_search(page.context, server)
     open_page(page)
     assert page.evaluate("Worker.quiet === undefined")

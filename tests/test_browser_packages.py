@@ -18,7 +18,7 @@ from support.axe import axe_violations
 from support.browser import NOT_MOUNTED, PageWatch, assert_clean, open_page, quiet_search, stored
 from support.project import GUIDE, LANGS, ROOT
 from support.server import serve
-from support.widgets import ANSWERS, FORM, QUIZ, answer, right, tick_answers, wrong
+from support.widgets import ANSWERS, FORM, QUIZ, answer, document_of, right, tick_answers, wrong
 
 SLUG = "remercier"
 BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
@@ -218,7 +218,7 @@ def go(guide, href_end: str) -> None:
     """Follows the guide's own sidebar link to a page, inside the package's frame, and returns once
     the page it leads to (not the one before, whose widgets are all mounted already) is loaded
     and its widgets mounted."""
-    frame = guide.owner.element_handle().content_frame()
+    frame = document_of(guide)
     guide.locator(f'.md-sidebar--primary .md-nav__link[href$="{href_end}"]').first.click()
     frame.wait_for_url(f"**/{href_end}")
     expect(guide.locator(NOT_MOUNTED)).to_have_count(0)
@@ -226,12 +226,11 @@ def go(guide, href_end: str) -> None:
 
 def leave(page) -> None:
     """The platform closes the package (its frame goes) once the guide's page is at rest, its search
-    ready if it runs (removed while search still loads its scripts, the frame logs an error the
-    guide can do nothing about; the tests' quiet search loads none): the launch page hides."""
+    ready (removed while search still loads its scripts, the frame logs an error the guide can do
+    nothing about): the launch page hides."""
     guide = guide_in(page)
-    if not guide.owner.element_handle().content_frame().evaluate("() => Worker.quiet === true"):
-        ready = json.loads(guide.locator("#__config").text_content())["translations"]["search.result.placeholder"]
-        expect(guide.locator(".md-search-result__meta")).to_have_text(ready)
+    ready = json.loads(guide.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+    expect(guide.locator(".md-search-result__meta")).to_have_text(ready)
     page.evaluate("document.getElementById('sco').remove()")
     page.wait_for_function("calls.some(c => c[0] === 'LMSFinish')")
 

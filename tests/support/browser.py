@@ -85,16 +85,25 @@ def quiet_documents(page, pattern: str = f"**{QUIET_PATH}") -> str:
 
 
 # Speed: Material's search worker indexes every page of the language on each page load, a third of
-# what a page costs the tests' Chromium. A page whose test does not search gets a worker that does
-# nothing (`Worker.quiet`: search stays "initialising"); `real_search` gives a test Material's own.
-# Pages from disk keep theirs: iframe-worker, which runs their search, takes the name `Worker` back.
+# what a page costs the tests' Chromium. A page whose test does not search gets a worker with an
+# index of nothing (`Worker.quiet`): it answers Material's messages as the real one does (set up:
+# ready; a query: no result), so search is at rest as a reader sees it, and finds nothing;
+# `real_search` gives a test Material's own. Pages from disk keep theirs: iframe-worker, which runs
+# their search, takes the name `Worker` back.
 REAL_SEARCH = "guide-tests-search=real"  # a cookie: init scripts cannot be taken back, cookies can
 QUIET_SEARCH = """(() => {
     try { if (document.cookie.includes("REAL_SEARCH")) return; } catch { /* a sandboxed frame: no cookie */ }
     const Real = self.Worker;
     const Worker = function (url, options) {
         if (!/\\/workers\\/search\\.[0-9a-f]+\\.min\\.js$/.test(String(url))) return new Real(url, options);
-        return Object.assign(new EventTarget(), { postMessage() {}, terminate() {} });
+        const quiet = new EventTarget();
+        const answer = (data) => setTimeout(() => quiet.dispatchEvent(new MessageEvent("message", { data })));
+        quiet.postMessage = ({ type }) => {
+            if (type === 0) answer({ type: 1 }); // Material's SETUP: READY
+            else if (type === 2) answer({ type: 3, data: { items: [] } }); // QUERY: a RESULT of nothing
+        };
+        quiet.terminate = () => {};
+        return quiet;
     };
     Worker.quiet = true;
     self.Worker = Worker;
