@@ -87,7 +87,7 @@ def test_the_offline_copy_holds_every_page_and_asset(site, packages):
             assert as_file in held or f"{prefix}{path}index.html" in held, (lang, path)
         assert {f"{prefix}pdf/{p.name}" for p in (site / prefix / "pdf").iterdir()} <= held
     # every asset but the website's app: its worker's script, its icons (hooks/guide/pocket.py)
-    app = {POCKET_SCRIPT, APPLE_ICON, *MANIFEST_ICONS}
+    app = {POCKET_SCRIPT, APPLE_ICON, *(path for path, _, _ in MANIFEST_ICONS)}
     assets = {p for p in files_of(site) if p.startswith("assets/") and not p.endswith(".map")}
     assert app <= assets and assets - app <= held
     assert not any(p.startswith("embed/") or "/embed/" in p or p.endswith(".map") or p == "404.html" for p in held)

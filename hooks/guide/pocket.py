@@ -42,7 +42,11 @@ ICON_SIZES = (192, 512)
 MASKABLE_SIZE = 512
 MASKABLE_CONTENT = 0.8  # the source's share of a maskable icon: its glyph well inside the 80 % safe circle
 APPLE_ICON = f"{ICON_DIR}apple-touch-icon.png"
-MANIFEST_ICONS = (*(icon_path(size) for size in ICON_SIZES), icon_path(MASKABLE_SIZE, maskable=True))  # what the manifests list
+# What each manifest lists, (path from the site's root, size, purpose); write_icons makes them
+MANIFEST_ICONS = (
+    *((icon_path(size), size, "any") for size in ICON_SIZES),
+    (icon_path(MASKABLE_SIZE, maskable=True), MASKABLE_SIZE, "maskable"),
+)
 APPLE_SIZE = 180
 PAGE = "index.html"
 ASSET_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
@@ -116,15 +120,9 @@ def write_icons(site: Path) -> None:
 def manifest(language: PocketLanguage) -> dict:
     """A language's web app manifest; every address relative to it (in the language's root)."""
     root = "../" * language.prefix.count("/") or "./"  # the site's root, from the language's
-    icons = [{"src": root + icon_path(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"} for size in ICON_SIZES]
-    icons.append(
-        {
-            "src": root + icon_path(MASKABLE_SIZE, maskable=True),
-            "sizes": f"{MASKABLE_SIZE}x{MASKABLE_SIZE}",
-            "type": "image/png",
-            "purpose": "maskable",
-        }
-    )
+    icons = [
+        {"src": root + path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose} for path, size, purpose in MANIFEST_ICONS
+    ]
     return {
         "name": language.name,
         "short_name": language.short_name,
@@ -215,7 +213,7 @@ def precache(site: Path, languages: Sequence[tuple[str, str]], later: Mapping[st
     needs, pdfs, searches = {}, set(), {}
     for lang, prefix in languages:
         pages = full_pages(site, prefix, prefixes)
-        found = set(pages) | set(MANIFEST_ICONS)
+        found = set(pages) | {path for path, _, _ in MANIFEST_ICONS}
         for page in pages:
             files, offered = loads(site, page, later, searches)
             found |= files
