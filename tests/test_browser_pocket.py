@@ -43,7 +43,7 @@ from support.browser import (
 )
 from support.project import GUIDE, LANGS, LANGUAGES, SLUGS
 from support.server import serve
-from support.site import pages_of
+from support.site import one_of_each_kind
 from support.widgets import FORM, QUIZ, answer, right
 
 FOLDER = "formation/guide"
@@ -166,22 +166,14 @@ def installability_errors(context, page) -> list:
     return context.new_cdp_session(page).send("Page.getInstallabilityErrors")["installabilityErrors"]
 
 
-def one_of_each_kind(site) -> list[str]:
-    """A French page of each kind (techniques/… are one kind). That the worker keeps every page and
-    every file each one needs is read from the built site (test_site.py); here, that a page of each
-    kind opens whole from what it keeps."""
-    kinds = {}
-    for path in pages_of(site, "fr"):
-        kinds.setdefault(path.split("/")[0], path)
-    return list(kinds.values())
-
-
 def offline_pages(page, versions, half: int) -> None:
     """Half of the kinds of page of the reader's language, the network off: each opens with its
-    widgets mounted (open_page), every answer from the worker."""
+    widgets mounted (open_page), every answer from the worker. That the worker keeps every page and
+    every file each one needs is read from the built site (test_site.py); here, that a page of each
+    kind opens whole from what it keeps."""
     responses = []
     page.on("response", lambda response: responses.append(response))
-    for path in one_of_each_kind(versions.first)[half::2]:
+    for path in one_of_each_kind(versions.first, "fr")[half::2]:
         open_page(page, versions.base + path)
     assert responses and [r.url for r in responses if not r.from_service_worker] == []
 

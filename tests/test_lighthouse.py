@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from support.browser import TEST_CHROMIUM_FLAGS, headless_shell_path
 from support.project import ROOT
-from support.site import pages_of
+from support.site import kind_of, pages_of
 
 TOOLS = ROOT / "tools"
 LIGHTHOUSE = TOOLS / "node_modules/lighthouse"
@@ -50,8 +50,8 @@ def shortfalls(result: dict) -> dict[str, list[str]]:
 
 
 def test_every_kind_of_page_is_covered_once(site):
-    kinds = {path.split("/")[0] for path in pages_of(site, "fr")}  # techniques/… count as one kind
-    chosen = [path.removeprefix("en/").split("/")[0] for pages in PAGES.values() for path in pages]
+    kinds = {kind_of(path) for path in pages_of(site, "fr")}
+    chosen = [kind_of(path.removeprefix("en/")) for pages in PAGES.values() for path in pages]
     assert sorted(chosen) == sorted(kinds)
 
 

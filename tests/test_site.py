@@ -19,7 +19,7 @@ from guide.pocket import THEME_COLOUR, read_precache
 from guide.routes import POCKET_SCRIPT, WEB_MANIFEST, WORKER
 from PIL import Image, ImageChops, ImageDraw
 from pypdf import PdfReader
-from support.printed import MM, page_texts, printed_sheets
+from support.printed import MM, longest_plan, page_texts, printed_sheets
 from support.project import GUIDE, LANGS, ROOT, SLUGS
 from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, flat_words, page, pages_of, parsed
 
@@ -786,19 +786,17 @@ def test_a_plan_pdf_is_one_page_on_a4_and_on_letter_and_loses_nothing(site, orig
     styles = [parsed(site / "index.html").head.style.string, (site / "assets/guide/print.css").read_text(encoding="utf-8")]
     env = make_environment(str(ROOT / "overrides"))
     renderer = Renderer(env, GUIDE, load_strings(tuple(LANGS))[lang], lang, LANGS[lang], f"{origin}/{LANGS[lang]}")
-    plans = {}
+    longest = longest_plan(site, lang)
     for technique in GUIDE.techniques:
         html = BeautifulSoup(renderer.plan(technique, f"{LANGS[lang]}pdf/plan-{technique.id}.pdf", handout=True), "html.parser")
         address = html.select_one("[data-page-url]").extract().get_text()
         for screen_only in html.select(".guide-qr, .guide-actions, .guide-trainer-plan__links"):
             screen_only.decompose()  # a QR code's name for assistive technology; buttons and links do nothing on paper
-        plans[technique.id] = technique, address, Counter(flat_words(html.get_text(" ")).split())
-    longest = max(plans, key=lambda tid: plans[tid][2].total())
-    for technique, address, shown in plans.values():
+        shown = Counter(flat_words(html.get_text(" ")).split())
         for paper, size in (("A4", (595, 842)), ("letter", (612, 792))):
             built = site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf"
             own = paper.lower() == renderer.t["paper_size"].lower()
-            if not own and technique.id != longest:
+            if not own and longest != f"{LANGS[lang]}trainers/{technique.id}/":
                 continue
             document = pypdfium2.PdfDocument(built.read_bytes() if own else plan_pdf(renderer, technique, styles, paper, str(site)))
             try:
