@@ -2,9 +2,8 @@
 of another server, and each journey opens it in a browser profile of its own on disk that lets
 service workers run (every other context of the suite blocks them; Chromium reports an incognito
 context as not installable): installable in both languages; after one visit a worker controls
-the sub-folder (an embed page registers none); with the network off a page of each kind opens
-with its widgets (in two halves, which two workers can share; that the worker keeps every page is
-read from the built site, test_site.py), a tick and a quiz survive a reload, search answers, the
+the sub-folder (an embed page registers none); with the network off every page of the language opens
+with its widgets (in two halves, which two workers can share), a tick and a quiz survive a reload, search answers, the
 other language once visited, a PDF once fetched; a second version published in place of the first
 is offered on the open page and shown by its button, another tab reloading with it, and a page
 back in view after five minutes asks for it. In the suite's own context (workers blocked): the browser
@@ -43,7 +42,7 @@ from support.browser import (
 )
 from support.project import GUIDE, LANGS, LANGUAGES, SLUGS
 from support.server import serve
-from support.site import one_of_each_kind
+from support.site import pages_of
 from support.widgets import FORM, QUIZ, answer, right
 
 FOLDER = "formation/guide"
@@ -167,13 +166,11 @@ def installability_errors(context, page) -> list:
 
 
 def offline_pages(page, versions, half: int) -> None:
-    """Half of the kinds of page of the reader's language, the network off: each opens with its
-    widgets mounted (open_page), every answer from the worker. That the worker keeps every page and
-    every file each one needs is read from the built site (test_site.py); here, that a page of each
-    kind opens whole from what it keeps."""
+    """Every other page of the reader's language (`half`: which of the two halves), the network off:
+    each opens with its widgets mounted (open_page), every answer from the worker."""
     responses = []
     page.on("response", lambda response: responses.append(response))
-    for path in one_of_each_kind(versions.first, "fr")[half::2]:
+    for path in pages_of(versions.first, "fr")[half::2]:
         open_page(page, versions.base + path)
     assert responses and [r.url for r in responses if not r.from_service_worker] == []
 
@@ -181,7 +178,7 @@ def offline_pages(page, versions, half: int) -> None:
 @pytest.mark.slow
 def test_one_visit_installs_the_guide_for_its_folder_then_half_of_its_pages_work_offline(profile, versions):
     """No worker from an embed page; one visit: a worker for the sub-folder, installable in both
-    languages (manifests and icons as declared); the network off: half of the kinds of page of the
+    languages (manifests and icons as declared); the network off: half of the pages of the
     language with their widgets, a quiz and a tick kept, a PDF fetched once before."""
     base = versions.base
     watch = PageWatch(profile.pages[0], versions.origin)

@@ -41,14 +41,6 @@ def kind_of(path: str) -> str:
     return path.split("/")[0]
 
 
-def one_of_each_kind(site: Path, lang: str) -> list[str]:
-    """The first page of each kind in `lang`."""
-    kinds = {}
-    for path in pages_of(site, lang):
-        kinds.setdefault(kind_of(path), path)
-    return list(kinds.values())
-
-
 def expected_pages() -> list[str]:
     """The page folders the project's sources make in each language: one per page in docs/."""
     return sorted(re.sub(r"(^|/)index/$", r"\1", name.removesuffix(".md") + "/") for name in docs_pages())
