@@ -34,7 +34,7 @@ fi
 # for the guide's scripts and their unit tests.
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
-tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools/firefox.mjs tools/firefox-journeys.mjs tests/js
+tools/node_modules/.bin/eslint overrides/assets/guide tools/lighthouse.mjs tools/firefox-journeys.mjs tests/js
 # The scripts' logic in Node, with no page (the saved record, scores and bands, the calendar file,
 # the SCORM record and session): Node's own test runner, nothing to install, a few seconds.
 node --test --test-reporter=spec tests/js/

@@ -3,7 +3,8 @@ WebDriver BiDi by tools/firefox-journeys.mjs, one browser for the whole file, ea
 fresh browser context). Widgets mount on a technique page and keep a tick across a reload and the
 language switch, and mount on its translation; a quiz is scored in its live region and the score
 comes back after a reload; the projector is driven by the keyboard alone; the offline copy works
-from file://; each sheet of test_browser_print.py prints whole on one sheet, at the same corners
+from file://; the guide in the pocket: after one visit, with the network gone, every page of the
+language opens from the service worker with its widgets, keeps a tick and searches; each sheet of test_browser_print.py prints whole on one sheet, at the same corners
 of paper and margins. Each journey runs once, the two languages shared between them (Chromium runs
 them in both). No journey has a script error, a Content-Security-Policy violation (Firefox reports
 them as page errors), a failed request or a request to another origin."""
@@ -21,6 +22,8 @@ from support.browser import STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
+from support.server import NETWORK_OFF, serve
+from support.site import pages_of, parsed
 
 pytestmark = pytest.mark.slow
 
@@ -186,6 +189,41 @@ def offline_journey(base: str) -> dict:
     }
 
 
+POCKET_FOLDER = "formation/guide"  # the published site, in a sub-folder of another server
+CONTROLLED = """async () => {
+  await navigator.serviceWorker.ready;
+  while (!navigator.serviceWorker.controller) await new Promise((wait) => setTimeout(wait, 50));
+  return (await navigator.serviceWorker.getRegistration()).scope;
+}"""
+PAGE = "() => [document.title, [...document.querySelectorAll('[data-guide-widget]:not([data-mounted])')].length]"
+
+
+def pocket_journey(origin: str, pages: list[str]) -> dict:
+    """One visit online; a worker for the sub-folder; the network gone (the server answers nothing
+    more): every page of the language, a tick kept across a reload, search."""
+    base = f"{origin}/{POCKET_FOLDER}/"
+    box = BOX.format(slug=OFFLINE_SLUG, item=GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id)
+    return {
+        "name": "pocket",
+        "origin": origin,
+        "worker": True,
+        "steps": [
+            {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
+            {"observe": "scope", "js": CONTROLLED},
+            {"fetch": origin + NETWORK_OFF},
+            *(step for path in pages for step in ({"goto": base + path}, {"observe": f"page {path}", "js": PAGE})),
+            {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
+            {"click": box},
+            {"reload": True},
+            {"observe": "reloaded", "js": ticked(OFFLINE_SLUG)},
+            {"click": ".md-search__input"},
+            {"type": SEARCHED},
+            {"wait": ".md-search-result__link"},
+            {"observe": "results", "js": "() => [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"},
+        ],
+    }
+
+
 def print_journey(origin: str, site, name: str, folder) -> dict:
     """A case of support/printed.py printed at each corner, as the print dialog does: the paper and
     its margins (Firefox's default, half an inch, where the dialog keeps its own)."""
@@ -220,7 +258,16 @@ VIOLATE = """() => {
 def harness_journeys(origin: str) -> list[dict]:
     page = f"{origin}/techniques/{SLUG}/"
     return [
-        {"name": "harness", "origin": origin, "steps": [{"goto": page}, {"observe": "ran", "js": VIOLATE}, {"goto": f"{origin}/missing/"}]},
+        {
+            "name": "harness",
+            "origin": origin,
+            "steps": [
+                {"goto": page},
+                {"observe": "worker", "js": "() => 'serviceWorker' in navigator"},
+                {"observe": "ran", "js": VIOLATE},
+                {"goto": f"{origin}/missing/"},
+            ],
+        },
         {
             "name": "harness-elsewhere",
             "origin": "http://127.0.0.1:9",
@@ -236,7 +283,19 @@ def prints(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def firefox(server, site, packages, prints, tmp_path_factory) -> dict[str, dict]:
+def pocket_server(site, tmp_path_factory):
+    """The published site in a sub-folder of a server of its own, which the pocket journey takes
+    the network from."""
+    root = tmp_path_factory.mktemp("firefox-pocket")
+    (root / POCKET_FOLDER).parent.mkdir(parents=True)
+    (root / POCKET_FOLDER).symlink_to(site, target_is_directory=True)
+    httpd = serve(root)
+    yield httpd
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def firefox(server, site, packages, prints, pocket_server, tmp_path_factory) -> dict[str, dict]:
     """Every journey, in one run of the driver (speed: each start of Firefox costs 8 CPU-seconds):
     its observations and what went wrong, by name."""
     folder = tmp_path_factory.mktemp("firefox-journeys")
@@ -245,6 +304,7 @@ def firefox(server, site, packages, prints, tmp_path_factory) -> dict[str, dict]
         quiz_journey(server),
         projector_journey(server, "en"),
         offline_journey(packages["offline"].as_uri() + "/"),
+        pocket_journey(f"http://127.0.0.1:{pocket_server.server_port}", pages_of(site, "fr")),
         *(print_journey(server, site, name, prints) for name in CASES),
         *harness_journeys(server),
     ]
@@ -255,6 +315,7 @@ def test_the_driver_sees_what_goes_wrong(firefox, server):
     """The checks below are only as good as what the driver catches: here it must catch it."""
     caught = firefox["harness"]
     assert caught["failed"] is None and caught["observed"]["ran"] is False  # the policy held
+    assert caught["observed"]["worker"] is False  # no service worker but in the pocket journey (speed)
     errors = "\n".join(caught["errors"])
     assert "CSP violation: script-src-elem inline" in errors and "CSP violation: img-src http://localhost:9/elsewhere.png" in errors
     assert "blocked an inline script" in errors  # Firefox's own report, as a page error
@@ -349,6 +410,21 @@ def test_the_offline_copy_from_disk(firefox, packages):
     results = [href.split("?")[0] for href in seen["results"]]
     assert f"{base}article.html" in results  # found in the article, in French, from disk
     assert all(href.startswith(base) and not href.startswith(f"{base}en/") for href in results)
+
+
+def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, pocket_server, site):
+    seen = clean(firefox["pocket"])
+    base = f"http://127.0.0.1:{pocket_server.server_port}/{POCKET_FOLDER}/"
+    assert seen["scope"] == base
+    assert pocket_server.network_off  # every page below came from the worker
+    pages = pages_of(site, "fr")
+    assert len(pages) > 20
+    for path in pages:
+        title = parsed(site / path / "index.html").title.get_text()
+        assert seen[f"page {path}"] == [title, 0], path  # the page itself, every widget mounted
+    assert seen["reloaded"] == [GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id]
+    results = [href.split("?")[0] for href in seen["results"]]
+    assert f"{base}article/" in results and not [href for href in results if href.startswith(f"{base}en/")]
 
 
 @pytest.mark.parametrize("name", CASES)

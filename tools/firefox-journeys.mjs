@@ -5,8 +5,10 @@
 //
 //   node tools/firefox-journeys.mjs journeys.json
 //
-// journeys.json: [{"name": "…", "origin": "http://127.0.0.1:8000" or "file://", "steps": [step, …]}]
-// where a step is one of
+// journeys.json: [{"name": "…", "origin": "http://127.0.0.1:8000" or "file://", "worker": true, "steps": [step, …]}]
+// ("worker": the guide's service worker may run; in other journeys the page has no
+// navigator.serviceWorker, as with Firefox's dom.serviceWorkers.enabled off: the guide's worker
+// would precache a whole language on each journey's first page) where a step is one of
 //   {"goto": url}          open a page and wait until every widget on it is mounted
 //   {"reload": true}       reload, the same way
 //   {"follow": selector}   click a link and wait for the page it leads to, the same way
@@ -15,6 +17,8 @@
 //   {"type": text}         text typed into whatever has the focus
 //   {"wait": selector}     until it is visible;  {"gone": selector}  until it is hidden or absent
 //   {"observe": name, "js": "() => …"}   the function's result, run in the page, kept under `name`
+//   {"fetch": url}         a request from this driver, not the page (the tests' server takes the
+//                          network away when asked at an address of its own)
 //   {"pdf": {"path": "/tmp/out.pdf", "format": "A4" or "Letter", "margin": "5mm"}}   the page
 //                          printed as a reader's print dialog does: a paper, and its margins
 // Prints on stdout {name: {"observed": {…}, "errors": [...], "foreign": [...], "failed": null or
@@ -23,7 +27,7 @@
 // console errors, failed requests and responses of 400 or more; "foreign" every request to
 // another origin than the journey's. A failed step ends its journey, not the run.
 import { readFileSync } from "node:fs";
-import { launchFirefox } from "./firefox.mjs";
+import puppeteer from "puppeteer-core";
 
 // A page is ready once every widget on it is mounted, as tests/conftest.py's open_page waits for it.
 const MOUNTED = `!document.querySelector("[data-guide-widget]:not([data-mounted])")`;
@@ -60,6 +64,10 @@ const STEPS = {
   type: (page, text) => page.keyboard.type(text),
   wait: (page, selector) => page.waitForSelector(selector, { visible: true, timeout: TIMEOUT }),
   gone: (page, selector) => page.waitForSelector(selector, { hidden: true, timeout: TIMEOUT }),
+  fetch: async (page, url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  },
   pdf: (page, { path, format, margin: m }) => {
     const [width, height] = PAPER[format];
     return page.pdf({ path, width, height, margin: { top: m, right: m, bottom: m, left: m } });
@@ -83,6 +91,7 @@ async function run(browser, journey) {
     page.on("requestfailed", (request) => result.errors.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
     page.on("response", (response) => response.status() >= 400 && result.errors.push(`${response.status()}: ${response.url()}`));
     await page.evaluateOnNewDocument(REPORT_CSP);
+    if (!journey.worker) await page.evaluateOnNewDocument("delete Navigator.prototype.serviceWorker;");
     for (const [index, step] of journey.steps.entries()) {
       try {
         if ("observe" in step) {
@@ -103,7 +112,14 @@ async function run(browser, journey) {
 }
 
 const journeys = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const browser = await launchFirefox({ defaultViewport: { width: 1280, height: 800 } });
+// Debian's Firefox ESR, headless, over WebDriver BiDi; FIREFOX names the binary.
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  executablePath: process.env.FIREFOX || "/usr/bin/firefox-esr",
+  protocol: "webDriverBiDi",
+  headless: true,
+  defaultViewport: { width: 1280, height: 800 },
+});
 const results = {};
 try {
   for (const journey of journeys) results[journey.name] = await run(browser, journey);

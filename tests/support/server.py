@@ -12,9 +12,13 @@ import threading
 import typing
 from pathlib import Path
 
+# Asked for (by a test's driver, not a page), the server answers nothing more: the network is gone.
+NETWORK_OFF = "/guide-tests-network-off"
+
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host would: text compressed with gzip, quietly."""
+    """Serves the built site as a static host would: text compressed with gzip, quietly; nothing
+    once asked for `NETWORK_OFF` (the connection closed with no answer, as a dropped network)."""
 
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
@@ -29,6 +33,14 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_head(self):
+        if self.server.network_off:
+            self.close_connection = True
+            return None
+        if self.path == NETWORK_OFF:
+            self.server.network_off = True
+            self.send_response(204)
+            self.end_headers()
+            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -62,6 +74,8 @@ def compressed(path: Path, mtime_ns: int, size: int) -> bytes:
 
 
 class StaticServer(http.server.ThreadingHTTPServer):
+    network_off = False
+
     def handle_error(self, request, client_address):
         if isinstance(sys.exc_info()[1], ConnectionError):
             return  # the browser left before the answer was sent (a page closed or left mid-load)
