@@ -81,7 +81,7 @@ def test_routes_and_packaging_stand_below_the_build():
     graph = import_graph()
     assert graph["routes"] == set()  # every convention in one place, depending on nothing
     assert reachable(graph, "packaging") <= {"routes", "settings", "csp", "model"}  # given what to pack; knows no build, no page
-    assert reachable(graph, "pocket") <= {"routes", "html", "upstream"}  # given the site's files and names; knows no build
+    assert reachable(graph, "pocket") <= {"routes", "csp", "html", "upstream"}  # given the site's files and names; knows no build
     assert graph["settings"] == set()  # read once, handed down
     assert not reachable(graph, "render") & {"build", "packaging", "offline"}  # rendering needs nothing of the packages
     assert len(graph["build"]) <= 12  # the hub: it registers the marker extension (markers) per language

@@ -22,7 +22,7 @@ from support.browser import STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
-from support.server import NETWORK_OFF, serve
+from support.server import NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
 
 pytestmark = pytest.mark.slow
@@ -289,7 +289,7 @@ def pocket_server(site, tmp_path_factory):
     root = tmp_path_factory.mktemp("firefox-pocket")
     (root / POCKET_FOLDER).parent.mkdir(parents=True)
     (root / POCKET_FOLDER).symlink_to(site, target_is_directory=True)
-    httpd = serve(root)
+    httpd = serve(root, headers=host_headers(site))  # the worker's script with its own policy
     yield httpd
     httpd.shutdown()
 

@@ -41,7 +41,7 @@ from support.browser import (
     stored,
 )
 from support.project import GUIDE, LANGS, LANGUAGES, SLUGS
-from support.server import serve
+from support.server import host_headers, serve
 from support.site import pages_of
 from support.widgets import FORM, QUIZ, answer, right
 
@@ -103,8 +103,8 @@ def versions(site, tmp_path_factory):
     served = Versions(root, site, second)
     served.publish(site)
     # a host that lets browsers keep every file a year (the worker must fetch past that) and sends
-    # the worker's own script with its policy (csp.WORKER_POLICY: the worker must need no more)
-    httpd = serve(root, cache_control=A_YEAR, headers={WORKER: {"Content-Security-Policy": WORKER_POLICY}})
+    # the headers the build asks for in `_headers`: the worker's own script with its policy
+    httpd = serve(root, cache_control=A_YEAR, headers=host_headers(site))
     served.origin = f"http://127.0.0.1:{httpd.server_port}"
     served.base = f"{served.origin}/{FOLDER}/"
     yield served

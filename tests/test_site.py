@@ -21,6 +21,7 @@ from PIL import Image, ImageChops, ImageDraw
 from pypdf import PdfReader
 from support.printed import MM, longest_plan, page_texts, printed_sheets
 from support.project import GUIDE, LANGS, ROOT, SLUGS
+from support.server import host_headers
 from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, flat_words, page, pages_of, parsed
 
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
@@ -967,6 +968,11 @@ def test_the_worker_precaches_every_full_page_and_what_it_loads_but_no_pdf_and_n
     for path, revision in [*every.items(), *data["downloads"]]:
         file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
         assert revision == hashlib.sha256(file.read_bytes()).hexdigest()[:16], path
+
+
+def test_hosts_that_read_a_headers_file_send_the_worker_its_own_policy_and_nothing_else(site):
+    # what the worker does: fetch files of its own origin (the pocket tests serve it so)
+    assert host_headers(site) == {"sw.js": {"Content-Security-Policy": "default-src 'self'"}}
 
 
 # --- built without an address (no GUIDE_SITE_URL) ---------------------------------------------

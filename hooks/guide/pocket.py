@@ -31,8 +31,9 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from .csp import WORKER_POLICY
 from .html import attributes, json_script
-from .routes import EMBED_DIR, ICON_DIR, POCKET_SCRIPT, WEB_MANIFEST, WORKER, icon_path
+from .routes import EMBED_DIR, HOST_HEADERS, ICON_DIR, POCKET_SCRIPT, WEB_MANIFEST, WORKER, icon_path
 from .upstream import search_worker_imports
 
 ICON_SOURCE = Path(__file__).with_name("icon.png")
@@ -87,13 +88,21 @@ def head(prefix: str) -> dict[str, str]:
 
 
 def write_pocket(pocket: Pocket) -> dict:
-    """Icons, a manifest per language, then the worker with its precache list; returns the list."""
+    """Icons, a manifest per language, the worker's policy for hosts that read a headers file, then
+    the worker with its precache list; returns the list."""
     write_icons(pocket.site_dir)
     for language in pocket.languages:
         text = json.dumps(manifest(language), ensure_ascii=False, indent=1)
         (pocket.site_dir / language.prefix / WEB_MANIFEST).write_text(text, encoding="utf-8")
+    (pocket.site_dir / HOST_HEADERS).write_text(host_headers(), encoding="utf-8")
     languages = [(language.lang, language.prefix) for language in pocket.languages]
     return write_worker(pocket.site_dir, languages, pocket.worker, pocket.later)
+
+
+def host_headers() -> str:
+    """The worker's own policy (a worker takes one from its HTTP response only), in the `_headers`
+    format Netlify and Cloudflare Pages read; other hosts are told in the README."""
+    return f"# The service worker's own Content-Security-Policy (the pages carry theirs).\n/{WORKER}\n  Content-Security-Policy: {WORKER_POLICY}\n"
 
 
 # --- icons and manifests -------------------------------------------------------------------------

@@ -99,6 +99,7 @@ def downloads(languages: tuple[str, ...], names: tuple[str, ...]) -> list[Downlo
 
 # --- the guide in the pocket: installable, readable offline (pocket.py) ---------------------------
 WORKER = "sw.js"  # the service worker, at the site's root: its scope is the site's folder
+HOST_HEADERS = "_headers"  # headers for hosts that read this file at the site's root (Netlify, Cloudflare Pages)
 WEB_MANIFEST = "manifest.webmanifest"  # in each language's root: `manifest.webmanifest`, `en/manifest.webmanifest`
 POCKET_SCRIPT = "assets/guide/pocket.js"  # what every full page runs to register the worker (bundled by assets.py)
 ICON_DIR = "assets/images/"  # the icons, beside Material's favicon

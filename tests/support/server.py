@@ -93,6 +93,22 @@ def serve(directory: Path, port: int = 0, cache_control: str = StaticHandler.CAC
     return httpd
 
 
+def host_headers(site: Path) -> dict[str, dict[str, str]]:
+    """What a host that reads the site's `_headers` file sends (Netlify's and Cloudflare Pages'
+    format: a path, then its headers indented; `#` a comment), as `serve()` takes it: file name →
+    headers."""
+    headers: dict[str, dict[str, str]] = {}
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line[0].isspace():
+            path = Path(line.strip()).name
+            continue
+        name, value = line.split(":", 1)
+        headers.setdefault(path, {})[name.strip()] = value.strip()
+    return headers
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
