@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from support.browser import STORAGE_KEY
+from support.browser import SAME_WORKER_AGAIN, STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
@@ -210,6 +210,7 @@ def pocket_journey(origin: str, pages: list[str]) -> dict:
         "steps": [
             {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
             {"observe": "scope", "js": CONTROLLED},
+            {"observe": "same worker again", "js": SAME_WORKER_AGAIN},
             {"fetch": origin + NETWORK_OFF},
             *(step for path in pages for step in ({"goto": base + path}, {"observe": f"page {path}", "js": PAGE})),
             {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
@@ -416,6 +417,7 @@ def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_ne
     seen = clean(firefox["pocket"])
     base = f"http://127.0.0.1:{pocket_server.server_port}/{POCKET_FOLDER}/"
     assert seen["scope"] == base
+    assert seen["same worker again"] == ["navigate", "1"]  # not reloaded (Firefox announces a state change so)
     assert pocket_server.network_off  # every page below came from the worker
     pages = pages_of(site, "fr")
     assert len(pages) > 20

@@ -31,6 +31,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from support.browser import (
     QUIET_PATH,
+    SAME_WORKER_AGAIN,
     TEST_CHROMIUM_FLAGS,
     PageWatch,
     assert_clean,
@@ -252,7 +253,8 @@ READY = "Une nouvelle version du guide est prête."
 
 def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profile, versions):
     """The notice's button shows version 2, and another tab of the guide reloads with it (its
-    version-1 page would otherwise run beside version 2's worker)."""
+    version-1 page would otherwise run beside version 2's worker); the same worker announced again
+    reloads nothing."""
     base = versions.base
     watch = PageWatch(profile.pages[0], versions.origin)
     other = PageWatch(profile.new_page(), versions.origin)
@@ -262,6 +264,7 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profi
     open_page(other.page, base + "checklists/")
     controlled(other.page)
     before = cached(page)
+    assert page.evaluate(SAME_WORKER_AGAIN) == ["navigate", "1"]  # no reload
     versions.publish(versions.second)
     open_page(page)  # the browser looks for a new worker on each visit; the page still comes from version 1, whole
     expect(page.locator("#version-2")).to_have_count(0)

@@ -163,6 +163,17 @@ def origin_of(url: str) -> str | None:
 
 NOT_MOUNTED = "[data-guide-widget]:not([data-mounted])"  # every widget's root, marked once guide.js has mounted it
 
+# Run in a page a worker controls: the controllerchange event Firefox fires when the first worker,
+# having taken the page over, becomes active (the same worker announced again); then, 500 ms later,
+# how the page was opened and how many times this ran in the tab: ["navigate", "1"] if the page
+# stayed (puppeteer runs it again in a page that reloaded meanwhile; Playwright fails).
+SAME_WORKER_AGAIN = """() => {
+  const runs = String(Number(sessionStorage.getItem("guide-tests-runs")) + 1);
+  sessionStorage.setItem("guide-tests-runs", runs);
+  navigator.serviceWorker.dispatchEvent(new Event("controllerchange"));
+  return new Promise((done) => setTimeout(() => done([performance.getEntriesByType("navigation")[0].type, runs]), 500));
+}"""
+
 
 def open_page(page, path: str | None = None, *, follow=None, saved: dict | str | None = None):
     """Opens a page and returns when a reader could use it: loaded, and every widget on it mounted.

@@ -49,11 +49,13 @@ export function start() {
   const container = navigator.serviceWorker;
   if (!container || !script?.dataset.worker) return;
   // A page a worker served reloads when another takes over (a new version: its files would not be
-  // this page's); the first worker taking over the page it was installed from changes nothing.
-  let controlled = !!container.controller;
+  // this page's); the first worker taking over the page it was installed from changes nothing, nor
+  // does the same worker announced again (Firefox does once the first worker, having taken the page
+  // over, becomes active: a reload then would cut short whatever the reader had started).
+  let controller = container.controller;
   container.addEventListener("controllerchange", () => {
-    if (controlled) location.reload();
-    controlled = true;
+    if (controller && container.controller !== controller) location.reload();
+    controller = container.controller;
   });
   if (document.readyState === "complete") register(container);
   else window.addEventListener("load", () => register(container), { once: true });
