@@ -24,7 +24,8 @@
 // Prints on stdout {name: {"observed": {…}, "errors": [...], "foreign": [...], "failed": null or
 // "step n: …"}} for every journey: "errors" are the page's script errors (Firefox reports a
 // Content-Security-Policy violation as one; the securitypolicyviolation event is logged too),
-// console errors, failed requests and responses of 400 or more; "foreign" every request to
+// console errors, failed requests and responses of 400 or more, but not what leaving a page cuts
+// short (as tests/support/browser.py has it in Chromium); "foreign" every request to
 // another origin than the journey's. A failed step ends its journey, not the run.
 import { readFileSync } from "node:fs";
 import puppeteer from "puppeteer-core";
@@ -32,6 +33,10 @@ import puppeteer from "puppeteer-core";
 // A page is ready once every widget on it is mounted, as tests/conftest.py's open_page waits for it.
 const MOUNTED = `!document.querySelector("[data-guide-widget]:not([data-mounted])")`;
 const TIMEOUT = 10000;
+// Firefox's word for a load cut short by leaving the page: a request, or the search worker's
+// importScripts, whose failure it reports as the page's error. Each journey checks the page it
+// reached, so a navigation cut short by something else still shows.
+const CUT_SHORT = "NS_BINDING_ABORTED";
 const REPORT_CSP = `document.addEventListener("securitypolicyviolation", (e) =>
   console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`;
 
@@ -85,10 +90,13 @@ async function run(browser, journey) {
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on("pageerror", (error) => result.errors.push(`${page.url()}: ${error.message}`));
+    page.on("pageerror", (error) => error.message !== CUT_SHORT && result.errors.push(`${page.url()}: ${error.message}`));
     page.on("console", (message) => message.type() === "error" && result.errors.push(`console: ${message.text()}`));
     page.on("request", (request) => foreign(request.url(), journey.origin) && result.foreign.push(request.url()));
-    page.on("requestfailed", (request) => result.errors.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on("requestfailed", (request) => {
+      const reason = request.failure()?.errorText;
+      if (reason !== CUT_SHORT) result.errors.push(`failed: ${request.url()} ${reason}`);
+    });
     page.on("response", (response) => response.status() >= 400 && result.errors.push(`${response.status()}: ${response.url()}`));
     await page.evaluateOnNewDocument(REPORT_CSP);
     if (!journey.worker) await page.evaluateOnNewDocument("delete Navigator.prototype.serviceWorker;");
