@@ -45,7 +45,7 @@ async function register(container) {
   });
 }
 
-export function start() {
+function start() {
   const container = navigator.serviceWorker;
   if (!container || !script?.dataset.worker) return;
   // A page a worker served reloads when another takes over (a new version: its files would not be
