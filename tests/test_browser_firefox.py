@@ -22,7 +22,7 @@ from support.browser import SAME_WORKER_AGAIN, STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
-from support.server import NETWORK_OFF, host_headers, serve
+from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
 
 pytestmark = pytest.mark.slow
@@ -266,6 +266,7 @@ def harness_journeys(origin: str) -> list[dict]:
                 {"goto": page},
                 {"observe": "worker", "js": "() => 'serviceWorker' in navigator"},
                 {"observe": "ran", "js": VIOLATE},
+                {"observe": "dropped", "js": f"() => fetch('{DROPPED}').then(() => 'answered', () => 'failed')"},
                 {"goto": f"{origin}/missing/"},
             ],
         },
@@ -321,6 +322,7 @@ def test_the_driver_sees_what_goes_wrong(firefox, server):
     assert "CSP violation: script-src-elem inline" in errors and "CSP violation: img-src http://localhost:9/elsewhere.png" in errors
     assert "blocked an inline script" in errors  # Firefox's own report, as a page error
     assert f"404: {server}/missing/" in errors
+    assert caught["observed"]["dropped"] == "failed" and f"failed: {server}{DROPPED} " in errors  # not cut short: a fault
     elsewhere = firefox["harness-elsewhere"]
     assert elsewhere["failed"] is None and elsewhere["errors"] == []
     assert f"{server}/techniques/{SLUG}/" in elsewhere["foreign"]

@@ -1,16 +1,18 @@
 """The browser checks the other tests rely on, held to what they promise: the shared browser context
 hands each test nothing of the one before (conftest.SharedContext), its pages' search worker does
-nothing unless a test asks for Material's own, and the axe check finds what it should, however
-often it runs in a document."""
+nothing unless a test asks for Material's own, the axe check finds what it should, however
+often it runs in a document, and a failed request is reported."""
 
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import QUIET_HTML, assert_clean, open_page, real_search, store, stored_text
-from support.server import serve
+from support.server import DROPPED, serve
 
 
 def test_a_test_gets_nothing_of_the_one_before(shared_context, context, server, tmp_path):
@@ -83,3 +85,11 @@ def test_search_is_quiet_unless_a_test_asks_for_materials_own(watch, server):
     page.locator(".md-search-result__link").first.wait_for()
     assert len(fetched) == 1  # the worker's script, once: for Material's own worker only
     assert_clean(watch)
+
+
+def test_a_request_the_server_drops_is_reported(watch, server):
+    """PageWatch leaves out only what leaving a page cuts short: a request the server drops is a fault."""
+    open_page(watch.page, "/")
+    assert watch.page.evaluate("url => fetch(url).then(() => 'answered', () => 'failed')", DROPPED) == "failed"
+    with pytest.raises(AssertionError, match=re.escape(f"failed: {server}{DROPPED} ")):
+        assert_clean(watch)

@@ -14,11 +14,14 @@ from pathlib import Path
 
 # Asked for (by a test's driver, not a page), the server answers nothing more: the network is gone.
 NETWORK_OFF = "/guide-tests-network-off"
+# Asked for, the connection is closed with no answer: a request that fails, not one cut short.
+DROPPED = "/guide-tests-dropped"
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site as a static host would: text compressed with gzip, quietly; nothing
-    once asked for `NETWORK_OFF` (the connection closed with no answer, as a dropped network)."""
+    once asked for `NETWORK_OFF`, nor ever at `DROPPED` (the connection closed with no answer, as a
+    dropped network)."""
 
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
@@ -33,7 +36,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_head(self):
-        if self.server.network_off:
+        if self.server.network_off or self.path == DROPPED:
             self.close_connection = True
             return None
         if self.path == NETWORK_OFF:
