@@ -3,9 +3,11 @@ WebDriver BiDi by tools/firefox-journeys.mjs, one browser for the whole file, ea
 fresh browser context). Widgets mount on a technique page and keep a tick across a reload and the
 language switch, and mount on its translation; a quiz is scored in its live region and the score
 comes back after a reload; the projector is driven by the keyboard alone; the offline copy works
-from file://; the guide in the pocket: after one visit, with the network gone, every page of the
-language opens from the service worker with its widgets, keeps a tick and searches; each sheet of test_browser_print.py prints whole on one sheet, at the same corners
-of paper and margins. Each journey runs once, the two languages shared between them (Chromium runs
+from file://; the guide in the pocket: a new version published in place of the one visited
+(support/versions.py) is offered on the open page and shown by its button, behind a host that lets
+browsers keep files a year; after one visit, with the network gone, every page of the language
+opens from the service worker with its widgets, keeps a tick and searches; each sheet of
+test_browser_print.py prints whole on one sheet, at the same corners of paper and margins. Each journey runs once, the two languages shared between them (Chromium runs
 them in both). No journey has a script error, a Content-Security-Policy violation (Firefox reports
 them as page errors), a failed request or a request to another origin."""
 
@@ -22,8 +24,9 @@ from support.browser import SAME_WORKER_AGAIN, STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
-from support.server import DROPPED, NETWORK_OFF, host_headers, serve
+from support.server import DROPPED, NETWORK_OFF
 from support.site import pages_of, parsed
+from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, PUBLISH, READY, SHOW, VERSION_2, serve_versions
 
 pytestmark = pytest.mark.slow
 
@@ -189,19 +192,46 @@ def offline_journey(base: str) -> dict:
     }
 
 
-POCKET_FOLDER = "formation/guide"  # the published site, in a sub-folder of another server
 CONTROLLED = """async () => {
   await navigator.serviceWorker.ready;
   while (!navigator.serviceWorker.controller) await new Promise((wait) => setTimeout(wait, 50));
   return (await navigator.serviceWorker.getRegistration()).scope;
 }"""
 PAGE = "() => [document.title, [...document.querySelectorAll('[data-guide-widget]:not([data-mounted])')].length]"
+CACHES = "() => caches.keys()"
+SHOWN = f"() => document.querySelector({json.dumps(VERSION_2)})?.textContent ?? null"
+
+
+def update_journey(origin: str) -> dict:
+    """One visit online to version 1, version 2 then published (support/versions.py): the open page,
+    reloaded, is still version 1, whole, and offers version 2, which its button shows."""
+    page = f"{origin}/{FOLDER}/techniques/{CHANGED}/"
+    return {
+        "name": "update",
+        "origin": origin,
+        "worker": True,
+        "steps": [
+            {"goto": page},
+            {"observe": "scope", "js": CONTROLLED},
+            {"observe": "caches before", "js": CACHES},
+            {"fetch": origin + PUBLISH},
+            {"reload": True},
+            {"observe": "reloaded", "js": SHOWN},
+            {"wait": f"{NOTICE}[data-ready] button"},
+            {"observe": "notice", "js": f"() => document.querySelector({json.dumps(NOTICE)}).textContent"},
+            {"follow": f"{NOTICE} button"},
+            {"observe": "url", "js": URL},
+            {"observe": "shown", "js": SHOWN},
+            {"observe": "offered after", "js": "() => document.querySelectorAll('[data-guide-update][data-ready]').length"},
+            {"observe": "caches after", "js": CACHES},
+        ],
+    }
 
 
 def pocket_journey(origin: str, pages: list[str]) -> dict:
     """One visit online; a worker for the sub-folder; the network gone (the server answers nothing
     more): every page of the language, a tick kept across a reload, search."""
-    base = f"{origin}/{POCKET_FOLDER}/"
+    base = f"{origin}/{FOLDER}/"
     box = BOX.format(slug=OFFLINE_SLUG, item=GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id)
     return {
         "name": "pocket",
@@ -285,19 +315,17 @@ def prints(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pocket_server(site, tmp_path_factory):
-    """The published site in a sub-folder of a server of its own, which the pocket journey takes
-    the network from."""
-    root = tmp_path_factory.mktemp("firefox-pocket")
-    (root / POCKET_FOLDER).parent.mkdir(parents=True)
-    (root / POCKET_FOLDER).symlink_to(site, target_is_directory=True)
-    httpd = serve(root, headers=host_headers(site))  # the worker's script with its own policy
-    yield httpd
-    httpd.shutdown()
+def versions(site, tmp_path_factory):
+    """The published site as version 1 and version 2 beside it (support/versions.py), version 1
+    served from a sub-folder of a server of its own: the update journey publishes version 2 there,
+    the pocket journey then takes the network from it."""
+    served = serve_versions(site, tmp_path_factory.mktemp("firefox-pocket"))
+    yield served
+    served.server.shutdown()
 
 
 @pytest.fixture(scope="module")
-def firefox(server, site, packages, prints, pocket_server, tmp_path_factory) -> dict[str, dict]:
+def firefox(server, site, packages, prints, versions, tmp_path_factory) -> dict[str, dict]:
     """Every journey, in one run of the driver (speed: each start of Firefox costs 8 CPU-seconds):
     its observations and what went wrong, by name."""
     folder = tmp_path_factory.mktemp("firefox-journeys")
@@ -306,7 +334,8 @@ def firefox(server, site, packages, prints, pocket_server, tmp_path_factory) -> 
         quiz_journey(server),
         projector_journey(server, "en"),
         offline_journey(packages["offline"].as_uri() + "/"),
-        pocket_journey(f"http://127.0.0.1:{pocket_server.server_port}", pages_of(site, "fr")),
+        update_journey(versions.origin),  # before the pocket journey, which takes the network away
+        pocket_journey(versions.origin, pages_of(site, "fr")),
         *(print_journey(server, site, name, prints) for name in CASES),
         *harness_journeys(server),
     ]
@@ -415,12 +444,23 @@ def test_the_offline_copy_from_disk(firefox, packages):
     assert all(href.startswith(base) and not href.startswith(f"{base}en/") for href in results)
 
 
-def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, pocket_server, site):
+def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(firefox, versions):
+    seen = clean(firefox["update"])
+    assert seen["scope"] == versions.base
+    assert seen["reloaded"] is None  # the page still came from version 1, whole
+    assert seen["notice"] == f"{READY} {SHOW}"
+    assert seen["url"] == f"{versions.base}techniques/{CHANGED}/" and seen["shown"] == NEW_TEXT
+    assert seen["offered after"] == 0
+    versioned = [{name for name in seen[f"caches {when}"] if not name.endswith(" downloads")} for when in ("before", "after")]
+    assert [len(names) for names in versioned] == [1, 1] and not versioned[0] & versioned[1]  # version 1's cache gone with it
+
+
+def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, versions, site):
     seen = clean(firefox["pocket"])
-    base = f"http://127.0.0.1:{pocket_server.server_port}/{POCKET_FOLDER}/"
+    base = versions.base
     assert seen["scope"] == base
     assert seen["same worker again"] == ["navigate", "1"]  # not reloaded (Firefox announces a state change so)
-    assert pocket_server.network_off  # every page below came from the worker
+    assert versions.server.network_off  # every page below came from the worker
     pages = pages_of(site, "fr")
     assert len(pages) > 20
     for path in pages:

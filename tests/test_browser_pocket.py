@@ -16,15 +16,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from guide import pocket
-from guide.assets import LATER
 from guide.csp import WORKER_POLICY
 from guide.routes import WEB_MANIFEST, WORKER
 from PIL import Image
@@ -41,75 +36,23 @@ from support.browser import (
     store,
     stored,
 )
-from support.project import GUIDE, LANGS, LANGUAGES, SLUGS
-from support.server import host_headers, serve
+from support.project import GUIDE, LANGS, SLUGS
+from support.server import serve
 from support.site import pages_of
+from support.versions import CHANGED, NEW_TEXT, NOTICE, READY, SHOW, VERSION_2, serve_versions
 from support.widgets import FORM, QUIZ, answer, right
 
-FOLDER = "formation/guide"
-SLUG = "remercier"
+SLUG = CHANGED
 BOX = f"[data-guide-checklist={SLUG}] input[type=checkbox]"
-NEW_TEXT = "Cette page a changé dans la version 2."
-LANGUAGE_FOLDERS = [(lang, LANGS[lang]) for lang in LANGUAGES]
-A_YEAR = "public, max-age=31536000"
-
-
-class Versions:
-    """Two versions of the site, one of them served at `base`, a sub-folder of another server."""
-
-    def __init__(self, root: Path, first: Path, second: Path):
-        self.root, self.first, self.second = root, first, second
-        self.origin = self.base = ""
-
-    def publish(self, version: Path) -> None:
-        """`version` served in place of the other at once, as a host swaps a folder."""
-        link = self.root / FOLDER
-        temporary = link.with_name("next")
-        temporary.symlink_to(version, target_is_directory=True)
-        os.replace(temporary, link)
-
-    def files_of(self, version: Path, lang: str) -> set[str]:
-        """Every address the worker keeps for a reader of `lang`."""
-        data = pocket.read_precache(version)
-        return {self.base + path for path, _ in data["shared"] + data["languages"][lang]}
-
-
-def link_or_copy(source: str, target: str) -> None:
-    """Speed: version 2's files are links to version 1's (a copy where the two folders cannot link)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def rewrite(file: Path, change) -> None:
-    """A file of version 2 changed: a file of its own first (the others are links to version 1's)."""
-    text = file.read_text(encoding="utf-8")
-    file.unlink()
-    file.write_text(change(text), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def versions(site, tmp_path_factory):
-    """The published site as version 1, and version 2: the same with one page's text changed and the
-    worker's precache list made again from its files (pocket.write_worker, as the build does)."""
-    root = tmp_path_factory.mktemp("pocket")
-    second = root / "v2"
-    shutil.copytree(site, second, copy_function=link_or_copy)  # version 1 itself is the site, served as it is
-    rewrite(second / f"techniques/{SLUG}/index.html", lambda text: text.replace("</h1>", f'</h1>\n<p id="version-2">{NEW_TEXT}</p>', 1))
-    code = pocket.worker_code((second / WORKER).read_text(encoding="utf-8"))
-    (second / WORKER).unlink()
-    pocket.write_worker(second, LANGUAGE_FOLDERS, code, LATER)
-    (root / FOLDER).parent.mkdir(parents=True)
-    served = Versions(root, site, second)
-    served.publish(site)
-    # a host that lets browsers keep every file a year (the worker must fetch past that) and sends
-    # the headers the build asks for in `_headers`: the worker's own script with its policy
-    httpd = serve(root, cache_control=A_YEAR, headers=host_headers(site))
-    served.origin = f"http://127.0.0.1:{httpd.server_port}"
-    served.base = f"{served.origin}/{FOLDER}/"
+    """The published site as version 1 and version 2 beside it (support/versions.py), version 1
+    served from a sub-folder."""
+    served = serve_versions(site, tmp_path_factory.mktemp("pocket"))
     yield served
-    httpd.shutdown()
+    served.server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -247,10 +190,6 @@ def test_offline_the_other_half_of_the_pages_search_and_the_other_language_once_
     assert_clean(watch)
 
 
-NOTICE = "[data-guide-update][role=status]"
-READY = "Une nouvelle version du guide est prête."
-
-
 def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profile, versions):
     """The notice's button shows version 2, and another tab of the guide reloads with it (its
     version-1 page would otherwise run beside version 2's worker); the same worker announced again
@@ -267,14 +206,14 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profi
     assert page.evaluate(SAME_WORKER_AGAIN) == ["navigate", "1"]  # no reload
     versions.publish(versions.second)
     open_page(page)  # the browser looks for a new worker on each visit; the page still comes from version 1, whole
-    expect(page.locator("#version-2")).to_have_count(0)
+    expect(page.locator(VERSION_2)).to_have_count(0)
     notice = page.locator(NOTICE)
     expect(notice).to_contain_text(READY, timeout=30_000)  # once version 2 is kept whole
     expect(other.page.locator(NOTICE)).to_contain_text(READY)  # offered in the other tab too
-    button = notice.get_by_role("button", name="Afficher la nouvelle version")
+    button = notice.get_by_role("button", name=SHOW)
     with other.page.expect_navigation(), page.expect_navigation():
         button.click()
-    expect(page.locator("#version-2")).to_have_text(NEW_TEXT)
+    expect(page.locator(VERSION_2)).to_have_text(NEW_TEXT)
     expect(page.locator("[data-guide-update][data-ready]")).to_have_count(0)
     expect(other.page.locator("[data-guide-update][data-ready]")).to_have_count(0)
     assert other.page.url == base + "checklists/"

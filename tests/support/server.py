@@ -26,6 +26,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
     HEADERS: typing.ClassVar[dict[str, dict[str, str]]] = {}  # more headers for the files of a name, as a host can be told to send
+    ACTIONS: typing.ClassVar[
+        dict[str, typing.Callable[[], None]]
+    ] = {}  # an address a test's driver asks for → what the server does (NETWORK_OFF's too)
 
     def end_headers(self):
         for name, value in self.HEADERS.get(Path(self.path.split("?")[0]).name, {}).items():
@@ -39,8 +42,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if self.server.network_off or self.path == DROPPED:
             self.close_connection = True
             return None
-        if self.path == NETWORK_OFF:
-            self.server.network_off = True
+        if self.path in self.ACTIONS:
+            self.ACTIONS[self.path]()
             self.send_response(204)
             self.end_headers()
             return None
@@ -79,19 +82,30 @@ def compressed(path: Path, mtime_ns: int, size: int) -> bytes:
 class StaticServer(http.server.ThreadingHTTPServer):
     network_off = False
 
+    def take_network_away(self) -> None:
+        self.network_off = True
+
     def handle_error(self, request, client_address):
         if isinstance(sys.exc_info()[1], ConnectionError):
             return  # the browser left before the answer was sent (a page closed or left mid-load)
         super().handle_error(request, client_address)
 
 
-def serve(directory: Path, port: int = 0, cache_control: str = StaticHandler.CACHE_CONTROL, headers: dict | None = None):
+def serve(
+    directory: Path,
+    port: int = 0,
+    cache_control: str = StaticHandler.CACHE_CONTROL,
+    headers: dict | None = None,
+    actions: dict | None = None,
+):
     """A static server over `directory` on 127.0.0.1 (a free port by default), in a thread; its
-    text files sent with `cache_control` (a host may tell browsers to keep them for a year), and
-    the files named in `headers` with theirs (file name → headers)."""
+    text files sent with `cache_control` (a host may tell browsers to keep them for a year), the
+    files named in `headers` with theirs (file name → headers), and `actions` done when their
+    address is asked for (address → a function; the answer is an empty 204)."""
     handler_class = type("Handler", (StaticHandler,), {"CACHE_CONTROL": cache_control, "HEADERS": headers or {}})
     handler = functools.partial(handler_class, directory=str(directory))
     httpd = StaticServer(("127.0.0.1", port), handler)
+    handler_class.ACTIONS = {NETWORK_OFF: httpd.take_network_away, **(actions or {})}
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 

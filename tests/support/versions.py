@@ -1,0 +1,86 @@
+"""Two versions of the published site, served from a sub-folder of a server of their own as a host
+publishes one in place of the other: version 1 is the site as built; version 2 the same with one
+page's text changed and the worker's precache list made again from its files
+(`pocket.write_worker`, as the build does). The pocket tests in Chromium and the pocket journeys in
+Firefox publish the second in place of the first."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from guide import pocket
+from guide.assets import LATER
+from guide.routes import WORKER
+
+from .project import LANGS, LANGUAGES
+from .server import host_headers, serve
+
+FOLDER = "formation/guide"  # the sub-folder the site is served from
+CHANGED = "remercier"  # the technique whose page version 2 changes
+NEW_TEXT = "Cette page a changé dans la version 2."
+VERSION_2 = "#version-2"  # what version 2 adds to that page, with NEW_TEXT
+A_YEAR = "public, max-age=31536000"  # a host that lets browsers keep every file a year
+PUBLISH = "/guide-tests-publish-version-2"  # asked for (by a test's driver), the server serves version 2
+# What an open page shows once version 2 is ready (overrides/main.html, pocket.js), in French.
+NOTICE = "[data-guide-update][role=status]"
+READY = "Une nouvelle version du guide est prête."
+SHOW = "Afficher la nouvelle version"  # the notice's button
+
+
+class Versions:
+    """Two versions of the site, one of them served at `base`, a sub-folder of another server."""
+
+    def __init__(self, root: Path, first: Path, second: Path):
+        self.root, self.first, self.second = root, first, second
+        self.origin = self.base = ""
+        self.server = None
+
+    def publish(self, version: Path) -> None:
+        """`version` served in place of the other at once, as a host swaps a folder."""
+        link = self.root / FOLDER
+        temporary = link.with_name("next")
+        temporary.symlink_to(version, target_is_directory=True)
+        os.replace(temporary, link)
+
+    def files_of(self, version: Path, lang: str) -> set[str]:
+        """Every address the worker keeps for a reader of `lang`."""
+        data = pocket.read_precache(version)
+        return {self.base + path for path, _ in data["shared"] + data["languages"][lang]}
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Speed: version 2's files are links to version 1's (a copy where the two folders cannot link)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def rewrite(file: Path, change) -> None:
+    """A file of version 2 changed: a file of its own first (the others are links to version 1's)."""
+    text = file.read_text(encoding="utf-8")
+    file.unlink()
+    file.write_text(change(text), encoding="utf-8")
+
+
+def serve_versions(site: Path, root: Path) -> Versions:
+    """Version 1 (`site` itself) served, version 2 made beside it under `root` (served once
+    `publish`ed, or once a driver asks the server for `PUBLISH`), by a host that lets browsers keep
+    every file a year (the worker must fetch past that) and sends the headers the build asks for in
+    `_headers` (the worker's own script with its policy). Shut `.server` down after."""
+    second = root / "v2"
+    shutil.copytree(site, second, copy_function=link_or_copy)
+    marked = f'</h1>\n<p id="{VERSION_2[1:]}">{NEW_TEXT}</p>'
+    rewrite(second / f"techniques/{CHANGED}/index.html", lambda text: text.replace("</h1>", marked, 1))
+    code = pocket.worker_code((second / WORKER).read_text(encoding="utf-8"))
+    (second / WORKER).unlink()
+    pocket.write_worker(second, [(lang, LANGS[lang]) for lang in LANGUAGES], code, LATER)
+    (root / FOLDER).parent.mkdir(parents=True)
+    served = Versions(root, site, second)
+    served.publish(site)
+    served.server = serve(root, cache_control=A_YEAR, headers=host_headers(site), actions={PUBLISH: lambda: served.publish(second)})
+    served.origin = f"http://127.0.0.1:{served.server.server_port}"
+    served.base = f"{served.origin}/{FOLDER}/"
+    return served
