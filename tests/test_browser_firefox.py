@@ -24,7 +24,7 @@ from support.browser import SAME_WORKER_AGAIN, STORAGE_KEY
 from support.firefox import run_driver
 from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
 from support.project import GUIDE, ROOT
-from support.server import DROPPED, NETWORK_OFF
+from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
 from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, PUBLISH, READY, SHOW, VERSION_2, serve_versions
 
@@ -197,7 +197,24 @@ CONTROLLED = """async () => {
   while (!navigator.serviceWorker.controller) await new Promise((wait) => setTimeout(wait, 50));
   return (await navigator.serviceWorker.getRegistration()).scope;
 }"""
-PAGE = "() => [document.title, [...document.querySelectorAll('[data-guide-widget]:not([data-mounted])')].length]"
+SEARCH_META = ".md-search-result__meta"  # what Material's search says: the built page's words until its index is ready
+
+
+def searchable(site) -> str:
+    """A page as the pocket journey reads it once its search is ready (or after 10 s): its title,
+    its widgets not mounted, what search says. The next page is not opened while this one's search
+    worker is still loading its scripts through the service worker (Firefox reports the request
+    that leaving cuts short as the service worker's error)."""
+    loading = parsed(site / "index.html").select_one(SEARCH_META).get_text().strip()
+    return f"""async () => {{
+  const meta = document.querySelector({json.dumps(SEARCH_META)});
+  for (let waited = 0; meta.textContent.trim() === {json.dumps(loading)} && waited < 10000; waited += 50) {{
+    await new Promise((wait) => setTimeout(wait, 50));
+  }}
+  return [document.title, document.querySelectorAll("[data-guide-widget]:not([data-mounted])").length, meta.textContent.trim()];
+}}"""
+
+
 CACHES = "() => caches.keys()"
 SHOWN = f"() => document.querySelector({json.dumps(VERSION_2)})?.textContent ?? null"
 
@@ -228,9 +245,9 @@ def update_journey(origin: str) -> dict:
     }
 
 
-def pocket_journey(origin: str, pages: list[str]) -> dict:
+def pocket_journey(origin: str, site) -> dict:
     """One visit online; a worker for the sub-folder; the network gone (the server answers nothing
-    more): every page of the language, a tick kept across a reload, search."""
+    more): every page of the language, its search ready; a tick kept across a reload; a search."""
     base = f"{origin}/{FOLDER}/"
     box = BOX.format(slug=OFFLINE_SLUG, item=GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id)
     return {
@@ -242,7 +259,11 @@ def pocket_journey(origin: str, pages: list[str]) -> dict:
             {"observe": "scope", "js": CONTROLLED},
             {"observe": "same worker again", "js": SAME_WORKER_AGAIN},
             {"fetch": origin + NETWORK_OFF},
-            *(step for path in pages for step in ({"goto": base + path}, {"observe": f"page {path}", "js": PAGE})),
+            *(
+                step
+                for path in pages_of(site, "fr")
+                for step in ({"goto": base + path}, {"observe": f"page {path}", "js": searchable(site)})
+            ),
             {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
             {"click": box},
             {"reload": True},
@@ -317,15 +338,27 @@ def prints(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def versions(site, tmp_path_factory):
     """The published site as version 1 and version 2 beside it (support/versions.py), version 1
-    served from a sub-folder of a server of its own: the update journey publishes version 2 there,
-    the pocket journey then takes the network from it."""
-    served = serve_versions(site, tmp_path_factory.mktemp("firefox-pocket"))
+    served from a sub-folder of a server of its own, where the update journey publishes version 2."""
+    served = serve_versions(site, tmp_path_factory.mktemp("firefox-versions"))
     yield served
     served.server.shutdown()
 
 
 @pytest.fixture(scope="module")
-def firefox(server, site, packages, prints, versions, tmp_path_factory) -> dict[str, dict]:
+def pocket_server(site, tmp_path_factory):
+    """The published site in a sub-folder of a server of its own, which the pocket journey takes
+    the network from; every file asked for again each time (a file the browser may keep a year
+    would open offline without the worker)."""
+    root = tmp_path_factory.mktemp("firefox-pocket")
+    (root / FOLDER).parent.mkdir(parents=True)
+    (root / FOLDER).symlink_to(site, target_is_directory=True)
+    httpd = serve(root, headers=host_headers(site))  # the worker's script with its own policy
+    yield httpd
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def firefox(server, site, packages, prints, versions, pocket_server, tmp_path_factory) -> dict[str, dict]:
     """Every journey, in one run of the driver (speed: each start of Firefox costs 8 CPU-seconds):
     its observations and what went wrong, by name."""
     folder = tmp_path_factory.mktemp("firefox-journeys")
@@ -334,8 +367,8 @@ def firefox(server, site, packages, prints, versions, tmp_path_factory) -> dict[
         quiz_journey(server),
         projector_journey(server, "en"),
         offline_journey(packages["offline"].as_uri() + "/"),
-        update_journey(versions.origin),  # before the pocket journey, which takes the network away
-        pocket_journey(versions.origin, pages_of(site, "fr")),
+        update_journey(versions.origin),
+        pocket_journey(f"http://127.0.0.1:{pocket_server.server_port}", site),
         *(print_journey(server, site, name, prints) for name in CASES),
         *harness_journeys(server),
     ]
@@ -455,17 +488,21 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(firef
     assert [len(names) for names in versioned] == [1, 1] and not versioned[0] & versioned[1]  # version 1's cache gone with it
 
 
-def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, versions, site):
+def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, pocket_server, site):
     seen = clean(firefox["pocket"])
-    base = versions.base
+    base = f"http://127.0.0.1:{pocket_server.server_port}/{FOLDER}/"
     assert seen["scope"] == base
     assert seen["same worker again"] == ["navigate", "1"]  # not reloaded (Firefox announces a state change so)
-    assert versions.server.network_off  # every page below came from the worker
+    assert pocket_server.network_off  # every page below came from the worker
     pages = pages_of(site, "fr")
     assert len(pages) > 20
+    loading = parsed(site / "index.html").select_one(SEARCH_META).get_text().strip()
+    said = set()
     for path in pages:
-        title = parsed(site / path / "index.html").title.get_text()
-        assert seen[f"page {path}"] == [title, 0], path  # the page itself, every widget mounted
+        title, unmounted, search = seen[f"page {path}"]
+        assert [title, unmounted] == [parsed(site / path / "index.html").title.get_text(), 0], path  # the page, every widget mounted
+        said.add(search)
+    assert len(said) == 1 and said != {loading}  # search ready on every page, from the worker
     assert seen["reloaded"] == [GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id]
     results = [href.split("?")[0] for href in seen["results"]]
     assert f"{base}article/" in results and not [href for href in results if href.startswith(f"{base}en/")]
