@@ -67,7 +67,9 @@ const STEPS = {
   focus: (page, selector) => page.focus(selector),
   press: (page, key) => page.keyboard.press(key),
   type: (page, text) => page.keyboard.type(text),
-  wait: (page, selector) => page.waitForSelector(selector, { visible: true, timeout: TIMEOUT }),
+  // What comes in the background (a new version kept whole by its worker, search results) is given
+  // longer than a page's load on a busy machine, as the Chromium tests give it.
+  wait: (page, selector) => page.waitForSelector(selector, { visible: true, timeout: 3 * TIMEOUT }),
   gone: (page, selector) => page.waitForSelector(selector, { hidden: true, timeout: TIMEOUT }),
   fetch: async (page, url) => {
     const response = await fetch(url);
