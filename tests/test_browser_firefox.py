@@ -6,10 +6,11 @@ comes back after a reload; the projector is driven by the keyboard alone; the of
 from file://; the guide in the pocket: a new version published in place of the one visited
 (support/versions.py) is offered on the open page and shown by its button, behind a host that lets
 browsers keep files a year; after one visit, with the network gone, every page of the language
-opens from the service worker with its widgets, keeps a tick and searches; each sheet of
-test_browser_print.py prints whole on one sheet, at the same corners of paper and margins. Each journey runs once, the two languages shared between them (Chromium runs
-them in both). No journey has a script error, a Content-Security-Policy violation (Firefox reports
-them as page errors), a failed request or a request to another origin."""
+opens from the service worker with its widgets and its search, keeps a tick and searches; each
+sheet of test_browser_print.py prints whole on one sheet, at the same corners of paper and margins.
+Each journey runs once, the two languages shared between them (Chromium runs them in both). No
+journey has a script error, a Content-Security-Policy violation (Firefox reports them as page
+errors), a failed request or a request to another origin."""
 
 from __future__ import annotations
 
@@ -197,7 +198,12 @@ CONTROLLED = """async () => {
   while (!navigator.serviceWorker.controller) await new Promise((wait) => setTimeout(wait, 50));
   return (await navigator.serviceWorker.getRegistration()).scope;
 }"""
-SEARCH_META = ".md-search-result__meta"  # what Material's search says: the built page's words until its index is ready
+SEARCH_META = ".md-search-result__meta"  # where Material's search says whether it is ready
+
+
+def search_loading(site) -> str:
+    """What Material's search says while it is not ready: the built page's words."""
+    return parsed(site / "index.html").select_one(SEARCH_META).get_text().strip()
 
 
 def searchable(site) -> str:
@@ -205,10 +211,9 @@ def searchable(site) -> str:
     its widgets not mounted, what search says. The next page is not opened while this one's search
     worker is still loading its scripts through the service worker (Firefox reports the request
     that leaving cuts short as the service worker's error)."""
-    loading = parsed(site / "index.html").select_one(SEARCH_META).get_text().strip()
     return f"""async () => {{
   const meta = document.querySelector({json.dumps(SEARCH_META)});
-  for (let waited = 0; meta.textContent.trim() === {json.dumps(loading)} && waited < 10000; waited += 50) {{
+  for (let waited = 0; meta.textContent.trim() === {json.dumps(search_loading(site))} && waited < 10000; waited += 50) {{
     await new Promise((wait) => setTimeout(wait, 50));
   }}
   return [document.title, document.querySelectorAll("[data-guide-widget]:not([data-mounted])").length, meta.textContent.trim()];
@@ -250,6 +255,7 @@ def pocket_journey(origin: str, site) -> dict:
     more): every page of the language, its search ready; a tick kept across a reload; a search."""
     base = f"{origin}/{FOLDER}/"
     box = BOX.format(slug=OFFLINE_SLUG, item=GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id)
+    page = searchable(site)
     return {
         "name": "pocket",
         "origin": origin,
@@ -259,11 +265,7 @@ def pocket_journey(origin: str, site) -> dict:
             {"observe": "scope", "js": CONTROLLED},
             {"observe": "same worker again", "js": SAME_WORKER_AGAIN},
             {"fetch": origin + NETWORK_OFF},
-            *(
-                step
-                for path in pages_of(site, "fr")
-                for step in ({"goto": base + path}, {"observe": f"page {path}", "js": searchable(site)})
-            ),
+            *(step for path in pages_of(site, "fr") for step in ({"goto": base + path}, {"observe": f"page {path}", "js": page})),
             {"goto": f"{base}techniques/{OFFLINE_SLUG}/"},
             {"click": box},
             {"reload": True},
@@ -496,13 +498,12 @@ def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_ne
     assert pocket_server.network_off  # every page below came from the worker
     pages = pages_of(site, "fr")
     assert len(pages) > 20
-    loading = parsed(site / "index.html").select_one(SEARCH_META).get_text().strip()
     said = set()
     for path in pages:
         title, unmounted, search = seen[f"page {path}"]
         assert [title, unmounted] == [parsed(site / path / "index.html").title.get_text(), 0], path  # the page, every widget mounted
         said.add(search)
-    assert len(said) == 1 and said != {loading}  # search ready on every page, from the worker
+    assert len(said) == 1 and said != {search_loading(site)}  # search ready on every page, from the worker
     assert seen["reloaded"] == [GUIDE.technique(OFFLINE_SLUG).checklist[0].items[0].id]
     results = [href.split("?")[0] for href in seen["results"]]
     assert f"{base}article/" in results and not [href for href in results if href.startswith(f"{base}en/")]

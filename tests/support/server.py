@@ -26,9 +26,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
     HEADERS: typing.ClassVar[dict[str, dict[str, str]]] = {}  # more headers for the files of a name, as a host can be told to send
-    ACTIONS: typing.ClassVar[
-        dict[str, typing.Callable[[], None]]
-    ] = {}  # an address a test's driver asks for → what the server does (NETWORK_OFF's too)
+    # the addresses a test's driver asks for → what the server does then (NETWORK_OFF's among them)
+    ACTIONS: typing.ClassVar[dict[str, typing.Callable[[], None]]] = {}
 
     def end_headers(self):
         for name, value in self.HEADERS.get(Path(self.path.split("?")[0]).name, {}).items():

@@ -1,7 +1,7 @@
 """Two versions of the published site, served from a sub-folder of a server of their own as a host
 publishes one in place of the other: version 1 is the site as built; version 2 the same with one
 page's text changed and the worker's precache list made again from its files
-(`pocket.write_worker`, as the build does). The pocket tests in Chromium and the pocket journeys in
+(`pocket.write_worker`, as the build does). The pocket tests in Chromium and the update journey in
 Firefox publish the second in place of the first."""
 
 from __future__ import annotations
