@@ -27,7 +27,7 @@ from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_s
 from support.project import GUIDE, ROOT
 from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
-from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, PUBLISH, READY, SHOW, VERSION_2, serve_versions
+from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, PUBLISH, READY, SHOW, VERSION_2, publish, serve_versions
 
 pytestmark = pytest.mark.slow
 
@@ -352,8 +352,7 @@ def pocket_server(site, tmp_path_factory):
     the network from; every file asked for again each time (a file the browser may keep a year
     would open offline without the worker)."""
     root = tmp_path_factory.mktemp("firefox-pocket")
-    (root / FOLDER).parent.mkdir(parents=True)
-    (root / FOLDER).symlink_to(site, target_is_directory=True)
+    publish(root, site)
     httpd = serve(root, headers=host_headers(site))  # the worker's script with its own policy
     yield httpd
     httpd.shutdown()

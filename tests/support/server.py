@@ -26,8 +26,6 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
     CACHE_CONTROL = "no-cache"  # asked again every time, as a host that publishes often answers
     HEADERS: typing.ClassVar[dict[str, dict[str, str]]] = {}  # more headers for the files of a name, as a host can be told to send
-    # the addresses a test's driver asks for → what the server does then (NETWORK_OFF's among them)
-    ACTIONS: typing.ClassVar[dict[str, typing.Callable[[], None]]] = {}
 
     def end_headers(self):
         for name, value in self.HEADERS.get(Path(self.path.split("?")[0]).name, {}).items():
@@ -41,8 +39,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if self.server.network_off or self.path == DROPPED:
             self.close_connection = True
             return None
-        if self.path in self.ACTIONS:
-            self.ACTIONS[self.path]()
+        if self.path in self.server.actions:
+            self.server.actions[self.path]()
             self.send_response(204)
             self.end_headers()
             return None
@@ -80,6 +78,7 @@ def compressed(path: Path, mtime_ns: int, size: int) -> bytes:
 
 class StaticServer(http.server.ThreadingHTTPServer):
     network_off = False
+    actions: dict[str, typing.Callable[[], None]]  # address a test's driver asks for → what the server does (set by serve)
 
     def take_network_away(self) -> None:
         self.network_off = True
@@ -104,7 +103,7 @@ def serve(
     handler_class = type("Handler", (StaticHandler,), {"CACHE_CONTROL": cache_control, "HEADERS": headers or {}})
     handler = functools.partial(handler_class, directory=str(directory))
     httpd = StaticServer(("127.0.0.1", port), handler)
-    handler_class.ACTIONS = {NETWORK_OFF: httpd.take_network_away, **(actions or {})}
+    httpd.actions = {NETWORK_OFF: httpd.take_network_away, **(actions or {})}
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 

@@ -38,16 +38,22 @@ class Versions:
         self.server = None
 
     def publish(self, version: Path) -> None:
-        """`version` served in place of the other at once, as a host swaps a folder."""
-        link = self.root / FOLDER
-        temporary = link.with_name("next")
-        temporary.symlink_to(version, target_is_directory=True)
-        os.replace(temporary, link)
+        """`version` served in place of the other at once."""
+        publish(self.root, version)
 
     def files_of(self, version: Path, lang: str) -> set[str]:
         """Every address the worker keeps for a reader of `lang`."""
         data = pocket.read_precache(version)
         return {self.base + path for path, _ in data["shared"] + data["languages"][lang]}
+
+
+def publish(root: Path, site: Path) -> None:
+    """`site` served from FOLDER under `root`, in place of what was there at once, as a host swaps a folder."""
+    link = root / FOLDER
+    link.parent.mkdir(parents=True, exist_ok=True)
+    temporary = link.with_name("next")
+    temporary.symlink_to(site, target_is_directory=True)
+    os.replace(temporary, link)
 
 
 def link_or_copy(source: str, target: str) -> None:
@@ -77,7 +83,6 @@ def serve_versions(site: Path, root: Path) -> Versions:
     code = pocket.worker_code((second / WORKER).read_text(encoding="utf-8"))
     (second / WORKER).unlink()
     pocket.write_worker(second, [(lang, LANGS[lang]) for lang in LANGUAGES], code, LATER)
-    (root / FOLDER).parent.mkdir(parents=True)
     served = Versions(root, site, second)
     served.publish(site)
     served.server = serve(root, cache_control=A_YEAR, headers=host_headers(site), actions={PUBLISH: lambda: served.publish(second)})
