@@ -27,7 +27,7 @@ from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_s
 from support.project import GUIDE, ROOT
 from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
-from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, PUBLISH, READY, SHOW, VERSION_2, publish, serve_versions
+from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, OFFERED, PUBLISH, READY, SHOW, VERSION_2, publish, serve_versions
 
 pytestmark = pytest.mark.slow
 
@@ -239,12 +239,12 @@ def update_journey(origin: str) -> dict:
             {"fetch": origin + PUBLISH},
             {"reload": True},
             {"observe": "reloaded", "js": SHOWN},
-            {"wait": f"{NOTICE}[data-ready] button"},
+            {"wait": f"{OFFERED} button"},
             {"observe": "notice", "js": f"() => document.querySelector({json.dumps(NOTICE)}).textContent"},
             {"follow": f"{NOTICE} button"},
             {"observe": "url", "js": URL},
             {"observe": "shown", "js": SHOWN},
-            {"observe": "offered after", "js": "() => document.querySelectorAll('[data-guide-update][data-ready]').length"},
+            {"observe": "offered after", "js": f"() => document.querySelectorAll({json.dumps(OFFERED)}).length"},
             {"observe": "caches after", "js": CACHES},
         ],
     }

@@ -25,6 +25,7 @@ A_YEAR = "public, max-age=31536000"  # a host that lets browsers keep every file
 PUBLISH = "/guide-tests-publish-version-2"  # asked for (by a test's driver), the server serves version 2
 # What an open page shows once version 2 is ready (overrides/main.html, pocket.js), in French.
 NOTICE = "[data-guide-update][role=status]"
+OFFERED = "[data-guide-update][data-ready]"  # the notice once it offers a version
 READY = "Une nouvelle version du guide est prête."
 SHOW = "Afficher la nouvelle version"  # the notice's button
 
