@@ -27,7 +27,22 @@ from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_s
 from support.project import GUIDE, ROOT
 from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
-from support.versions import CHANGED, FOLDER, NEW_TEXT, NOTICE, OFFERED, PUBLISH, READY, SHOW, VERSION_2, publish, serve_versions
+from support.versions import (
+    CACHES,
+    CHANGED,
+    FOLDER,
+    NEW_TEXT,
+    NOTICE,
+    OFFERED,
+    PUBLISH,
+    READY,
+    SHOW,
+    VERSION_2,
+    kept,
+    publish,
+    serve_versions,
+    versioned,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -220,7 +235,6 @@ def searchable(site) -> str:
 }}"""
 
 
-CACHES = "() => caches.keys()"
 SHOWN = f"() => document.querySelector({json.dumps(VERSION_2)})?.textContent ?? null"
 
 
@@ -485,8 +499,9 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(firef
     assert seen["notice"] == f"{READY} {SHOW}"
     assert seen["url"] == f"{versions.base}techniques/{CHANGED}/" and seen["shown"] == NEW_TEXT
     assert seen["offered after"] == 0
-    versioned = [{name for name in seen[f"caches {when}"] if not name.endswith(" downloads")} for when in ("before", "after")]
-    assert [len(names) for names in versioned] == [1, 1] and not versioned[0] & versioned[1]  # version 1's cache gone with it
+    old, new = versioned(seen["caches before"]), versioned(seen["caches after"])
+    assert len(old) == len(new) == 1 and not old & new  # version 1's cache gone with it
+    assert versions.files_of(versions.second, "fr") <= kept(seen["caches after"])[new.pop()]  # version 2 kept whole
 
 
 def test_the_pocket_after_one_visit_every_page_of_the_language_works_with_the_network_gone(firefox, pocket_server, site):

@@ -28,6 +28,22 @@ NOTICE = "[data-guide-update][role=status]"
 OFFERED = "[data-guide-update][data-ready]"  # the notice once it offers a version
 READY = "Une nouvelle version du guide est prête."
 SHOW = "Afficher la nouvelle version"  # the notice's button
+# Run in a page: what the page's origin keeps in its caches, cache name → addresses (`kept`).
+CACHES = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  return out;
+}"""
+
+
+def kept(caches: dict[str, list[str]]) -> dict[str, set[str]]:
+    """What CACHES answered: cache name → addresses, without their revision."""
+    return {name: {url.split("?revision=")[0] for url in urls} for name, urls in caches.items()}
+
+
+def versioned(caches: dict) -> set[str]:
+    """The names of the caches that hold a version of the site (the PDFs fetched keep theirs)."""
+    return {name for name in caches if not name.endswith(" downloads")}
 
 
 class Versions:
