@@ -385,6 +385,32 @@ def test_files_that_cannot_be_imported_are_refused_with_a_clear_message_and_chan
     assert_clean(watch)
 
 
+# A backup the reader opened and saved again in Notepad on Windows, with its line ends: as
+# "Unicode" (UTF-16 with a byte-order mark), "ANSI" (Windows-1252) or "UTF-8 with BOM".
+SAVED_BY_NOTEPAD = {
+    "Unicode": lambda text: text.encode("utf-16"),
+    "ANSI": lambda text: text.encode("cp1252"),
+    "UTF-8 with BOM": lambda text: text.encode("utf-8-sig"),
+}
+
+
+def test_a_backup_saved_again_in_notepad_imports_with_the_readers_words_as_written(watch):
+    page = watch.page
+    open_page(page, "/my-data/")
+    live = page.locator("[data-guide-my-data] [data-live]")
+    for n, (how, encode) in enumerate(SAVED_BY_NOTEPAD.items()):
+        record = copy.deepcopy(RELEASE_1)
+        record["plan"]["commitment"] = f"{n + 1}. Remercier « Zoé » d’abord ; cœur, “merci”, 5 €…"
+        text = json.dumps(backup(record), ensure_ascii=False, indent=2).replace("\n", "\r\n")
+        page.evaluate("document.querySelector('[data-guide-my-data] [data-live]').textContent = ''")
+        import_file(page, payload(f"sauvegarde-{n}.json", encode(text)))
+        if n:  # the device keeps the backup imported before: asked first
+            page.locator("[data-guide-my-data] dialog").get_by_role("button", name="Remplacer mes données").click()
+        expect(live).to_have_text(f"Données importées. {SUMMARY_FR.format(COUNTS_RELEASE_1)}")
+        assert stored(page)["plan"] == record["plan"], how
+    assert_clean(watch)
+
+
 # --- the plan's calendar file ----------------------------------------------------------------------
 
 HOSTILE = (

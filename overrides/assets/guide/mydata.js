@@ -1,8 +1,9 @@
 // My data: what the guide keeps on this device, exported as JSON, imported or erased. An import
-// passes the gate (record.js), says what it left out, asks before it replaces anything, and writes
-// the new record in one go: when the write fails, the old record is still there and the reader
-// is told why. Comes with extras.js (later.js), handed the page's storage.js as `store`.
+// is read in whatever encoding an editor saved it (backup.js), passes the gate (record.js), says
+// what it left out, asks before it replaces anything, and writes the new record in one go: when
+// the write fails, the old record is still there and the reader is told why. Comes with extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise } from "./record.js";
+import { backupText } from "./backup.js";
 import { t, listed } from "./dom.js";
 import { download } from "./download.js";
 import { pageConfig } from "./config.js";
@@ -97,7 +98,7 @@ export function mount(root, { load, erase, replace }) {
     }
     let raw;
     try {
-      raw = JSON.parse(await file.text());
+      raw = JSON.parse(backupText(new Uint8Array(await file.arrayBuffer())));
     } catch {
       live.textContent = t("import_bad", { reason: "JSON" });
       return;

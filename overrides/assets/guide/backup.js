@@ -1,0 +1,20 @@
+// A backup file's bytes as text, however the reader's editor saved it: UTF-8 (its byte-order mark
+// dropped), UTF-16 (Notepad's "Unicode", with or without a byte-order mark: a backup begins with
+// ASCII, so a zero byte first or second says which way round), and Windows-1252 (Notepad's "ANSI"
+// on French and English Windows) when the bytes are not UTF-8: read as UTF-8, "é" would become
+// "\uFFFD" and be imported so. Imports nothing.
+
+// Windows-1252's bytes 0x80 to 0x9F (the others are Latin-1's), written out: Node's TextDecoder
+// reads "windows-1252" as Latin-1, and this module runs in Node's tests as in the browser.
+const WINDOWS_1252 = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ";
+
+export function backupText(bytes) {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first > 0 && second === 0)) return new TextDecoder("utf-16le").decode(bytes);
+  if ((first === 0xfe && second === 0xff) || (first === 0 && second > 0)) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return Array.from(bytes, (byte) => (byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252[byte - 0x80] : String.fromCharCode(byte))).join("");
+  }
+}
