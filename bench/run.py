@@ -32,6 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))  # support/: how the suite reads a built site
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -48,18 +49,24 @@ def build_seconds(config: Path, site: Path, pdfs: bool) -> float:
     return time.perf_counter() - start
 
 
-def hook_overhead(rounds: int, work: Path) -> tuple[float, float, float]:
-    """Median build time with our hooks and without them (same pages, PDFs off), alternating.
-    Without the hooks, the pages are stock Material's (our templates need what the hooks give
-    them), nothing is watched (`watch` names a folder beside mkdocs.yml), and the links to the
-    widgets' anchors, which the hooks make, are left to warn."""
-    without = work / "mkdocs-no-hooks.yml"
-    (work / "no-overrides").mkdir(exist_ok=True)
-    without.write_text(
+def stock_config(work: Path) -> Path:
+    """The guide's Markdown built without our hooks: stock Material's pages (our templates need
+    what the hooks give them), nothing watched (`watch` names a folder beside mkdocs.yml), and the
+    links to the widgets' anchors, which the hooks make, left to warn. The pages the hooks add (the
+    embed pages, the trainers' sheets) exist only in the guide's own build."""
+    config = work / "mkdocs-no-hooks.yml"
+    (work / "no-overrides").mkdir(parents=True, exist_ok=True)
+    config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\nwatch: []\nstrict: false\ndocs_dir: {ROOT / 'docs'}\n"
         f"theme:\n  name: material\n  custom_dir: {work / 'no-overrides'}\n",
         encoding="utf-8",
     )
+    return config
+
+
+def hook_overhead(rounds: int, work: Path) -> tuple[float, float, float]:
+    """Median build time with our hooks and without them (stock_config), PDFs off, alternating."""
+    without = stock_config(work)
     with_hooks, no_hooks = [], []
     build_seconds(ROOT / "mkdocs.yml", work / "warm", pdfs=False)  # warm the file cache
     for _ in range(rounds):
@@ -170,22 +177,13 @@ def serve_rebuild(work: Path) -> float:
 
 def weights(site: Path) -> tuple[list[tuple[str, int, int]], str, int]:
     """Raw and gzipped bytes of each script we ship, and of the style sheet every page carries
-    inline; and the page that loads the most of them for the screen before any click (its inline
-    style, its scripts and screen style sheets from assets/guide/, gzipped as a host serves it:
-    what tests/test_site.py holds to 8 KiB), with that weight."""
-    from bs4 import BeautifulSoup
+    inline; and the page that loads the most of them before any click, with that weight (what
+    tests/test_site.py holds to 8 KiB, measured by the same function)."""
+    from support.site import first_load
 
     style = re.search(r"<style>(.*?)</style>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(1).encode("utf-8")
     files = [(f.name, f.read_bytes()) for f in sorted((site / "assets/guide").glob("*.js"))] + [("guide.css (inline)", style)]
-    loads = {}
-    for file in sorted(site.rglob("*.html")):
-        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        loaded = [s.string.encode("utf-8") for s in html.find_all("style")]
-        for element in html.select("script[src], link[rel=stylesheet][href]"):
-            url = element.get("src") or element["href"]
-            if "assets/guide/" in url and element.get("media") != "print":
-                loaded.append((file.parent / url).resolve().read_bytes())
-        loads[file.relative_to(site).as_posix()] = sum(len(gzip.compress(data, 9)) for data in loaded)
+    loads = first_load(site)
     heaviest = max(loads, key=loads.get)
     return [(name, len(data), len(gzip.compress(data, 9))) for name, data in files], heaviest, loads[heaviest]
 

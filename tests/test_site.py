@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -22,7 +21,7 @@ from pypdf import PdfReader
 from support.printed import MM, longest_plan, page_texts, printed_sheets
 from support.project import GUIDE, LANGS, ROOT, SLUGS
 from support.server import host_headers
-from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, flat_words, page, pages_of, parsed
+from support.site import KNOWN_ADDRESSES, assert_plan_quiz, expected_pages, first_load, flat_words, page, pages_of, parsed
 
 SEED = ROOT / "tests" / "fixtures" / "article-source.txt"  # the article as the user supplied it
 
@@ -325,15 +324,7 @@ def test_no_page_loads_more_than_8_kib_of_the_guides_script_and_style(site):
     scripts and screen style sheets from assets/guide/), gzipped as a host serves it: 8 KiB at most
     on the heaviest page (the self-assessment). The projector and the "Embed" dialog are not
     among them: guide.js fetches their code and style on first use."""
-    weights = {}
-    for file in sorted(site.rglob("*.html")):
-        html = parsed(file)
-        loaded = [s.string.encode("utf-8") for s in html.find_all("style")]
-        for element in html.select("script[src], link[rel=stylesheet][href]"):
-            url = element.get("src") or element["href"]
-            if "assets/guide/" in url and element.get("media") != "print":
-                loaded.append((file.parent / url).resolve().read_bytes())
-        weights[file.relative_to(site).as_posix()] = sum(len(gzip.compress(data, 9)) for data in loaded)
+    weights = first_load(site)
     heaviest = max(weights, key=weights.get)
     assert weights["assessment/index.html"] == weights[heaviest] and weights[heaviest] <= 8 * 1024, (heaviest, weights[heaviest])
     assert not [f for f in site.rglob("*.html") if re.search(r"assets/guide/(extras\.js|interactive\.css)", f.read_text(encoding="utf-8"))]

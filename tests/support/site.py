@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 import unicodedata
 from pathlib import Path
@@ -16,6 +17,23 @@ from support.project import LANGS, docs_pages
 def parsed(file: Path) -> BeautifulSoup:
     """A built page, parsed once for all the tests that read it (speed; none changes it)."""
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def first_load(site: Path) -> dict[str, int]:
+    """What each page (by its file in the site) loads of the guide's own script and style for the
+    screen before any click (its inline style, its scripts and screen style sheets from
+    assets/guide/), gzipped as a host serves it. The suite holds the heaviest to its budget; the
+    benchmark reports it."""
+    weights = {}
+    for file in sorted(site.rglob("*.html")):
+        html = parsed(file)
+        loaded = [s.string.encode("utf-8") for s in html.find_all("style")]
+        for element in html.select("script[src], link[rel=stylesheet][href]"):
+            url = element.get("src") or element["href"]
+            if "assets/guide/" in url and element.get("media") != "print":
+                loaded.append((file.parent / url).resolve().read_bytes())
+        weights[file.relative_to(site).as_posix()] = sum(len(gzip.compress(data, 9)) for data in loaded)
+    return weights
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
