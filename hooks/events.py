@@ -20,6 +20,7 @@ from guide.content import ContentError
 from guide.csp import add_policy, renew_policy
 from guide.packaging import PackedLanguage, Packing
 from guide.pocket import Pocket, PocketLanguage
+from guide.render import CompiledTemplates
 from guide.settings import Settings
 from guide.upstream import OFFLINE, add_anchor_ids, wrap_live_reload
 from mkdocs.exceptions import PluginError
@@ -42,6 +43,7 @@ class Session:
 
 
 SESSION: Session  # made by on_startup, which MkDocs calls first in every process
+THEME_TEMPLATES = CompiledTemplates()  # the theme's templates, compiled once a process (render.py)
 
 
 def _one_line_errors(event):
@@ -104,6 +106,7 @@ def on_env(env, config, files):
     build = SESSION.builds.of(_lang(config))
     build.check_pages()  # every page of the language converted, before the first is written
     env.globals["guide"] = build.theme_globals(pocket.head(build.prefix) if _pocket_on(build) else None)
+    env.bytecode_cache = env.bytecode_cache or THEME_TEMPLATES
     return env
 
 

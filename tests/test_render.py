@@ -140,6 +140,26 @@ def test_every_string_the_interface_uses_exists_and_none_is_dead():
     assert strings["fr"].keys() - used - built == set()  # no dead string
 
 
+def test_the_themes_templates_compile_once_a_process_and_again_when_edited(tmp_path):
+    """What MkDocs' environments share through CompiledTemplates (hooks/events.py: one a process,
+    for a new environment each language build and each `serve` rebuild)."""
+    import jinja2
+    from guide.render import CompiledTemplates
+
+    (tmp_path / "page.html").write_text("{% for x in items %}{{ x }}{% endfor %}", encoding="utf-8")
+    shared, compiled = CompiledTemplates(), []
+
+    def build() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=shared)
+        compile_ = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or compile_(*args, **kwargs)
+        return env.get_template("page.html").render(items=[1, 2])
+
+    assert [build(), build()] == ["12", "12"] and compiled == ["page.html"]  # the second environment compiles nothing
+    (tmp_path / "page.html").write_text("{% for x in items %}[{{ x }}]{% endfor %}", encoding="utf-8")  # a save during `serve`
+    assert build() == "[1][2]" and compiled == ["page.html", "page.html"]
+
+
 def test_the_bundle_runs_modules_in_order_with_their_imports():
     import subprocess
 

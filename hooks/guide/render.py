@@ -42,6 +42,22 @@ class Widget(NamedTuple):
 
 
 @functools.lru_cache(maxsize=4)
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Speed: the theme's templates (MkDocs makes a new environment for each language build and
+    each `serve` rebuild) compiled once a process, kept in memory. Jinja compiles a template again
+    when its source has changed (the bucket's checksum), so nothing kept is ever stale."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 def make_environment(*template_dirs: str) -> jinja2.Environment:
     """Our own environment over the theme's folders, with autoescaping: content text is never HTML.
 
