@@ -158,6 +158,7 @@ def test_the_themes_templates_compile_once_a_process_and_again_when_edited(tmp_p
     assert [build(), build()] == ["12", "12"] and compiled == ["page.html"]  # the second environment compiles nothing
     (tmp_path / "page.html").write_text("{% for x in items %}[{{ x }}]{% endfor %}", encoding="utf-8")  # a save during `serve`
     assert build() == "[1][2]" and compiled == ["page.html", "page.html"]
+    assert make_environment(str(tmp_path)) is make_environment(str(tmp_path))  # our own: one a process, for every language
 
 
 def test_the_bundle_runs_modules_in_order_with_their_imports():

@@ -41,7 +41,6 @@ class Widget(NamedTuple):
     anchors: Callable[[Guide, str], set[str]] = lambda guide, arg: set()  # (guide, content ID) → the IDs a link may name in it
 
 
-@functools.lru_cache(maxsize=4)
 class CompiledTemplates(jinja2.BytecodeCache):
     """Speed: the theme's templates (MkDocs makes a new environment for each language build and
     each `serve` rebuild) compiled once a process, kept in memory. Jinja compiles a template again
@@ -58,6 +57,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+@functools.lru_cache(maxsize=4)
 def make_environment(*template_dirs: str) -> jinja2.Environment:
     """Our own environment over the theme's folders, with autoescaping: content text is never HTML.
 

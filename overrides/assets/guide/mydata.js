@@ -1,7 +1,8 @@
 // My data: what the guide keeps on this device, exported as JSON, imported or erased. An import
 // is read in whatever encoding an editor saved it (backup.js), passes the gate (record.js), says
 // what it left out, asks before it replaces anything, and writes the new record in one go: when
-// the write fails, the old record is still there and the reader is told why. Comes with extras.js (later.js), handed the page's storage.js as `store`.
+// the write fails, the old record is still there and the reader is told why. Comes with
+// extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise } from "./record.js";
 import { backupText } from "./backup.js";
 import { t, listed } from "./dom.js";
