@@ -386,7 +386,8 @@ def test_files_that_cannot_be_imported_are_refused_with_a_clear_message_and_chan
 
 
 # A backup the reader opened and saved again in Notepad on Windows, with its line ends: as
-# "Unicode" (UTF-16 with a byte-order mark), "ANSI" (Windows-1252) or "UTF-8 with BOM".
+# "Unicode" (UTF-16 with a byte-order mark), "ANSI" (Windows-1252) or "UTF-8 with BOM"; then one
+# edited by hand.
 SAVED_BY_NOTEPAD = {
     "Unicode": lambda text: text.encode("utf-16"),
     "ANSI": lambda text: text.encode("cp1252"),
@@ -408,6 +409,17 @@ def test_a_backup_saved_again_in_notepad_imports_with_the_readers_words_as_writt
             page.locator("[data-guide-my-data] dialog").get_by_role("button", name="Remplacer mes données").click()
         expect(live).to_have_text(f"Données importées. {SUMMARY_FR.format(COUNTS_RELEASE_1)}")
         assert stored(page)["plan"] == record["plan"], how
+
+    # and edited by hand: the plan's last skill deleted, the comma before it left (JSON forbids it)
+    record["plan"]["skills"] = record["plan"]["skills"][:1]
+    text = json.dumps(backup(record), ensure_ascii=False, indent=2).replace("\n", "\r\n")
+    edited = text.replace(f'"{record["plan"]["skills"][0]}"\r\n', f'"{record["plan"]["skills"][0]}",\r\n', 1)
+    assert edited != text
+    page.evaluate("document.querySelector('[data-guide-my-data] [data-live]').textContent = ''")
+    import_file(page, payload("sauvegarde-modifiee.json", edited.encode("cp1252")))
+    page.locator("[data-guide-my-data] dialog").get_by_role("button", name="Remplacer mes données").click()
+    expect(live).to_have_text(f"Données importées. {SUMMARY_FR.format(COUNTS_RELEASE_1)}")
+    assert stored(page)["plan"] == record["plan"]
     assert_clean(watch)
 
 

@@ -1,8 +1,9 @@
-// A backup's bytes as text (overrides/assets/guide/backup.js), saved as the editors on a reader's
-// computer save it: the reader's words come back exactly, whatever the encoding.
+// A backup's bytes as text and the text as JSON (overrides/assets/guide/backup.js), saved as the
+// editors on a reader's computer save it: the reader's words come back exactly, whatever the
+// encoding, and a comma left after a last item by a hand edit is forgiven.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { backupText } from "../../overrides/assets/guide/backup.js";
+import { backupText, parseBackup } from "../../overrides/assets/guide/backup.js";
 
 // What a reader typed in a plan, with what each encoding must carry: accents, curly quotes, œ, €.
 const BACKUP = JSON.stringify({ app: "networking-guide", version: 1, plan: { commitment: "Remercier « Zoé » d’abord ; cœur, 5 €" } }, null, 2);
@@ -26,7 +27,7 @@ for (const [how, bytes] of Object.entries(SAVED)) {
   test(`a backup saved as ${how} reads back as written`, () => {
     const text = backupText(new Uint8Array(bytes));
     assert.ok(!text.includes("\uFFFD") && !text.startsWith("\uFEFF"), text.slice(0, 40));
-    assert.deepEqual(JSON.parse(text), JSON.parse(BACKUP));
+    assert.deepEqual(parseBackup(text), JSON.parse(BACKUP));
   });
 }
 
@@ -40,6 +41,18 @@ test("an empty file and a one-byte file read as they are", () => {
 });
 
 test("text that is not JSON stays text that is not JSON, whatever its bytes", () => {
-  assert.throws(() => JSON.parse(backupText(Buffer.from("{ this is not JSON", "utf-8"))), SyntaxError);
-  assert.throws(() => JSON.parse(backupText(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))), SyntaxError); // a photo
+  assert.throws(() => parseBackup(backupText(Buffer.from("{ this is not JSON", "utf-8"))), SyntaxError);
+  assert.throws(() => parseBackup(backupText(Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))), SyntaxError); // a photo
+});
+
+test("a comma left after the last item of a list or an object is forgiven, nowhere else", () => {
+  const edited = '{\r\n  "plan": {\r\n    "skills": [\r\n      "contact-visuel",\r\n    ],\r\n    "commitment": "Merci, \\"vraiment\\",}] ",\r\n  },\r\n}\r\n';
+  assert.deepEqual(parseBackup(edited), { plan: { skills: ["contact-visuel"], commitment: 'Merci, "vraiment",}] ' } });
+  assert.deepEqual(parseBackup('{"a": "x,]"}'), { a: "x,]" }); // valid JSON is read as it is
+});
+
+test("text that is still not JSON throws the first error", () => {
+  for (const text of ["{ this is not JSON", '{"a": 1,, }', "[1, 2", '{"a": "open,}']) {
+    assert.throws(() => parseBackup(text), SyntaxError, text);
+  }
 });

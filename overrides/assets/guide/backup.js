@@ -2,7 +2,8 @@
 // dropped), UTF-16 (Notepad's "Unicode", with or without a byte-order mark: a backup begins with
 // ASCII, so a zero byte first or second says which way round), and Windows-1252 (Notepad's "ANSI"
 // on French and English Windows) when the bytes are not UTF-8: read as UTF-8, "é" would become
-// "\uFFFD" and be imported so. Imports nothing.
+// "\uFFFD" and be imported so. And the text as JSON, forgiving the one slip a hand edit makes most:
+// a comma left after the last item of a list or an object (JSON forbids it). Imports nothing.
 
 // Windows-1252's bytes 0x80 to 0x9F (the others are Latin-1's), written out: Node's TextDecoder
 // reads "windows-1252" as Latin-1, and this module runs in Node's tests as in the browser.
@@ -16,5 +17,22 @@ export function backupText(bytes) {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return Array.from(bytes, (byte) => (byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252[byte - 0x80] : String.fromCharCode(byte))).join("");
+  }
+}
+
+// A string (kept whole, whatever it holds), or a comma with only white space before a closing bracket
+const STRING_OR_TRAILING_COMMA = /("(?:[^"\\]|\\.)*")|,(\s*[}\]])/g;
+
+// The backup's text as JSON; a comma left before a closing bracket is dropped when the text does not
+// parse as it is. Throws the first error when it still does not parse.
+export function parseBackup(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    try {
+      return JSON.parse(text.replace(STRING_OR_TRAILING_COMMA, (match, string, closing) => string ?? closing));
+    } catch {
+      throw error;
+    }
   }
 }

@@ -4,7 +4,7 @@
 // the write fails, the old record is still there and the reader is told why. Comes with
 // extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise } from "./record.js";
-import { backupText } from "./backup.js";
+import { backupText, parseBackup } from "./backup.js";
 import { t, listed } from "./dom.js";
 import { download } from "./download.js";
 import { pageConfig } from "./config.js";
@@ -99,7 +99,7 @@ export function mount(root, { load, erase, replace }) {
     }
     let raw;
     try {
-      raw = JSON.parse(backupText(new Uint8Array(await file.arrayBuffer())));
+      raw = parseBackup(backupText(new Uint8Array(await file.arrayBuffer())));
     } catch {
       live.textContent = t("import_bad", { reason: "JSON" });
       return;
