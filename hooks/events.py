@@ -2,10 +2,11 @@
 
 MkDocs loads a hook module once per process (a `serve` session keeps it across rebuilds), so what
 a process knows lives in one object, `SESSION`, made by `on_startup`: its settings (GUIDE_*, read
-once: guide/settings.py) and the register of language builds. static-i18n runs every event once per
-language build; each event reaches the `Build` of its own language through `SESSION.builds.of(…)`
-(see guide/build.py), and `on_config` of the default language starts a new set of builds, so no
-build outlives the `mkdocs build` (or `serve` rebuild) it is for.
+once: guide/settings.py), the register of language builds and the theme's compiled templates.
+static-i18n runs every event once per language build; each event reaches the `Build` of its own
+language through `SESSION.builds.of(…)` (see guide/build.py), and `on_config` of the default
+language starts a new set of builds, so no build outlives the `mkdocs build` (or `serve` rebuild)
+it is for.
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ class Session:
         # installable, offline after one visit; a `serve` preview shows each save at once, no worker caching it
         self.pocket = not self.is_serve
         self.builds = Builds()
+        self.templates = CompiledTemplates()  # the theme's templates, compiled once a process (render.py)
 
 
 SESSION: Session  # made by on_startup, which MkDocs calls first in every process
-THEME_TEMPLATES = CompiledTemplates()  # the theme's templates, compiled once a process (render.py)
 
 
 def _one_line_errors(event):
@@ -106,7 +107,7 @@ def on_env(env, config, files):
     build = SESSION.builds.of(_lang(config))
     build.check_pages()  # every page of the language converted, before the first is written
     env.globals["guide"] = build.theme_globals(pocket.head(build.prefix) if _pocket_on(build) else None)
-    env.bytecode_cache = env.bytecode_cache or THEME_TEMPLATES
+    env.bytecode_cache = env.bytecode_cache or SESSION.templates  # unless one is set already (the tests' MkDocs worker)
     return env
 
 

@@ -16,6 +16,18 @@ from support.browser import PageWatch, assert_clean
 from support.project import ROOT
 from support.server import free_port
 
+# Imported by the `serve` process at start (PYTHONPATH): every template Jinja compiles in an
+# environment given a cache of compiled templates (hooks/events.py gives MkDocs' own one), by name.
+NOTE_COMPILED = """import os, jinja2
+_compile = jinja2.Environment.compile
+def compile(self, source, name=None, *args, **kwargs):
+    if self.bytecode_cache is not None:
+        with open(os.environ["COMPILED_LOG"], "a", encoding="utf-8") as log:
+            log.write(str(name) + "\\n")
+    return _compile(self, source, name, *args, **kwargs)
+jinja2.Environment.compile = compile
+"""
+
 
 @pytest.fixture
 def served(tmp_path):
@@ -26,7 +38,9 @@ def served(tmp_path):
         else:
             shutil.copy(source, tmp_path / part)
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    (tmp_path / "watch" / "sitecustomize.py").parent.mkdir()
+    (tmp_path / "watch" / "sitecustomize.py").write_text(NOTE_COMPILED, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(tmp_path / "watch"), COMPILED_LOG=str(tmp_path / "compiled.log"))
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tmp_path,
@@ -74,3 +88,9 @@ def test_a_saved_page_and_a_saved_content_file_show_by_themselves(browser, serve
     context.close()
     assert watch.foreign == []
     assert watch.errors == []  # no CSP violation: the live-reload script is admitted
+    # the theme's templates compiled once in the session: not again for the other language, nor
+    # at either rebuild
+    log = project / "compiled.log"
+    compiled = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    assert "main.html" in compiled and "partials/header.html" in compiled
+    assert len(compiled) == len(set(compiled))
