@@ -279,6 +279,10 @@ def test_a_tick_made_before_the_guides_script_runs_is_kept_and_saved(watch):
     page.route("**/assets/guide/guide.js", lambda route: held.append(route))  # the guide's script held back, as on a slow network
     page.goto(f"/techniques/{SLUG}/", wait_until="commit")
     boxes[1].check()  # the page is there, its script not yet: the reader ticks the second item
+    for _ in range(100):  # the parser may reach the script's tag after the box: until it is asked for
+        if held:
+            break
+        page.wait_for_timeout(50)
     assert len(held) == 1 and not page.locator(f"[data-guide-checklist={SLUG}][data-mounted]").count()
     held[0].continue_()
     expect(page.locator(f"[data-guide-checklist={SLUG}][data-mounted]")).to_have_count(1)
