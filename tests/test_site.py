@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
@@ -344,6 +345,34 @@ def test_answer_key_lists_every_correct_option(site):
     expected = [o.text("fr") for qs in quizzes for q in qs for o in q.options if o.correct]
     assert len(correct) == len(expected)
     assert all(text in line for text, line in zip(expected, correct))
+
+
+def test_every_display_of_the_guides_own_material_says_it_is_the_guides(site):
+    """Checklists, quizzes, self-checks, the self-assessment, the answer key and the plans are the
+    guide's own words: wherever one is shown, on any page or embed of either language, it says so
+    in that language, in its own box (the answer key lacked it)."""
+    strings = load_strings(tuple(LANGS))
+    labels = {
+        "checklist": "origin_checklist",
+        "quiz": "origin_quiz",
+        "self-check": "origin_self_check",
+        "assessment": "origin_self_check",
+        "guide-answer-key": "origin_quiz",
+        "guide-trainer-plan": "trainer_origin",
+    }
+    unlabelled, seen = [], set()
+    for lang, prefix in LANGS.items():
+        for path in [*pages_of(site, lang), *(f"embed/{rel}" for rel in pages_of(site / prefix / "embed", "fr"))]:
+            for shown in page(site, prefix + path).select("[data-guide-widget], .guide-answer-key, .guide-trainer-plan"):
+                kind = shown.get("data-guide-widget") or shown["class"][0]
+                if kind not in labels:
+                    continue  # My data shows the reader's own record
+                seen.add(kind)
+                said = [p.get_text(" ", strip=True) for p in shown.select(".guide-origin, .guide-own__label")]
+                if flat_words(strings[lang][labels[kind]]) not in map(flat_words, said):
+                    unlabelled.append((prefix + path, kind))
+    assert seen == set(labels)
+    assert unlabelled == []
 
 
 # --- trainers ----------------------------------------------------------------------------------
@@ -763,14 +792,18 @@ def test_pdf_handouts(site, lang):
         assert technique.title(lang) in combined[number]
 
 
+def words(text: str) -> Counter:
+    """The words of `text`, as counted to compare a page with its PDF: colons apart (the print
+    style adds one after the plan's last heading, "To close:")."""
+    return Counter(flat_words(text).replace(":", " ").split())
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_plan_pdf_is_one_page_on_a4_and_on_letter_and_loses_nothing(site, origin, lang):
     """Each plan on its language's paper as the build wrote it, and the longest plan (the hardest to
     keep on one page) also on the other paper, made by the build's own code (pdf.plan_pdf) and
     style sheets: one page, and every word the plan shows (its quiz included) is in the text of
     that page."""
-    from collections import Counter
-
     import pypdfium2
     from guide.pdf import plan_pdf
     from guide.render import Renderer, make_environment
@@ -784,7 +817,7 @@ def test_a_plan_pdf_is_one_page_on_a4_and_on_letter_and_loses_nothing(site, orig
         address = html.select_one("[data-page-url]").extract().get_text()
         for screen_only in html.select(".guide-qr, .guide-actions, .guide-trainer-plan__links"):
             screen_only.decompose()  # a QR code's name for assistive technology; buttons and links do nothing on paper
-        shown = Counter(flat_words(html.get_text(" ")).split())
+        shown = words(html.get_text(" "))
         for paper, size in (("A4", (595, 842)), ("letter", (612, 792))):
             built = site / LANGS[lang] / "pdf" / f"plan-{technique.id}.pdf"
             own = paper.lower() == renderer.t["paper_size"].lower()
@@ -794,10 +827,13 @@ def test_a_plan_pdf_is_one_page_on_a4_and_on_letter_and_loses_nothing(site, orig
             try:
                 assert len(document) == 1, (technique.id, paper)
                 assert tuple(round(v) for v in document[0].get_size()) == size
-                text = flat_words(document[0].get_textpage().get_text_range())
+                raw = document[0].get_textpage().get_text_range()
+                text = flat_words(raw)
             finally:
                 document.close()
-            lost = shown - Counter(text.split())
+            colon = "\u00a0:" if lang == "fr" else ":"  # each language's, held to its heading
+            assert renderer.t["trainer_takeaway"] + colon in raw, (technique.id, paper)
+            lost = shown - words(text)
             assert not lost, (technique.id, paper, lost)
             assert address in text.replace(" ", ""), (technique.id, paper)  # the address may break across lines
 
