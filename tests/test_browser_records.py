@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 from support.browser import assert_clean, open_page, stored, stored_text
 from support.project import GUIDE
+from support.widgets import ANSWERS, fieldset_id, statement_ids
 
 RELEASE_1 = json.loads((Path(__file__).parent / "fixtures" / "storage-v1.json").read_text(encoding="utf-8"))
 DEEP = '{"a":' * 5000 + "{}" + "}" * 5000  # 30 KB of nested objects (Python's json cannot even write it)
@@ -327,6 +328,33 @@ def test_a_tick_under_a_full_storage_says_it_was_not_saved_and_keeps_the_record(
     first, *others = [item.id for item in REMERCIER.checklist[0].items]
     ticked = set(SMALL["checklists"]["remercier"]["ticked"]) | set(others)
     assert set(stored(page)["checklists"]["remercier"]["ticked"]) == ticked - {first}
+    assert_clean(watch)
+
+
+def test_a_profile_the_full_storage_refused_says_so_though_an_answer_was_saved_before_it(watch):
+    """The self-assessment comes with extras.js, which bundles its own copy of storage.js: the
+    answers and the profile must go through the page's, or the "not saved" notice follows the wrong
+    one. Under a storage filled to the brim, changing an answer (the record keeps its length) is
+    saved; the profile that follows, a longer record, is not, and the reader is told."""
+    page = watch.page
+    answers = {tid: dict(zip(statement_ids(tid), values)) for tid, values in ANSWERS.items()}
+    record = {"version": 1, "checklists": {}, "quizzes": {}, "selfAssessment": {"answers": answers, "history": []}, "plan": None}
+    open_page(page, "/assessment/", saved=record)
+    page.evaluate(FILL)
+    tid, sid = "contact-visuel", statement_ids("contact-visuel")[0]
+    page.locator(f"#{fieldset_id(tid, sid)} input[value='3']").check()  # was 4: one digit for another
+    expect(page.locator("[data-guide-assessment] .guide-save-failed")).to_have_count(0)
+    assert stored(page)["selfAssessment"]["answers"][tid][sid] == 3  # kept
+    page.locator("[data-guide-assessment] button[type=submit]").click()
+    expect(page.locator("[data-guide-results]")).to_be_visible()
+    failed = "Non enregistré\u00a0: ce navigateur n’a pas gardé ce changement"
+    expect(page.locator("[data-guide-widget=assessment] > .guide-save-failed")).to_contain_text(failed)
+    expect(page.locator("[data-guide-assessment] [data-live]")).to_contain_text(failed)  # not "enregistrée le …"
+    assert stored(page)["selfAssessment"]["history"] == []
+    page.evaluate(EMPTY_FILL)
+    page.locator("[data-guide-results] [data-action=save-plan]").click()  # room again: the next write is kept
+    expect(page.locator("[data-guide-widget=assessment] > .guide-save-failed")).to_have_text("")
+    assert len(stored(page)["selfAssessment"]["history"]) == 1
     assert_clean(watch)
 
 

@@ -54,11 +54,12 @@ export function warnIfNotKept(element) {
 
 // After a write: when the device did not keep it (storage full or blocked), says so in a live
 // region at the top of the widget `element` belongs to; clears it once a write succeeds. Not said
-// where the widget already tells that this browser keeps nothing.
-export function told(element) {
+// where the widget already tells that this browser keeps nothing. `isSaved`: the storage.js that
+// wrote (a widget extras.js mounts is handed the page's, not the copy in its own bundle).
+export function told(element, isSaved = saved) {
   const root = element.closest("[data-guide-widget]") || element;
   let live = root.querySelector(":scope > .guide-save-failed");
-  if (saved()) {
+  if (isSaved()) {
     if (live) live.textContent = "";
     return;
   }

@@ -2,15 +2,17 @@
 // Answers are saved as soon as they are chosen, keyed by technique ID + statement ID, so the
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
-import { load, update } from "./storage.js";
+import { load, update, saved } from "./storage.js";
 import { t, onSubmit, told } from "./dom.js";
 import { pageConfig } from "./config.js";
 import { percent, bandOf } from "./scores.js";
 
-export function bindScale(root) {
-  const answers = load().selfAssessment.answers;
+// Binds the statements' radios under `root` to the record kept by `store` (this module's storage.js,
+// or the page's, handed to the self-assessment: assessment.js).
+export function bindScale(root, store = { load, update, saved }) {
+  const answers = store.load().selfAssessment.answers;
   const record = (pairs) =>
-    update((data) =>
+    store.update((data) =>
       pairs.forEach(([set, input]) => {
         const mine = (data.selfAssessment.answers[set.dataset.technique] ||= {});
         mine[set.dataset.statement] = Number(input.value);
@@ -27,13 +29,13 @@ export function bindScale(root) {
   });
   if (early.length) {
     record(early);
-    told(early[0][0]);
+    told(early[0][0], store.saved);
   }
   root.addEventListener("change", (event) => {
     const set = event.target.closest("[data-statement]");
     if (!set) return;
     record([[set, event.target]]);
-    told(set);
+    told(set, store.saved);
   });
 }
 
