@@ -39,7 +39,7 @@ from support.browser import (
 from support.project import GUIDE, LANGS, SLUGS
 from support.server import serve
 from support.site import pages_of
-from support.versions import CACHES, CHANGED, NEW_TEXT, NOTICE, OFFERED, READY, SHOW, VERSION_2, kept, serve_versions, versioned
+from support.versions import CACHES, CHANGED, NEW_TEXT, NOTICE, OFFERED, READY, SHOW, VERSION_2, VERSION_3, kept, serve_versions, versioned
 from support.widgets import FORM, QUIZ, answer, right
 
 SLUG = CHANGED
@@ -223,7 +223,9 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profi
 def test_a_page_back_in_view_after_five_minutes_asks_for_a_new_version(profile, versions):
     """A page left open (a phone in a pocket) asks for a new version when it comes back in view five
     minutes or more after it last did, and offers it; sooner, it asks nothing. The page's clock is
-    Playwright's, moved on; a headless page is never hidden, so the browser's event is dispatched."""
+    Playwright's, moved on; a headless page is never hidden, so the browser's event is dispatched.
+    A third version published while the second is offered takes its place, and the notice's button
+    shows the third (the second's worker is gone by then)."""
     watch = PageWatch(profile.pages[0], versions.origin)
     page = watch.page
     page.clock.install()
@@ -242,6 +244,22 @@ def test_a_page_back_in_view_after_five_minutes_asks_for_a_new_version(profile, 
     page.evaluate(back_in_view)
     assert page.evaluate("() => window.updates") == 1  # five since it last came back in view
     expect(page.locator(NOTICE)).to_contain_text(READY, timeout=30_000)
+    page.evaluate("async () => { window.offered = (await navigator.serviceWorker.getRegistration()).waiting; }")
+    versions.publish(versions.third)
+    page.clock.fast_forward("05:01")
+    page.evaluate(back_in_view)
+    assert page.evaluate("() => window.updates") == 2
+    replaced = (
+        "async () => { const waiting = (await navigator.serviceWorker.getRegistration()).waiting; return waiting !== window.offered; }"
+    )
+    for _ in range(300):  # the page's timers are Playwright's clock: polled from here
+        if page.evaluate(replaced):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("() => window.offered.state") == "redundant"  # version 2's worker, which the notice offered
+    with page.expect_navigation(timeout=10_000):
+        page.locator(NOTICE).get_by_role("button", name=SHOW).click()
+    expect(page.locator(VERSION_3)).to_have_count(1)
     assert_clean(watch)
 
 

@@ -1,8 +1,8 @@
-"""Two versions of the published site, served from a sub-folder of a server of their own as a host
-publishes one in place of the other: version 1 is the site as built; version 2 the same with one
-page's text changed and the worker's precache list made again from its files
+"""Three versions of the published site, served from a sub-folder of a server of their own as a
+host publishes one in place of another: version 1 is the site as built; versions 2 and 3 the same
+with one page's text changed and the worker's precache list made again from its files
 (`pocket.write_worker`, as the build does). The pocket tests in Chromium and the update journey in
-Firefox publish the second in place of the first."""
+Firefox publish the second in place of the first; a page left open meets the third too."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FOLDER = "formation/guide"  # the sub-folder the site is served from
 CHANGED = "remercier"  # the technique whose page version 2 changes
 NEW_TEXT = "Cette page a changé dans la version 2."
 VERSION_2 = "#version-2"  # what version 2 adds to that page, with NEW_TEXT
+VERSION_3 = "#version-3"  # and version 3, in its words
 A_YEAR = "public, max-age=31536000"  # a host that lets browsers keep every file a year
 PUBLISH = "/guide-tests-publish-version-2"  # asked for (by a test's driver), the server serves version 2
 # What an open page shows once version 2 is ready (overrides/main.html, pocket.js), in French.
@@ -47,10 +48,10 @@ def versioned(caches: dict) -> set[str]:
 
 
 class Versions:
-    """Two versions of the site, one of them served at `base`, a sub-folder of another server."""
+    """Three versions of the site, one of them served at `base`, a sub-folder of another server."""
 
-    def __init__(self, root: Path, first: Path, second: Path):
-        self.root, self.first, self.second = root, first, second
+    def __init__(self, root: Path, first: Path, second: Path, third: Path):
+        self.root, self.first, self.second, self.third = root, first, second, third
         self.origin = self.base = ""
         self.server = None
 
@@ -88,19 +89,27 @@ def rewrite(file: Path, change) -> None:
     file.write_text(change(text), encoding="utf-8")
 
 
+def next_version(site: Path, root: Path, number: int) -> Path:
+    """Version `number` under `root`: `site` with a paragraph of its own on the CHANGED page
+    (VERSION_2 and NEW_TEXT for the second) and the worker's precache list made again."""
+    version = root / f"v{number}"
+    shutil.copytree(site, version, copy_function=link_or_copy)
+    marked = f'</h1>\n<p id="version-{number}">{NEW_TEXT.replace("2", str(number))}</p>'
+    rewrite(version / f"techniques/{CHANGED}/index.html", lambda text: text.replace("</h1>", marked, 1))
+    code = pocket.worker_code((version / WORKER).read_text(encoding="utf-8"))
+    (version / WORKER).unlink()
+    pocket.write_worker(version, [(lang, LANGS[lang]) for lang in LANGUAGES], code, LATER)
+    return version
+
+
 def serve_versions(site: Path, root: Path) -> Versions:
-    """Version 1 (`site` itself) served, version 2 made beside it under `root` (served once
-    `publish`ed, or once a driver asks the server for `PUBLISH`), by a host that lets browsers keep
-    every file a year (the worker must fetch past that) and sends the headers the build asks for in
-    `_headers` (the worker's own script with its policy). Shut `.server` down after."""
-    second = root / "v2"
-    shutil.copytree(site, second, copy_function=link_or_copy)
-    marked = f'</h1>\n<p id="{VERSION_2[1:]}">{NEW_TEXT}</p>'
-    rewrite(second / f"techniques/{CHANGED}/index.html", lambda text: text.replace("</h1>", marked, 1))
-    code = pocket.worker_code((second / WORKER).read_text(encoding="utf-8"))
-    (second / WORKER).unlink()
-    pocket.write_worker(second, [(lang, LANGS[lang]) for lang in LANGUAGES], code, LATER)
-    served = Versions(root, site, second)
+    """Version 1 (`site` itself) served, versions 2 and 3 made beside it under `root` (served once
+    `publish`ed, or version 2 once a driver asks the server for `PUBLISH`), by a host that lets
+    browsers keep every file a year (the worker must fetch past that) and sends the headers the
+    build asks for in `_headers` (the worker's own script with its policy). Shut `.server` down
+    after."""
+    second = next_version(site, root, 2)
+    served = Versions(root, site, second, next_version(site, root, 3))
     served.publish(site)
     served.server = serve(root, cache_control=A_YEAR, headers=host_headers(site), actions={PUBLISH: lambda: served.publish(second)})
     served.origin = f"http://127.0.0.1:{served.server.server_port}"

@@ -8,14 +8,16 @@ const script = document.currentScript;
 const UPDATE_CHECK_MS = 300000; // a page back in view after 5 minutes or more asks for a new version
 
 // The notice (overrides/main.html): a status region, there (empty) from the start so that it is announced.
-function offer(waiting) {
+// Its button shows the version waiting when it is pressed: one published after the notice was
+// shown has taken the place of the one it offered.
+function offer(registration) {
   const notice = document.querySelector("[data-guide-update]");
   if (!notice || notice.dataset.ready) return;
   const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button md-button--primary" });
   button.textContent = notice.dataset.button;
   button.addEventListener("click", () => {
     button.disabled = true;
-    waiting.postMessage({ type: "skip-waiting" });
+    registration.waiting?.postMessage({ type: "skip-waiting" });
   });
   notice.dataset.ready = "true";
   notice.textContent = `${notice.dataset.text} `;
@@ -33,7 +35,7 @@ async function register(container) {
   if (!registration) return; // a browser that only pretends to register (the tests' own)
   container.ready.then((ready) => ready.active?.postMessage({ type: "language", lang: document.documentElement.lang }));
   // A new version: waiting already, installing (found as this page loaded), or found later.
-  const installed = (candidate) => candidate && container.controller && offer(candidate);
+  const installed = (candidate) => candidate && container.controller && offer(registration);
   const track = (candidate) => candidate?.addEventListener("statechange", () => candidate.state === "installed" && installed(candidate));
   installed(registration.waiting);
   track(registration.installing);
