@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import STORAGE_KEY, assert_clean, open_page, stored_text
 from support.project import GUIDE, LANGS
@@ -259,3 +260,32 @@ def test_every_quiz_has_the_project_button(site):
                 assert button.get_text() == TEXT[lang]["project"] and button["type"] == "button"
                 assert button.find_parent(attrs={"data-js-only": True}).has_attr("hidden")
         assert sorted(quizzes) == sorted(["article", *(t.id for t in GUIDE.techniques)]), lang
+
+
+def test_project_and_embed_say_so_when_their_code_cannot_be_had_and_work_once_it_can(watch):
+    """Offline, or on a network that drops the request, the projector's and the "Embed" dialog's
+    code (extras.js, fetched on first click) cannot come: the quiz says so in an alert, and nothing
+    fails unseen; the next click, the network back, opens them and takes the message away."""
+    page = watch.page
+    cut = lambda route: route.abort("internetdisconnected")  # noqa: E731
+    page.route("**/assets/guide/extras.js", cut)
+    open_quiz(page, "fr", TECHNIQUE.id, record=None)
+    widget = page.locator(f'form[data-guide-quiz="{TECHNIQUE.id}"]')  # the quiz's widget
+    alert = widget.locator(":scope > .guide-load-failed[role=alert]")
+    said = (
+        "Cet outil n’a pas pu être chargé (connexion interrompue\u00a0?). Réessayez dans un instant\u00a0; le reste de la page fonctionne."
+    )
+    for button in ("Projeter", "Intégrer"):
+        widget.get_by_role("button", name=button, exact=True).click()
+        expect(alert).to_have_text(said)
+    assert projector(page).count() == 0
+    assert watch.errors and all("extras.js" in error or "ERR_INTERNET_DISCONNECTED" in error for error in watch.errors), watch.errors
+    watch.errors.clear()  # the two requests cut, as expected; no unhandled rejection beside them
+    page.unroute("**/assets/guide/extras.js", cut)
+    widget.get_by_role("button", name="Projeter", exact=True).click()
+    projector(page).wait_for()
+    expect(alert).to_have_count(0)
+    page.keyboard.press("Escape")
+    widget.get_by_role("button", name="Intégrer", exact=True).click()
+    expect(page.locator("dialog.guide-embed-dialog[open]")).to_have_count(1)
+    assert_clean(watch)

@@ -1,6 +1,8 @@
 // What few readers open, the quiz's projector, the "Embed" dialog, My data, the self-assessment and the calendar file: fetched with their style on
 // first use, so no page loads them before (assets.py bundles them as extras.js, a classic script
 // beside guide.js, as the offline copy and the SCORM packages need; the page's policy allows 'self').
+import { notice, t } from "./dom.js";
+
 const BASE = document.currentScript?.src || location.href; // where guide.js is: extras.js is beside it
 let loading = null;
 
@@ -28,13 +30,27 @@ function extras() {
   return loading;
 }
 
+// What a click asks of extras.js (`use`), once it is there. When it cannot be had (offline, a
+// network that dropped it), the widget of the button clicked (`opener`) says so; the next click tries again.
+function opened(opener, use) {
+  const root = opener.closest("[data-guide-widget]");
+  return extras().then(
+    (loaded) => {
+      root?.querySelector(":scope > .guide-load-failed")?.remove();
+      return use(loaded);
+    },
+    () => root && notice(root, "guide-load-failed", t("load_failed")).setAttribute("role", "alert"),
+  );
+}
+
 // Opens the projector on a quiz form (projector.js), once its code is there.
-export const project = (form, opener) => extras().then((loaded) => loaded.project(form, opener));
+export const project = (form, opener) => opened(opener, (loaded) => loaded.project(form, opener));
 // Mounts My data (mydata.js) on `root`, once its code is there: a promise. `store` is this page's
-// storage.js (extras.js has its own copy of the module, which must not keep a record of its own).
+// storage.js: what it keeps for the visit (a record storage refused, what the gate left out) is
+// the page's, and extras.js's own copy of the module must not be asked.
 export const mountMyData = (root, store) => extras().then((loaded) => loaded.mydata(root, store));
 // Mounts the self-assessment (assessment.js) on `root`, once its code is there: a promise; `store`
 // as for My data.
 export const mountAssessment = (root, store) => extras().then((loaded) => loaded.assessment(root, store));
 // Shows a widget's embed code (embedcode.js), once its code is there.
-export const showEmbedCode = (button) => extras().then((loaded) => loaded.showEmbedCode(button));
+export const showEmbedCode = (button) => opened(button, (loaded) => loaded.showEmbedCode(button));
