@@ -67,6 +67,17 @@ def test_the_guide_package_has_no_import_cycle():
     assert cycle(graph) == [], " → ".join(cycle(graph))
 
 
+def test_the_module_graph_architecture_md_draws_is_the_codes():
+    """ARCHITECTURE.md draws the package's imports, one line a module (`render -> model, pages`),
+    those importing nothing on one line: the drawing and the code say the same."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    drawn = re.search(r"```\n([a-z0-9_, ]+\(import nothing of the package\)\n(?:[a-z0-9_]+ +-> [a-z0-9_, ]+\n)+)```", text).group(1)
+    lines = drawn.splitlines()
+    graph = {name: set() for name in lines[0].split("(")[0].replace(",", " ").split()}
+    graph |= {name.strip(): set(targets.replace(",", " ").split()) for name, targets in (line.split("->") for line in lines[1:])}
+    assert graph == import_graph()
+
+
 def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
     """Every module `start` imports, directly or through others."""
     found, todo = set(), [start]
