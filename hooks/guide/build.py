@@ -20,7 +20,7 @@ from markupsafe import Markup
 from mkdocs.config.config_options import URL
 
 from .assets import PRINT_STYLE, Assets
-from .content import ASCII_SPACES, ContentError, load_guide, read_strings, read_yaml
+from .content import ASCII_SPACES, load_guide, read_strings, read_yaml
 from .files import inventory, namer, read_text
 from .markers import MarkerExtension, MarkerRules, Page
 from .model import SCALE, Guide
@@ -325,13 +325,8 @@ class Builds:
         first = languages.current == languages.default
         if first:  # a new site build: forget the last one's
             self._by_lang.clear()
-        try:
-            source = None if first else self._by_lang[languages.default].source
-            build = Build.start(config, languages, with_pdfs, published, with_packages, source)
-        except ContentError as error:
-            from mkdocs.exceptions import PluginError
-
-            raise PluginError(str(error)) from None
+        source = None if first else self._by_lang[languages.default].source
+        build = Build.start(config, languages, with_pdfs, published, with_packages, source)  # ContentError: events.py makes it one line
         if first and staged:
             self.output.start(config)  # every check has passed: the build may write
         self._by_lang[languages.current] = build

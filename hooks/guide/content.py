@@ -41,7 +41,7 @@ from .model import (
     Text,
 )
 from .routes import ARTICLE_PAGE, QUIZ_FILE, TECHNIQUE_DIR, translated_page
-from .yamlfile import Document, Scalar, invisible, join, parse, visible
+from .yamlfile import Document, Scalar, invisible, join, parse, shortened, visible
 
 __all__ = ["ContentError", "load_guide", "parse_yaml", "read_yaml"]
 
@@ -62,10 +62,6 @@ LIMITS = {  # (min, max) number of entries
 SCORES = (0, 100)  # what score bands cover
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -84,7 +80,7 @@ def _got(value: Any, scalar: Scalar | None) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return f"{raw if raw is not None else value}, which YAML reads as a date"
     if isinstance(value, str):
-        return f"'{_short(value)}'" + (" (in quotes)" if scalar and scalar.quoted else "")
+        return f"'{shortened(value)}'" + (" (in quotes)" if scalar and scalar.quoted else "")
     if isinstance(value, list):
         return "a list (lines starting with '-')"
     if isinstance(value, dict):
@@ -177,7 +173,7 @@ class _Reader:
             self.fail(key, f"the ID '{visible(value.strip())}' holds an invisible {describe_char(hidden)}: type the ID again")
         meant = _id_like(value)
         advice = f": write it {meant}" if meant and meant != value else ""
-        self.fail(key, f"{expected}, got '{_short(value)}'{advice}")
+        self.fail(key, f"{expected}, got '{shortened(value)}'{advice}")
         return value
 
     def integer(self, value: Any, key: str) -> int:

@@ -262,7 +262,8 @@ class _Events:
         hidden = invisible(key) or next((c for c in key if c.isspace() and c != " "), None)
         if hidden and (" " in key.strip() or len(key) > 30):  # a line of text with ": " in it
             self.fail(
-                event.start_mark, f"'{visible(_cut(key))}' is read as a key, because ': ' follows it: if it is text, put it in quotes \"…\""
+                event.start_mark,
+                f"'{visible(shortened(key))}' is read as a key, because ': ' follows it: if it is text, put it in quotes \"…\"",
             )
         if hidden:
             self.fail(
@@ -300,7 +301,8 @@ class _Events:
             return None
 
 
-def _cut(text: str, limit: int = 40) -> str:
+def shortened(text: str, limit: int = 40) -> str:
+    """`text` as a message quotes it: cut to `limit` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
