@@ -11,6 +11,7 @@ it is for.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
@@ -183,11 +184,14 @@ def _after_all_languages(config):
         return
     SESSION.builds.check_site()  # what the pages place, across pages and languages, before anything is published
     builds = SESSION.builds.every()
-    for build in builds:  # speed: a build that fails a check across pages stops before the PDFs, its slowest part
-        build.write_pdfs()
-    i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
-    if builds[0].with_packages and not builds[0].offline:
-        packaging.write_packages(_packing(config, builds))
+    packing = _packing(config, builds) if builds[0].with_packages and not builds[0].offline else None
+    # speed: the offline copy builds in a child process while this one makes the PDFs
+    with packaging.offline_copy(packing) if packing else contextlib.nullcontext() as offline:
+        for build in builds:  # speed: a build that fails a check across pages stops before the PDFs, its slowest part
+            build.write_pdfs()
+        i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
+        if packing:
+            packaging.write_packages(packing, offline)
     if _pocket_on(builds[0]):
         pocket.write_pocket(_pocket(config, builds))  # last: its worker lists every file the site holds
     SESSION.builds.output.publish(config)  # the whole site built: it replaces the last one

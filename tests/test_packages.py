@@ -18,10 +18,12 @@ from bs4 import BeautifulSoup
 from guide.build import load_strings
 from guide.csp import inline_hashes
 from guide.offline import frame_script_sources
-from guide.packaging import SCHEMA_VENDOR, SCHEMAS
+from guide.packaging import SCHEMA_VENDOR, SCHEMAS, Packing, offline_copy
 from guide.pocket import APPLE_ICON, MANIFEST_ICONS
 from guide.routes import LAUNCH_PAGE, MANIFEST, OFFLINE_ZIP, POCKET_SCRIPT, SHIM_DIR, WEB_MANIFEST, WORKER, scorm_zip
+from guide.settings import Settings
 from lxml import etree
+from mkdocs.exceptions import PluginError
 from support.project import GUIDE, LANGS, LANGUAGES, ROOT
 from support.site import KNOWN_ADDRESSES, pages_of
 
@@ -233,3 +235,40 @@ def test_the_scorm_manifest_is_valid_against_the_schemas_it_ships(packages, tmp_
         assert broken != text
         assert not schema.validate(etree.fromstring(broken.encode("utf-8"))), expected
         assert expected in str(schema.error_log), schema.error_log
+
+
+def offline_packing(tmp_path: Path, config: str) -> Packing:
+    """A Packing whose offline copy is built from `config` (a mkdocs.yml) in `tmp_path`."""
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Packing(
+        site_dir=tmp_path / "site",
+        config_file=tmp_path / "mkdocs.yml",
+        strict=True,
+        settings=Settings().for_offline_copy(),
+        offline_plugin=True,
+        languages=(),
+        templates=None,
+        favicon="",
+        quiz_id="",
+    )
+
+
+def test_an_offline_copy_that_fails_to_build_says_why_in_one_line(tmp_path):
+    """The offline copy builds in a child `mkdocs build` while the PDFs are made: its failure is
+    one line with MkDocs' own words, and nothing of it is left behind."""
+    with offline_copy(offline_packing(tmp_path, "site_name: copy\n")) as copy:  # and no docs/
+        folder = copy.site.parent
+        with pytest.raises(PluginError) as failure:
+            copy.wait()
+    assert str(failure.value).startswith("the offline copy's build failed: ")
+    assert "ERROR" in str(failure.value) and "'docs_dir'" in str(failure.value) and "\n" not in str(failure.value)
+    assert not folder.exists()
+
+
+def test_an_offline_copy_still_building_when_the_build_stops_is_stopped_and_removed(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Copy\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), offline_copy(offline_packing(tmp_path, "site_name: copy\n")) as copy:
+        raise RuntimeError("a PDF that could not be made")
+    assert copy.child.returncode is not None  # not left running
+    assert not copy.site.parent.exists()

@@ -17,6 +17,7 @@ The PDF handouts are the website's, copied; source maps are left out.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -75,40 +76,63 @@ class Packing:
     quiz_id: str  # the article quiz's: the score a SCORM package reports
 
 
-def build_offline_copy(packing: Packing, target: Path) -> None:
-    """The site once more, offline, into `target`: a child `mkdocs build`, as from a shell."""
+@dataclass(frozen=True)
+class OfflineCopy:
+    """The site's offline copy being built by a child `mkdocs build` (`offline_copy`)."""
+
+    child: subprocess.Popen
+    said: Path  # what the child prints
+    site: Path  # where it builds the copy
+
+    def wait(self) -> Path:
+        """The copy's folder, once the child has built it; a PluginError with its lines if it failed."""
+        if self.child.wait():
+            lines = self.said.read_text(encoding="utf-8", errors="replace").splitlines()
+            said = [line for line in lines if line.startswith(("ERROR", "WARNING"))] or lines[-3:]
+            raise PluginError(f"the offline copy's build failed: {' | '.join(said)}")
+        return self.site
+
+
+@contextlib.contextmanager
+def offline_copy(packing: Packing):
+    """The site once more, offline, in a temporary folder: a child `mkdocs build`, as from a shell,
+    started at once (speed: it builds while this process makes the PDFs) and waited for by
+    `write_packages`. Stopped if still running when the block ends; its folder is removed then."""
     if not packing.offline_plugin or packing.config_file is None:
         raise PluginError(f"mkdocs.yml: plugins: the offline copy needs Material's offline plugin, enabled by {OFFLINE_ENV}")
     project = packing.config_file
-    args = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project), "-d", str(target)]
-    if packing.strict:
-        args.append("--strict")
-    env = {**os.environ, **packing.settings.environ(), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(args, cwd=project.parent, env=env, capture_output=True, text=True, encoding="utf-8", check=False)
-    if result.returncode:
-        lines = (result.stderr + result.stdout).splitlines()
-        said = [line for line in lines if line.startswith(("ERROR", "WARNING"))] or lines[-3:]
-        raise PluginError(f"the offline copy's build failed: {' | '.join(said)}")
-
-
-def write_packages(packing: Packing) -> None:
-    """The offline copy and the SCORM packages, into the site's `downloads/`."""
-    site = packing.site_dir
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as folder:
-        copy = Path(folder) / "site"
-        build_offline_copy(packing, copy)
-        for language in packing.languages:
-            if (site / language.prefix / "pdf").is_dir():
-                shutil.copytree(site / language.prefix / "pdf", copy / language.prefix / "pdf")
-        (copy / NOT_FOUND).unlink(missing_ok=True)
-        files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file() and not p.name.endswith(LEFT_OUT))
-        (site / DOWNLOADS).mkdir(exist_ok=True)
-        write_zip(site / OFFLINE_ZIP, {f"{NAME}/{name}": copy / name for name in files})
-        for language in packing.languages:
-            manifest = scorm_manifest(language, [LAUNCH_PAGE, *files])
-            launch = launch_page(packing, language)
-            entries = {MANIFEST: manifest, **schema_files(), LAUNCH_PAGE: launch, **{name: copy / name for name in files}}
-            write_zip(site / scorm_zip(language.lang), entries)
+        site, said = Path(folder) / "site", Path(folder) / "said.txt"
+        args = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project), "-d", str(site)]
+        if packing.strict:
+            args.append("--strict")
+        env = {**os.environ, **packing.settings.environ(), "NO_MKDOCS_2_WARNING": "1"}
+        with said.open("w", encoding="utf-8") as out:  # a file, not a pipe: a full pipe would stall the child
+            child = subprocess.Popen(args, cwd=project.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            yield OfflineCopy(child, said, site)
+        finally:
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+
+
+def write_packages(packing: Packing, offline: OfflineCopy) -> None:
+    """The offline copy (`offline`, once built) and the SCORM packages, into the site's `downloads/`."""
+    site = packing.site_dir
+    copy = offline.wait()
+    for language in packing.languages:
+        if (site / language.prefix / "pdf").is_dir():
+            shutil.copytree(site / language.prefix / "pdf", copy / language.prefix / "pdf")
+    (copy / NOT_FOUND).unlink(missing_ok=True)
+    files = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file() and not p.name.endswith(LEFT_OUT))
+    (site / DOWNLOADS).mkdir(exist_ok=True)
+    write_zip(site / OFFLINE_ZIP, {f"{NAME}/{name}": copy / name for name in files})
+    for language in packing.languages:
+        manifest = scorm_manifest(language, [LAUNCH_PAGE, *files])
+        launch = launch_page(packing, language)
+        entries = {MANIFEST: manifest, **schema_files(), LAUNCH_PAGE: launch, **{name: copy / name for name in files}}
+        write_zip(site / scorm_zip(language.lang), entries)
 
 
 def write_zip(target: Path, entries: dict[str, Path | str]) -> None:
