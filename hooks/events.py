@@ -15,7 +15,7 @@ import contextlib
 import functools
 from pathlib import Path
 
-from guide import i18n_fixes, offline, packaging, pocket
+from guide import i18n_fixes, offline, packaging, pdf, pocket
 from guide.assets import LATER, Assets
 from guide.build import Builds, Languages, keep_heading_spaces
 from guide.content import ContentError
@@ -187,8 +187,8 @@ def _after_all_languages(config):
     packing = _packing(config, builds) if builds[0].with_packages and not builds[0].offline else None
     # speed: the offline copy builds in a child process while this one makes the PDFs
     with packaging.offline_copy(packing) if packing else contextlib.nullcontext() as offline:
-        for build in builds:  # speed: a build that fails a check across pages stops before the PDFs, its slowest part
-            build.write_pdfs()
+        # speed: a build that fails a check across pages stops before the PDFs, its slowest part
+        pdf.side_by_side([build.write_pdfs for build in builds])
         i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
         if packing:
             packaging.write_packages(packing, offline)

@@ -8,7 +8,12 @@ so the paper version and the PDF cannot drift apart.
 from __future__ import annotations
 
 import copy
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 from .model import Technique
 from .render import Renderer
@@ -79,3 +84,43 @@ def write_handouts(renderer: Renderer, site: Path, styles: list[str]) -> list[Pa
             plan_pdf_name(t.id), _pdf(renderer, plan_title(renderer, t), [renderer.plan(t, url, handout=True)], str(site_dir), stylesheets)
         )
     return written
+
+
+def side_by_side(jobs: list[Callable[[], None]]) -> None:
+    """Runs `jobs` (each language's handouts), all but the last in forked children, at once (speed:
+    WeasyPrint's layouts are most of a full build, and a language's need nothing of another's).
+    One after another where a process cannot fork safely: no fork (Windows), one processor, or
+    threads running (a fork copies none of them, and may copy a lock one holds)."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        for job in jobs:
+            job()
+        return
+    children = []
+    for job in jobs[:-1]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its job, then why it failed if it did, then gone without the parent's clean-up
+            os.close(read)
+            failure = b""
+            try:
+                job()
+            except BaseException as error:  # reported to the parent, which raises it
+                failure = (str(error) or type(error).__name__).encode("utf-8", "replace")
+            finally:
+                with os.fdopen(write, "wb") as said:
+                    said.write(failure)
+                os._exit(1 if failure else 0)
+        os.close(write)
+        children.append((pid, read))
+    failures = []
+    try:
+        jobs[-1]()
+    finally:
+        for pid, read in children:
+            with os.fdopen(read, "rb") as said:
+                failure = said.read().decode("utf-8", "replace")
+            _, status = os.waitpid(pid, 0)
+            if status:
+                failures.append(failure or f"a PDF child ended with status {status}")
+    if failures:
+        raise PluginError(f"PDF handouts: {failures[0]}")
