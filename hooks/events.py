@@ -187,7 +187,7 @@ def _after_all_languages(config):
     packing = _packing(config, builds) if builds[0].with_packages and not builds[0].offline else None
     # speed: the offline copy builds in a child process while this one makes the PDFs
     with packaging.offline_copy(packing) if packing else contextlib.nullcontext() as offline:
-        # speed: a build that fails a check across pages stops before the PDFs, its slowest part
+        # the PDFs, a build's slowest part, once every check has passed; the languages side by side
         pdf.side_by_side([build.write_pdfs for build in builds])
         i18n_fixes.after_all_languages(config, search_scripts=builds[0].offline)
         if packing:
