@@ -40,3 +40,13 @@ def test_every_relative_link_leads_to_a_file(name):
     missing = [link for link in links if not (ROOT / name).parent.joinpath(unquote(urlsplit(link).path)).exists()]
     assert links, f"{name} links to nothing"
     assert missing == [], f"{name} links to what is not there: {missing}"
+
+
+def test_testing_md_says_what_each_test_file_checks():
+    """TESTING.md's table names every test module (the browser ones as `test_browser_*.py` or by
+    name), so that a new one is not left out of the map a newcomer reads."""
+    table = [line for line in (ROOT / "TESTING.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `test_")]
+    named = set(re.findall(r"`(test_[a-z_*]+\.py)`", "\n".join(table)))
+    modules = {path.name for path in (ROOT / "tests").glob("test_*.py")}
+    unnamed = {m for m in modules if m not in named and not (m.startswith("test_browser_") and "test_browser_*.py" in named)}
+    assert unnamed == set()
