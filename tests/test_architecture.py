@@ -320,7 +320,7 @@ def test_a_self_check_is_spelt_self_check_wherever_a_page_or_editor_sees_it():
     strings = (PACKAGE / "strings.yml").read_text(encoding="utf-8")
     for where in [template, strings, (ROOT / "overrides/partials/guide/assessment.html").read_text(encoding="utf-8")]:
         assert "selfcheck" not in where
-    assert re.search(r'"self-check": selfcheck', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
+    assert re.search(r'"self-check": \(root\) => selfcheck\(', (ROOT / "overrides/assets/guide/guide.js").read_text(encoding="utf-8"))
 
 
 def test_my_data_is_spelt_my_data_wherever_a_page_or_editor_sees_it():

@@ -320,6 +320,17 @@ def test_scripts_and_styles_ship_minified(site):
             assert len(text) < 0.85 * len(original), source.name
 
 
+def test_the_code_fetched_later_keeps_no_record_of_its_own(site):
+    """extras.js (the projector, the Embed dialog, My data, the self-assessment) is handed the
+    page's storage: a copy of storage.js in it would keep its own "saved" state and, under a full
+    storage, its own record for the visit, apart from the page's. Only storage.js touches
+    localStorage."""
+    sources = {s.name for s in (ROOT / "overrides/assets/guide").glob("*.js") if "localStorage" in s.read_text(encoding="utf-8")}
+    assert sources == {"storage.js"}
+    assert "localStorage" in (site / "assets/guide/guide.js").read_text(encoding="utf-8")
+    assert "localStorage" not in (site / "assets/guide/extras.js").read_text(encoding="utf-8")
+
+
 def test_no_page_loads_more_than_8_kib_of_the_guides_script_and_style(site):
     """What a page loads of the guide's own script and style for the screen (its inline style, its
     scripts and screen style sheets from assets/guide/), gzipped as a host serves it: 8 KiB at most

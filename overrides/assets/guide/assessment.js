@@ -40,9 +40,8 @@ function calendarFile(download, plan, skills) {
 }
 
 // `root` holds the form and, after it, the results. It comes with extras.js (later.js), handed the
-// page's own storage (`load`, `update`, `saved`: the page's storage.js, which every read, write and
-// "not saved" notice here goes through; the copy bundled into extras.js, through dom.js and
-// selfcheck.js, is never used) and the calendar file's `download`.
+// page's own storage (`load`, `update`, `saved`: storage.js, which every read, write and "not
+// saved" notice here goes through; extras.js bundles no copy of it) and the calendar file's `download`.
 export function mount(root, { load, update, saved, calendar }) {
   const form = root.querySelector("[data-guide-assessment]");
   const results = root.querySelector("[data-guide-results]");
@@ -85,7 +84,7 @@ export function mount(root, { load, update, saved, calendar }) {
   // The plan as the reader left it; a date the guide cannot use (a year of five digits …) is not kept.
   const savePlan = () => {
     const plan = update((data) => (data.plan = { commitment: commitment.value.trim(), date: isDay(planDate.value) ? planDate.value : "", skills: weakest.map((row) => row.technique) })).plan;
-    told(results, saved);
+    told(results, saved());
     return plan;
   };
   const dateOk = () => {
@@ -111,7 +110,7 @@ export function mount(root, { load, update, saved, calendar }) {
     const data = update((d) => d.selfAssessment.history.push({ date: new Date().toISOString(), scores }));
     render(data.selfAssessment.history);
     live.textContent = saved() ? t("saved_on", { date: formatDate(new Date().toISOString()) }) : t("save_failed");
-    told(form, saved);
+    told(form, saved());
     const heading = results.querySelector("h2");
     heading.tabIndex = -1;
     heading.focus();

@@ -1,5 +1,5 @@
 // A technique's checklist: ticks kept on the device by technique ID + item ID.
-import { load, update } from "./storage.js";
+import { load, update, saved, isKept } from "./storage.js";
 import { t, formatDate, warnIfNotKept, printWith, told } from "./dom.js";
 
 export function mount(root) {
@@ -24,7 +24,7 @@ export function mount(root) {
     const state = { ticked: boxes.filter((b) => b.checked).map((b) => b.dataset.item), updated: new Date().toISOString() };
     update((data) => (data.checklists[id] = state));
     show(state);
-    told(root);
+    told(root, saved());
   };
   // What the device keeps now: shown at first, each time the page is shown (back from the browser's
   // back/forward cache too) and when another tab saves a tick.
@@ -34,7 +34,7 @@ export function mount(root) {
   const early = boxes.filter((box) => box.checked !== box.defaultChecked);
   if (early.length) record(early);
   else refresh();
-  warnIfNotKept(root);
+  warnIfNotKept(root, isKept());
   window.addEventListener("pageshow", refresh);
   window.addEventListener("storage", refresh);
 
@@ -45,7 +45,7 @@ export function mount(root) {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "reset") {
       update((data) => delete data.checklists[id]);
-      told(root);
+      told(root, saved());
       refresh();
       progress.textContent += ` ${t("reset_done")}`;
     } else if (action === "print-blank" || action === "print-ticks") {

@@ -1,6 +1,5 @@
 // Helpers the widgets share for the page: strings, dates, elements, downloads and printing.
 import { pageConfig } from "./config.js";
-import { isKept, saved } from "./storage.js";
 
 // An interface string of the page's language, its {placeholders} filled from `values`.
 export function t(key, values = {}) {
@@ -44,22 +43,25 @@ export function onSubmit(form, handler) {
   });
 }
 
-// Tells the reader once per widget when nothing can be kept on this device: at the top of the
-// widget that `element` belongs to (called again after each write, which may be the first to fail).
-export function warnIfNotKept(element) {
+// dom.js imports no storage.js: extras.js bundles it, and a copy of storage.js there would keep a
+// record and a "saved" state apart from the page's. The widgets hand in what the page's says.
+
+// Tells the reader once per widget when nothing can be kept on this device (`kept`: storage.js's
+// isKept()): at the top of the widget that `element` belongs to (called again after each write,
+// which may be the first to fail).
+export function warnIfNotKept(element, kept) {
   const root = element.closest("[data-guide-widget]") || element;
-  if (isKept() || root.querySelector(".guide-storage-off")) return;
+  if (kept || root.querySelector(".guide-storage-off")) return;
   root.prepend(el("p", { className: "guide-storage-off" }, t("storage_off")));
 }
 
 // After a write: when the device did not keep it (storage full or blocked), says so in a live
 // region at the top of the widget `element` belongs to; clears it once a write succeeds. Not said
-// where the widget already tells that this browser keeps nothing. `isSaved`: the storage.js that
-// wrote (a widget extras.js mounts is handed the page's, not the copy in its own bundle).
-export function told(element, isSaved = saved) {
+// where the widget already tells that this browser keeps nothing. `isSaved`: storage.js's saved().
+export function told(element, isSaved) {
   const root = element.closest("[data-guide-widget]") || element;
   let live = root.querySelector(":scope > .guide-save-failed");
-  if (isSaved()) {
+  if (isSaved) {
     if (live) live.textContent = "";
     return;
   }

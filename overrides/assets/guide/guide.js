@@ -6,16 +6,18 @@ import { mount as checklist } from "./checklist.js";
 import { mount as quiz } from "./quiz.js";
 import { mount as selfcheck } from "./selfcheck.js";
 import { warnIfNotKept, notice, t, recordLeftOut } from "./dom.js";
-import { leftOut, load, erase, replace, update, saved } from "./storage.js";
+import { leftOut, load, erase, replace, update, saved, isKept } from "./storage.js";
 import { showEmbedCode, mountMyData, mountAssessment } from "./later.js";
 import { resizeFrame } from "./frame.js";
 import { pageConfig } from "./config.js";
 
 // My data, on one page only, comes with extras.js (later.js): mounted once that has loaded.
 const mydata = (root) => mountMyData(root, { load, erase, replace });
-// So does the self-assessment, the heaviest widget, found on one page (and its embed).
-const assessment = (root) => mountAssessment(root, { load, update, saved });
-const WIDGETS = { checklist, quiz, "self-check": selfcheck, assessment, "my-data": mydata };
+// So does the self-assessment, the heaviest widget, found on one page (and its embed); it and a
+// technique's self-check are handed this page's storage (dom.js and selfcheck.js import none).
+const store = { load, update, saved };
+const assessment = (root) => mountAssessment(root, store);
+const WIDGETS = { checklist, quiz, "self-check": (root) => selfcheck(root, store), assessment, "my-data": mydata };
 
 // Each widget stands alone: one that throws while mounting shows a short message in its place
 // (its static content stays readable), and the others still mount.
@@ -26,7 +28,7 @@ function mountPage() {
     const mounted = () => {
       root.querySelectorAll("[data-js-only]").forEach((element) => (element.hidden = false));
       root.querySelectorAll("[data-action=embed]").forEach((button) => button.addEventListener("click", () => showEmbedCode(button)));
-      warnIfNotKept(root);
+      warnIfNotKept(root, isKept());
       root.dataset.mounted = "true";
     };
     const failed = () => {

@@ -1,7 +1,7 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
 // feedback is shown beside each option and summed up in the form's polite live region. "Project"
 // shows it to a room, one question at a time (projector.js, fetched on first use: later.js).
-import { load, update } from "./storage.js";
+import { load, update, saved as written } from "./storage.js";
 import { t, onSubmit, told } from "./dom.js";
 import { project } from "./later.js";
 
@@ -63,7 +63,7 @@ export function mount(form) {
     if (remember) {
       const answers = Object.fromEntries(questions.map((q) => [q.dataset.question, chosen(q)]));
       update((data) => (data.quizzes[id] = { answers, score, total, checked: new Date().toISOString() }));
-      told(form);
+      told(form, written());
     }
   }
   onSubmit(form, () => {
@@ -75,7 +75,7 @@ export function mount(form) {
       clear();
       inputs(form).forEach((input) => (input.checked = false));
       update((data) => delete data.quizzes[id]);
-      told(form);
+      told(form, written());
       live.textContent = "";
       inputs(questions[0])[0].focus();
     } else if (action === "reveal") {

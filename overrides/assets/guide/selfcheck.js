@@ -2,14 +2,13 @@
 // Answers are saved as soon as they are chosen, keyed by technique ID + statement ID, so the
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
-import { load, update, saved } from "./storage.js";
 import { t, onSubmit, told } from "./dom.js";
 import { pageConfig } from "./config.js";
 import { percent, bandOf } from "./scores.js";
 
-// Binds the statements' radios under `root` to the record kept by `store` (this module's storage.js,
-// or the page's, handed to the self-assessment: assessment.js).
-export function bindScale(root, store = { load, update, saved }) {
+// Binds the statements' radios under `root` to the record the page's storage.js keeps (`store`:
+// its load, update and saved; this module imports no storage.js, as extras.js bundles it).
+export function bindScale(root, store) {
   const answers = store.load().selfAssessment.answers;
   const record = (pairs) =>
     store.update((data) =>
@@ -29,13 +28,13 @@ export function bindScale(root, store = { load, update, saved }) {
   });
   if (early.length) {
     record(early);
-    told(early[0][0], store.saved);
+    told(early[0][0], store.saved());
   }
   root.addEventListener("change", (event) => {
     const set = event.target.closest("[data-statement]");
     if (!set) return;
     record([[set, event.target]]);
-    told(set, store.saved);
+    told(set, store.saved());
   });
 }
 
@@ -53,9 +52,9 @@ function bandText(root, value) {
 }
 
 // A technique's own self-check: its score out of 100 and the feedback of its band.
-export function mount(form) {
+export function mount(form, store) {
   const live = form.querySelector("[data-live]");
-  bindScale(form);
+  bindScale(form, store);
   onSubmit(form, () => {
     const missing = unanswered(form);
     if (missing.length) {
