@@ -8,6 +8,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import signal
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -270,5 +271,5 @@ def test_an_offline_copy_still_building_when_the_build_stops_is_stopped_and_remo
     (tmp_path / "docs" / "index.md").write_text("# Copy\n", encoding="utf-8")
     with pytest.raises(RuntimeError), offline_copy(offline_packing(tmp_path, "site_name: copy\n")) as copy:
         raise RuntimeError("a PDF that could not be made")
-    assert copy.child.returncode is not None  # not left running
+    assert copy.child.returncode == -signal.SIGKILL  # stopped, not waited for
     assert not copy.site.parent.exists()

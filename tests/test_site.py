@@ -373,7 +373,9 @@ def test_every_display_of_the_guides_own_material_says_it_is_the_guides(site):
     }
     unlabelled, seen = [], set()
     for lang, prefix in LANGS.items():
-        for path in [*pages_of(site, lang), *(f"embed/{rel}" for rel in pages_of(site / prefix / "embed", "fr"))]:
+        embeds = [f"{p.parent.relative_to(site / prefix).as_posix()}/" for p in (site / prefix / "embed").rglob("index.html")]
+        assert embeds, prefix
+        for path in [*pages_of(site, lang), *embeds]:
             for shown in page(site, prefix + path).select("[data-guide-widget], .guide-answer-key, .guide-trainer-plan"):
                 kind = shown.get("data-guide-widget") or shown["class"][0]
                 if kind not in labels:

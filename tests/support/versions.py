@@ -6,6 +6,7 @@ Firefox publish the second in place of the first; a page left open meets the thi
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -19,9 +20,10 @@ from .server import host_headers, serve
 
 FOLDER = "formation/guide"  # the sub-folder the site is served from
 CHANGED = "remercier"  # the technique whose page version 2 changes
-NEW_TEXT = "Cette page a changé dans la version 2."
-VERSION_2 = "#version-2"  # what version 2 adds to that page, with NEW_TEXT
-VERSION_3 = "#version-3"  # and version 3, in its words
+CHANGED_IN = "Cette page a changé dans la version {n}."  # what version n adds to that page, as #version-n
+NEW_TEXT = CHANGED_IN.format(n=2)
+VERSION_2 = "#version-2"
+VERSION_3 = "#version-3"
 A_YEAR = "public, max-age=31536000"  # a host that lets browsers keep every file a year
 PUBLISH = "/guide-tests-publish-version-2"  # asked for (by a test's driver), the server serves version 2
 # What an open page shows once version 2 is ready (overrides/main.html, pocket.js), in French.
@@ -48,12 +50,17 @@ def versioned(caches: dict) -> set[str]:
 
 
 class Versions:
-    """Three versions of the site, one of them served at `base`, a sub-folder of another server."""
+    """Versions of the site, one of them served at `base`, a sub-folder of another server."""
 
-    def __init__(self, root: Path, first: Path, second: Path, third: Path):
-        self.root, self.first, self.second, self.third = root, first, second, third
+    def __init__(self, root: Path, first: Path, second: Path):
+        self.root, self.first, self.second = root, first, second
         self.origin = self.base = ""
         self.server = None
+
+    @functools.cached_property
+    def third(self) -> Path:
+        """Version 3, made when a test first asks for it (the Firefox journeys need none)."""
+        return next_version(self.first, self.root, 3)
 
     def publish(self, version: Path) -> None:
         """`version` served in place of the other at once."""
@@ -91,10 +98,10 @@ def rewrite(file: Path, change) -> None:
 
 def next_version(site: Path, root: Path, number: int) -> Path:
     """Version `number` under `root`: `site` with a paragraph of its own on the CHANGED page
-    (VERSION_2 and NEW_TEXT for the second) and the worker's precache list made again."""
+    (#version-n, CHANGED_IN) and the worker's precache list made again."""
     version = root / f"v{number}"
     shutil.copytree(site, version, copy_function=link_or_copy)
-    marked = f'</h1>\n<p id="version-{number}">{NEW_TEXT.replace("2", str(number))}</p>'
+    marked = f'</h1>\n<p id="version-{number}">{CHANGED_IN.format(n=number)}</p>'
     rewrite(version / f"techniques/{CHANGED}/index.html", lambda text: text.replace("</h1>", marked, 1))
     code = pocket.worker_code((version / WORKER).read_text(encoding="utf-8"))
     (version / WORKER).unlink()
@@ -103,13 +110,13 @@ def next_version(site: Path, root: Path, number: int) -> Path:
 
 
 def serve_versions(site: Path, root: Path) -> Versions:
-    """Version 1 (`site` itself) served, versions 2 and 3 made beside it under `root` (served once
-    `publish`ed, or version 2 once a driver asks the server for `PUBLISH`), by a host that lets
-    browsers keep every file a year (the worker must fetch past that) and sends the headers the
-    build asks for in `_headers` (the worker's own script with its policy). Shut `.server` down
-    after."""
+    """Version 1 (`site` itself) served, version 2 made beside it under `root` (and version 3 once
+    asked for: `Versions.third`), each served once `publish`ed (version 2 also once a driver asks
+    the server for `PUBLISH`), by a host that lets browsers keep every file a year (the worker must
+    fetch past that) and sends the headers the build asks for in `_headers` (the worker's own
+    script with its policy). Shut `.server` down after."""
     second = next_version(site, root, 2)
-    served = Versions(root, site, second, next_version(site, root, 3))
+    served = Versions(root, site, second)
     served.publish(site)
     served.server = serve(root, cache_control=A_YEAR, headers=host_headers(site), actions={PUBLISH: lambda: served.publish(second)})
     served.origin = f"http://127.0.0.1:{served.server.server_port}"
