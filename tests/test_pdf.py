@@ -15,7 +15,8 @@ from guide.pdf import side_by_side
 from support.project import ROOT
 
 # A fresh `python` running side_by_side on jobs that write which process ran them to a folder:
-# three languages ("three"), or a child's that fails once it has written ("failing"). Prints what
+# three languages ("three"; "mac": the same where Python says it runs on macOS), or a child's that
+# fails once it has written ("failing"). Prints what
 # it saw as JSON: the error, its own process, and whether the failed child was left to reap.
 RUN = """
 import json, os, sys
@@ -30,8 +31,11 @@ def fails():
     raise OSError("No space left on device: pdf/checklist-remercier.pdf")
 
 error = None
+if case == "mac":
+    sys.platform = "darwin"
 try:
-    side_by_side({"three": [writer("fr"), writer("de"), writer("en")], "failing": [fails, writer("en")]}[case])
+    three = [writer("fr"), writer("de"), writer("en")]
+    side_by_side({"three": three, "mac": three, "failing": [fails, writer("en")]}[case])
 except Exception as raised:
     error = f"{type(raised).__name__}: {raised}"
 left = None
@@ -79,3 +83,10 @@ def test_with_threads_running_the_languages_are_made_one_after_another_here(tmp_
         stop.set()
         thread.join()
     assert made(tmp_path, "fr", "en") == {"fr": os.getpid(), "en": os.getpid()}
+
+
+def test_anywhere_but_linux_the_languages_are_made_one_after_another(tmp_path):
+    """macOS's system frameworks are not fork-safe (Python spawns there), Windows has no fork."""
+    seen = run(tmp_path, "mac")
+    assert seen["error"] is None
+    assert made(tmp_path, "fr", "de", "en") == {"fr": seen["pid"], "de": seen["pid"], "en": seen["pid"]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -89,9 +90,10 @@ def write_handouts(renderer: Renderer, site: Path, styles: list[str]) -> list[Pa
 def side_by_side(jobs: list[Callable[[], None]]) -> None:
     """Runs `jobs` (each language's handouts), all but the last in forked children, at once (speed:
     WeasyPrint's layouts are most of a full build, and a language's need nothing of another's).
-    One after another where a process cannot fork safely: no fork (Windows), one processor, or
-    threads running (a fork copies none of them, and may copy a lock one holds)."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+    One after another where a process cannot fork safely: anywhere but Linux (Windows has no fork;
+    macOS's system frameworks, which Pango may call, are not fork-safe: Python spawns there), one
+    processor, or threads running (a fork copies none of them, and may copy a lock one holds)."""
+    if sys.platform != "linux" or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         for job in jobs:
             job()
         return
