@@ -115,6 +115,13 @@ def test_the_right_options_of_a_multiple_choice_question_do_not_all_come_first(s
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_no_two_multiple_choice_questions_have_their_right_options_in_the_same_places(site, lang):
+    """A room that met "B and D" once and meets "B and D" again ticks the places, not the answers."""
+    places = Counter(q.right for q in shown_questions(site, lang) if q.kind == "multiple")
+    assert [LETTERS[i] for right, n in places.items() if n > 1 for i in right] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_answer_key_and_the_embeds_list_the_options_as_the_quiz_does(site, lang):
     """A trainer reading "B" from the key, or a reader on a site that embeds a quiz, meets the same
     letters as the room in front of the projector."""
