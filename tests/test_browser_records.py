@@ -332,9 +332,9 @@ def test_a_tick_under_a_full_storage_says_it_was_not_saved_and_keeps_the_record(
 
 
 def test_a_profile_the_full_storage_refused_says_so_though_an_answer_was_saved_before_it(watch):
-    """The self-assessment comes with extras.js, which bundles its own copy of storage.js: the
-    answers and the profile must go through the page's, or the "not saved" notice follows the wrong
-    one. Under a storage filled to the brim, changing an answer (the record keeps its length) is
+    """The self-assessment comes with extras.js: its answers and its profile go through one
+    storage, the page's, or the "not saved" notice follows the wrong one (it did when extras.js
+    bundled a copy of storage.js). Under a storage filled to the brim, changing an answer (the record keeps its length) is
     saved; the profile that follows, a longer record, is not, and the reader is told."""
     page = watch.page
     answers = {tid: dict(zip(statement_ids(tid), values)) for tid, values in ANSWERS.items()}

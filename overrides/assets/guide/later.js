@@ -46,8 +46,8 @@ function opened(opener, use) {
 // Opens the projector on a quiz form (projector.js), once its code is there.
 export const project = (form, opener) => opened(opener, (loaded) => loaded.project(form, opener));
 // Mounts My data (mydata.js) on `root`, once its code is there: a promise. `store` is this page's
-// storage.js: what it keeps for the visit (a record storage refused, what the gate left out) is
-// the page's, and extras.js's own copy of the module must not be asked.
+// storage.js, handed in (extras.js bundles none): what it keeps for the visit (a record storage
+// refused, what the gate left out) is the page's.
 export const mountMyData = (root, store) => extras().then((loaded) => loaded.mydata(root, store));
 // Mounts the self-assessment (assessment.js) on `root`, once its code is there: a promise; `store`
 // as for My data.
