@@ -106,8 +106,8 @@ def test_every_text_is_translated():
 
 
 GUIDE_RULES = {  # the guide's own thresholds, which a plan read aloud must not pass off as Ivan Misner's
-    "fr": (re.compile(r"24\u00a0heures|48\u00a0heures|deux bonnes nouvelles"), "règle proposée par ce guide"),
-    "en": (re.compile(r"24 hours|48 hours|two (recent )?pieces of good news"), "a rule of this guide’s"),
+    "fr": (re.compile(r"24\u00a0heures|48\u00a0heures|deux bonnes nouvelles"), "règle de ce guide"),
+    "en": (re.compile(r"24 hours|48 hours|two (recent )?pieces of good news"), "the guide’s own rule"),
 }
 
 

@@ -1,9 +1,10 @@
 """Quizzes that measure what they say, read on the built pages as readers see them: the right
-answer sits in no favourite place and is not given away by being the longest option. A room that
-notices "it is always A" or "it is always the long one" after two questions stops reading them.
+answer sits in no favourite place and is not given away by being the longest or the shortest option.
+A room that notices "it is always A" or "it is always the long one" after two questions stops reading them.
 
 The technique pages and the article quiz page show options in the order the projector letters them
-A, B, C, D; the trainers' answer key and the embeds must list them in that same order."""
+A, B, C, D; the trainers' answer key (lettered the same way, with the right letters) and the embeds
+must list them in that same order."""
 
 from __future__ import annotations
 
@@ -67,6 +68,14 @@ def figures(questions: list[Shown]) -> tuple[Counter, int, int]:
     return positions, longest, len(singles)
 
 
+def shortest(questions: list[Shown]) -> tuple[int, int]:
+    """Over the single-answer questions: how many have the right answer as the strictly shortest
+    option (a tie for shortest does not count), and how many questions there are."""
+    singles = [q for q in questions if q.kind == "single"]
+    right_shortest = sum(len(q.options[q.right[0]]) < min(len(o) for i, o in enumerate(q.options) if i != q.right[0]) for q in singles)
+    return right_shortest, len(singles)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_quiz_of_the_guide_is_read_from_its_page(site, lang):
     """What the other tests measure is the whole guide: every question of every quiz, as content has it."""
@@ -93,6 +102,16 @@ def test_no_position_holds_more_than_40_percent_of_the_right_answers(site, lang)
 def test_the_longest_option_is_right_in_at_most_40_percent(site, lang):
     _, longest, singles = figures(shown_questions(site, lang))
     assert longest <= MOST * singles, (longest, singles)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_shortest_option_is_right_in_at_most_40_percent(site, lang):
+    """The other way round: a room that learns "the short, plain one" has found a pattern as surely
+    as one that picks the long one; by chance, the right answer is the shortest of three in a third."""
+    right_shortest, singles = shortest(shown_questions(site, lang))
+    print(f"\n[{lang}] the right answer is the strictly shortest option in {right_shortest} of {singles} ({right_shortest / singles:.0%})")
+    assert singles >= 20
+    assert right_shortest <= MOST * singles, (right_shortest, singles)
 
 
 @pytest.mark.parametrize("lang", LANGS)

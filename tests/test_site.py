@@ -86,6 +86,27 @@ def test_english_article_is_a_full_translation(site):
     assert "our translation of the French version" in source and "not Ivan Misner’s own English words" in source
 
 
+QUOTED = {  # where the guide's own text puts words in Ivan Misner's mouth, and the text they must come from
+    "fr": re.compile(r"«\s*([^»]+?)\s*»,? écrit Ivan Misner|écrit-il, «\s*([^»]+?)\s*»|Ivan Misner parle d’une «\s*([^»]+?)\s*»"),
+    "en": re.compile(r"“([^”]+)”[^“”]{0,30}\((?:in )?our translation\)"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_the_guide_quotes_of_ivan_misner_is_in_the_article(site, lang):
+    """A few words quoted under his name, beside the guide's own advice, are his: the French seed's
+    words as written, or the English article's, which the guide marks as its translation."""
+    source = normalise(SEED.read_text(encoding="utf-8") if lang == "fr" else page(site, "en/article").select_one("article").get_text(" "))
+    quoted = [
+        next(group for group in found.groups() if group)
+        for path in pages_of(site, lang)
+        if path != "article"
+        for found in QUOTED[lang].finditer(" ".join(page(site, LANGS[lang] + path).select_one("article").get_text(" ").split()))
+    ]
+    assert len(quoted) >= 3
+    assert [q for q in quoted if normalise(q) not in source] == []
+
+
 # --- both languages ---------------------------------------------------------------------------
 
 
