@@ -130,7 +130,7 @@ FILES = [
     (
         "article saved as Windows-1252 (a curly apostrophe)",
         save_as("docs/article.en.md", cp1252_at("’")),
-        "docs/article.en.md: line 3, column 29: not UTF-8 (byte 0x92, “’” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
+        "docs/article.en.md: line 8, column 291: not UTF-8 (byte 0x92, “’” in Windows-1252, “ANSI” in Notepad): save the file as UTF-8",
     ),
     (
         "the whole-article quiz saved as UTF-16 (Notepad's “Unicode”)",
