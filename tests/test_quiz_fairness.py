@@ -153,8 +153,13 @@ def test_the_answer_key_and_the_embeds_list_the_options_as_the_quiz_does(site, l
         assert len(listed) == len(on_page), quiz
         for item, q in zip(listed, on_page):
             options = item.select(":scope > ul > li")
-            texts = tuple(li.get_text().split(" — ", 1)[1] if li.has_attr("class") else li.get_text() for li in options)
+            letters = [li.select_one(".guide-key-letter").extract().get_text() for li in options]
+            assert letters == [f"{letter}." for letter in LETTERS[: len(q.options)]], (quiz, q.id)
+            texts = tuple(li.get_text().strip().split(" — ", 1)[1] if li.has_attr("class") else li.get_text().strip() for li in options)
             assert texts == q.options, (quiz, q.id)
             assert tuple(i for i, li in enumerate(options) if "guide-key-correct" in li.get("class", [])) == q.right, (quiz, q.id)
+            answer = item.select_one(".guide-key-explanation strong").get_text()
+            assert answer.split(":", 1)[1].strip(" —") == ", ".join(LETTERS[i] for i in q.right), (quiz, q.id)  # "Réponse : B —"
+            assert bool(item.select_one(".guide-vote-each")) == (q.kind == "multiple"), (quiz, q.id)
         embed = page(site, f"{LANGS[lang]}embed/{quiz}/quiz" if quiz in SLUGS else f"{LANGS[lang]}embed/quiz")
         assert shown_quiz(embed, quiz) == on_page, quiz

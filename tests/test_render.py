@@ -316,9 +316,13 @@ def test_a_plan_carries_its_quiz_lettered_in_the_files_order_with_the_answers(tm
         "C. other",
     ]
     assert first.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: B — yes, as"
-    assert second.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: A, C — yes a (en) yes c (en)"
+    # several right options: the question's explanation, not their "Yes: …" feedbacks strung together
+    assert second.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: A, C — because (en)"
     assert second.select_one(".guide-trainer-plan__answer strong").get_text() == "Answer: A, C —"  # set apart in bold, not by colour
     assert "show of hands for A/B/C" in html.select_one("[data-step=quiz]").get_text()
+    # a room votes on a multiple-choice question option by option; a single-choice one needs no such word
+    assert second.select_one(".guide-vote-each").get_text() == "More than one right answer: vote option by option (“Who keeps A?”)."
+    assert first.select_one(".guide-vote-each") is None
 
 
 def test_from_week_2_a_plan_takes_up_last_weeks_commitment_by_its_title(tmp_path):

@@ -25,13 +25,20 @@ from markupsafe import Markup
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .model import SCALE, Guide, Technique
+from .model import SCALE, Guide, Question, Technique
 from .pages import Embed, embed_for
 from .qr import qr_svg
 from .routes import ARTICLE_PAGE, EMBED_DIR, HOST_SCRIPT, MARKER, Download, pdf_name, plan_page, plan_pdf_name, technique_page
 
 TEMPLATE_DIR = "partials/guide/"
 LETTERS = "ABCDEFGHIJ"  # a quiz's options on paper, in the file's order (a question has at most 6)
+
+
+def on_paper(question: Question) -> dict:
+    """A question as a room votes on it from paper (a plan, the answer key): its options lettered in
+    the file's order, as the projector letters them, and the right letters."""
+    options = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
+    return {"question": question, "options": options, "answer": [letter for letter, option in options if option.correct]}
 
 
 class Widget(NamedTuple):
@@ -178,18 +185,17 @@ class Renderer:
         point = next(p for p in technique.checklist if any(i.id == pairs.item for i in p.items))
         technique_url = link(technique_page(technique.id))
         room = plan.step("quiz").room
-        quiz = []  # the technique's quiz on the sheet: each option lettered in the file's order, the right letters and why
-        for question in technique.questions:
-            lettered = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
-            quiz.append(
-                {
-                    "question": question,
-                    "room": question.id in room,
-                    "options": lettered,
-                    "answer": [letter for letter, option in lettered if option.correct],
-                    "reason": " ".join(option.feedback(self.lang) for _, option in lettered if option.correct),
-                }
+        quiz = [  # the technique's quiz on the sheet, and why its answer is right
+            dict(
+                on_paper(question),
+                room=question.id in room,
+                # one right option: its own feedback; several: the question's explanation, not their "Yes: …" strung together
+                reason=question.explanation(self.lang)
+                if question.kind == "multiple"
+                else next(option.feedback(self.lang) for option in question.options if option.correct),
             )
+            for question in technique.questions
+        ]
         return self._render(
             "plan",
             technique=technique,
@@ -244,8 +250,9 @@ class Renderer:
         )
 
     def answer_key(self, _: str, page_url: str) -> str:
-        quizzes = [{"id": t.id, "title": f"{t.number}. {t.title(self.lang)}", "questions": t.questions} for t in self.guide.techniques]
-        quizzes.insert(0, {"id": self.guide.quiz.id, "title": self.guide.quiz.title(self.lang), "questions": self.guide.quiz.questions})
+        quizzes = [(t.id, f"{t.number}. {t.title(self.lang)}", t.questions) for t in self.guide.techniques]
+        quizzes.insert(0, (self.guide.quiz.id, self.guide.quiz.title(self.lang), self.guide.quiz.questions))
+        quizzes = [{"id": id, "title": title, "questions": [on_paper(q) for q in questions]} for id, title, questions in quizzes]
         return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE_PAGE))
 
     def my_data(self, _: str, page_url: str) -> str:

@@ -74,16 +74,21 @@ def flat_words(text: str) -> str:
 
 def plan_quiz_lines(technique, lang: str) -> list[str]:
     """What a plan's sheet prints of its technique's quiz, question by question: the prompt, each
-    option lettered A, B, C… in the content's order, and the answer's line with its letters."""
+    option lettered A, B, C… in the content's order, a vote option by option where several are
+    right, and the answer's line with its letters and why (the right option's feedback, or the
+    question's explanation where several are right)."""
     answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]
+    vote = {"fr": "faites voter option par option", "en": "vote option by option"}[lang]
     lines = []
     for question in technique.questions:
         lines.append(question.prompt(lang))
         letters = "ABCDEF"[: len(question.options)]
         lines += [f"{letter}. {option.text(lang)}" for letter, option in zip(letters, question.options)]
         right = ", ".join(letter for letter, option in zip(letters, question.options) if option.correct)
-        lines.append(answer.replace("{letters}", right))
-        lines += [option.feedback(lang) for option in question.options if option.correct]
+        if question.kind == "multiple":
+            lines += [vote, answer.replace("{letters}", right), question.explanation(lang)]
+        else:
+            lines += [answer.replace("{letters}", right), next(option.feedback(lang) for option in question.options if option.correct)]
     return lines
 
 
