@@ -1,6 +1,7 @@
 """Projector mode of the quizzes in Chromium: opened and driven by the keyboard alone (clicker keys
 included), one question at a time with its progress, the answer revealed in words, Esc back to the
-button; large type and 7:1 contrast at 1280×720; axe clean; the reader's record never touched."""
+button; large type and 7:1 contrast at 1280×720, every answer and explanation shown without scrolling;
+axe clean; the reader's record never touched."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import STORAGE_KEY, assert_clean, open_page, stored_text
-from support.project import GUIDE, LANGS
+from support.project import GUIDE, LANGS, SLUGS
 from support.site import page as built_page
 from support.site import pages_of
 
@@ -245,6 +246,37 @@ def test_projector_type_is_large_with_seven_to_one_contrast(watch, lang):
     assert contrast(style["colour"], style["background"]) >= 7, style
     assert style["outlineStyle"] == "solid" and contrast(style["outline"], "rgb(255, 255, 255)") >= 7, style
     assert dialog.locator(".guide-projector__stage").evaluate("e => e.scrollHeight <= e.clientHeight")  # it fits
+    assert_clean(watch)
+
+
+FIT = """dialog => {
+  const stage = dialog.querySelector(".guide-projector__stage");
+  const size = (selector) => parseFloat(getComputedStyle(dialog.querySelector(selector)).fontSize);
+  return {overflow: stage.scrollHeight - stage.clientHeight, question: size(".guide-projector__question"),
+          option: size(".guide-projector__options li"), explanation: size(".guide-projector__explanation")};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_answer_and_its_explanation_fit_the_screen(watch, lang):
+    """At 1280×720, each question of every quiz, its answer and explanation shown, fits without
+    scrolling (a clicker cannot scroll: PageDown is the next question). The question, read already,
+    gives way down to half its size; the options and the explanation keep theirs."""
+    page = watch.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for quiz in ["article", *SLUGS]:
+        open_quiz(page, lang, quiz)
+        page.locator(f'form[data-guide-quiz="{quiz}"] button[data-action="project"]').click()
+        dialog = projector(page)
+        dialog.wait_for()
+        for n, question in enumerate(questions_of(quiz), 1):
+            expect(dialog.locator(".guide-projector__progress")).to_have_text(f"{n} / {len(questions_of(quiz))}")
+            page.keyboard.press("Space")
+            shown = dialog.evaluate(FIT)
+            assert shown["overflow"] <= 0 and shown["question"] >= 16, (quiz, question.id, shown)
+            assert shown["option"] >= 24 and shown["explanation"] >= 20, (quiz, question.id, shown)
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Escape")
     assert_clean(watch)
 
 

@@ -47,19 +47,28 @@ function build(form, opener) {
   const list = el("ol", { className: "guide-projector__options" });
   const explanation = el("p", { className: "guide-projector__explanation" });
   const live = el("p", { className: "guide-projector__live" });
+  const stage = el("div", { className: "guide-projector__stage" }, prompt, hint, list, explanation);
   const previous = button("-1", symbol("← "), t("projector_previous"));
   const next = button("1", t("projector_next"), symbol(" →"));
   const dialog = el(
     "dialog",
     { className: "guide-projector" },
     el("div", { className: "guide-projector__head" }, title, progress),
-    el("div", { className: "guide-projector__stage" }, prompt, hint, list, explanation),
+    stage,
     el("div", { className: "guide-projector__controls" }, previous, button("reveal", t("projector_reveal")), next, button("close", t("projector_close"))),
     el("p", { className: "guide-projector__keys" }, t("projector_keys")),
     live,
   );
   dialog.setAttribute("aria-labelledby", title.id);
   live.setAttribute("role", "status");
+
+  // A long question's answer and explanation can outgrow the screen: the question, read already,
+  // gives way (down to half its size) before anything has to scroll.
+  function fit() {
+    let scale = 1;
+    stage.style.removeProperty("--fit");
+    while (stage.scrollHeight > stage.clientHeight && scale > 0.5) stage.style.setProperty("--fit", (scale -= 0.1).toFixed(1));
+  }
 
   function reveal(announce = true) {
     const q = questions[index];
@@ -71,6 +80,7 @@ function build(form, opener) {
       item.append(" ", el("strong", { className: "guide-projector__mark" }, `✓ ${t("correct_answer")}`));
     });
     explanation.hidden = false;
+    fit();
     list.querySelector(".guide-projector__correct")?.scrollIntoView({ block: "nearest" }); // on a small screen
     const answers = q.options.map((o, i) => o.correct && `${LETTERS[i]}. ${o.text}${/[.!?…»]$/.test(o.text) ? "" : "."}`).filter(Boolean).join(" ");
     if (announce) live.textContent = t("projector_answer", { answers, explanation: q.explanation });
@@ -88,6 +98,7 @@ function build(form, opener) {
     previous.setAttribute("aria-disabled", String(index === 0));
     next.setAttribute("aria-disabled", String(index === total - 1));
     live.textContent = t("projector_position", { n: index + 1, total, prompt: q.prompt });
+    fit();
     if (revealed.has(index)) reveal(false);
   }
 
@@ -118,8 +129,8 @@ function build(form, opener) {
   return () => {
     index = 0;
     revealed.clear();
+    dialog.showModal(); // open first: fitting measures the laid-out stage
     show();
-    dialog.showModal();
     prompt.focus();
   };
 }
