@@ -367,6 +367,10 @@ def test_combined_checklists_page(site):
     for prefix in LANGS.values():
         html = page(site, f"{prefix}checklists")
         assert [c["data-guide-checklist"] for c in html.select("[data-guide-checklist]")] == SLUGS
+        # on screen, each list under its technique's name, read before its boxes
+        lang = "en" if prefix else "fr"
+        headed = [(h.get_text(), h.find_next_sibling()["data-guide-checklist"]) for h in html.select(".guide-checklists > h2")]
+        assert headed == [(f"{t.number}. {t.title(lang)}", t.id) for t in GUIDE.techniques]
         assert html.find("a", href="../pdf/checklists.pdf")
 
 

@@ -239,7 +239,7 @@ class Renderer:
         return self._render(
             "checklists",
             pdf_url=self.link(page_url)(pdf_name()) if self.with_pdfs else "",
-            checklists=[self.checklist(t, page_url, with_pdf=False) for t in self.guide.techniques],
+            checklists=[(t, self.checklist(t, page_url, with_pdf=False)) for t in self.guide.techniques],
         )
 
     def assessment(self, _: str, page_url: str) -> str:
