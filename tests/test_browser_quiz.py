@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from support.axe import axe_violations
 from support.browser import assert_clean, open_page
+from support.printed import page_texts
 from support.project import GUIDE
+from support.site import flat_words
 from support.widgets import FORM, QUIZ, answer, right, wrong
 
 
@@ -130,8 +132,20 @@ def test_technique_quiz_and_axe_after_feedback(watch):
 
 
 def test_answer_key_page_is_accessible_and_prints(watch):
+    """Printed for a trainer to hold: each quiz starts a sheet, and no question is cut from its
+    options and answer by a page break."""
     page = watch.page
     open_page(page, "/en/trainers/answer-key/")
     assert page.locator(".guide-key-correct").count() > 20
     assert axe_violations(page) == []
+    sheets = [flat_words(text) for text in page_texts(page.pdf(format="A4"))]
+    quizzes = [(GUIDE.quiz.title("en"), GUIDE.quiz.questions)] + [(f"{t.number}. {t.title('en')}", t.questions) for t in GUIDE.techniques]
+    starts = []
+    for title, questions in quizzes:
+        starts.append(next(n for n, sheet in enumerate(sheets) if title in sheet))
+        for question in questions:
+            whole = [flat_words(question.prompt("en")), flat_words(question.options[-1].text("en")), flat_words(question.explanation("en"))]
+            assert [n for n, sheet in enumerate(sheets) if all(part in sheet for part in whole)], (title, question.id)
+    assert starts == sorted(set(starts))  # a sheet of its own to start on, in order
+    assert all(not sheets[n].split(title)[0].strip() for n, (title, _) in zip(starts[1:], quizzes[1:]))  # nothing before it
     assert_clean(watch)
