@@ -365,6 +365,10 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     for other in technique.bands:
         if other is not band:
             expect(live).not_to_contain_text(other.feedback("fr"))
+    # an answer changed: the score it no longer matches goes, until asked again
+    page.locator(f"{form} #{fieldset_id(tid, ids[0])} input[value='0']").check()
+    expect(live).to_have_text("")
+    values[0] = 0
 
     open_page(page, "/assessment/")
     expect_checked(page, {tid: values})

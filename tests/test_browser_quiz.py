@@ -3,6 +3,7 @@ try again, show the answers, kept across reloads and languages, never printed.""
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
 from support.axe import axe_violations
 from support.browser import assert_clean, open_page
 from support.printed import page_texts
@@ -71,6 +72,26 @@ def test_partial_answer_on_a_multiple_choice_question(watch):
     assert page.locator(f"#q-{QUIZ.id}-{multiple.id} [data-verdict]").text_content() == "◐ Partiellement correct"
     total = len(QUIZ.questions)
     assert live(page).text_content().startswith(f"Score\u00a0: {total - 1} / {total}.")
+    assert_clean(watch)
+
+
+def test_an_answer_changed_after_check_loses_its_verdict_and_the_others_keep_theirs(watch):
+    """A verdict beside an answer no longer chosen misleads: "✗ Incorrect" next to the right one."""
+    page = watch.page
+    open_page(page, "/quiz/")
+    first, second = QUIZ.questions[:2]
+    answer(page, lambda q: wrong(q) if q is first else right(q))
+    page.get_by_role("button", name="Vérifier").click()
+    question = page.locator(f"#q-{QUIZ.id}-{first.id}")
+    expect(question).to_have_attribute("data-result", "wrong")
+    page.locator(f"#q-{QUIZ.id}-{first.id}-{right(first)[0].id}").check()
+    expect(question).not_to_have_attribute("data-result", "wrong")
+    assert question.locator("[data-mark]:visible, .guide-feedback:visible, .guide-explanation:visible").count() == 0
+    other = page.locator(f"#q-{QUIZ.id}-{second.id}")
+    expect(other).to_have_attribute("data-result", "correct")  # the other questions keep theirs
+    assert other.locator(".guide-explanation").is_visible()
+    page.get_by_role("button", name="Vérifier").click()
+    expect(question).to_have_attribute("data-result", "correct")
     assert_clean(watch)
 
 

@@ -1,5 +1,5 @@
-// A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire),
-// feedback is shown beside each option and summed up in the form's polite live region. "Project"
+// A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire:
+// a change only takes back its question's verdict), feedback is shown beside each option and summed up in the form's polite live region. "Project"
 // shows it to a room, one question at a time (projector.js, fetched on first use: later.js).
 import { load, update, saved as written } from "./storage.js";
 import { t, onSubmit, told } from "./dom.js";
@@ -21,8 +21,8 @@ export function mount(form) {
     if (mine.length === right.length && mine.every((v) => right.includes(v))) return "correct";
     return q.dataset.kind === "multiple" && mine.some((v) => right.includes(v)) ? "partial" : "wrong";
   };
-  const clear = () =>
-    questions.forEach((q) => {
+  const clear = (which = questions) =>
+    which.forEach((q) => {
       q.querySelectorAll(".guide-feedback, .guide-explanation, [data-mark]").forEach((el) => (el.hidden = true));
       q.querySelectorAll("[data-mark]").forEach((el) => (el.textContent = ""));
       q.removeAttribute("data-result");
@@ -69,6 +69,8 @@ export function mount(form) {
   onSubmit(form, () => {
     check();
   });
+  // An answer changed after "Check": its question's verdict no longer holds, so it goes.
+  form.addEventListener("change", (event) => clear([event.target.closest("[data-question]")]));
   form.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {

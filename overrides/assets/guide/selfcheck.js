@@ -55,6 +55,7 @@ function bandText(root, value) {
 export function mount(form, store) {
   const live = form.querySelector("[data-live]");
   bindScale(form, store);
+  form.addEventListener("change", () => (live.textContent = "")); // a score no longer true goes
   onSubmit(form, () => {
     const missing = unanswered(form);
     if (missing.length) {
