@@ -193,6 +193,13 @@ def test_the_embed_dialog_by_keyboard(context, watch, server, lang, label, copie
     assert f'<script src="{server}/assets/guide/embed.js" async></script>' in text
     assert dialog.get_by_role("link").get_attribute("href") == f"{server}/{lang}embed/{TECHNIQUE.id}/quiz/"
     assert axe_violations(page) == []
+    # set as the page's own text and buttons are (it lives in <body>, outside the page's typeset)
+    for control in dialog.locator("button, a, p").all():
+        name, size, height = control.evaluate(
+            "e => [e.localName, parseFloat(getComputedStyle(e).fontSize), e.getBoundingClientRect().height]"
+        )
+        assert size >= 14, (name, size)
+        assert name != "button" or height >= 24, (name, height)  # a target a finger can hit
     page.keyboard.press("Tab")  # the preview link, then the copy button
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")

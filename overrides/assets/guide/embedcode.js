@@ -21,7 +21,7 @@ export function showEmbedCode(button) {
   const close = el("button", { type: "button", className: "md-button" }, t("close"));
   const preview = el("a", { href: new URL(button.dataset.embedUrl, location.href).href, target: "_blank", rel: "noopener" }, t("embed_preview"));
   const title = el("h2", { id: "guide-embed-title" }, t("embed_title"));
-  const dialog = el("dialog", { className: "guide-embed-dialog" },
+  const dialog = el("dialog", { className: "guide-embed-dialog md-typeset" }, // in body, outside the page's typeset: Material's type and buttons
     title, el("p", {}, button.dataset.embedTitle), el("p", {}, t("embed_intro")),
     el("label", { htmlFor: area.id }, t("embed_code")), area,
     el("p", {}, preview), el("div", { className: "guide-actions" }, copy, close), live);
