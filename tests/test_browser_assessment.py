@@ -200,6 +200,12 @@ def test_keyboard_journey_profile_and_plan(watch, context):
     page.locator("#plan-commitment").focus()
     page.keyboard.type(commitment)
     page.locator("#plan-date").fill("2031-05-17")
+    # both fields look like fields: bordered, and the date as tall as a finger needs
+    for field in ("#plan-commitment", "#plan-date"):
+        border, height = page.locator(field).evaluate(
+            "e => [parseFloat(getComputedStyle(e).borderTopWidth), e.getBoundingClientRect().height]"
+        )
+        assert border >= 1 and height >= 24, (field, border, height)
     save = page.get_by_role("button", name="Enregistrer mon plan")
     save.focus()
     page.keyboard.press("Enter")
