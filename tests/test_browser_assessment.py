@@ -275,6 +275,11 @@ def test_second_assessment_shows_previous_scores(watch):
     take_assessment(page, ANSWERS)
     expect(page.locator("[data-previous-head]")).to_have_text("Précédemment")
     expect(page.locator("[data-chart] svg rect.guide-chart__before")).to_have_count(0)
+    # Asked again the same day (an answer put right, a second click): that day's profile is
+    # replaced, not compared with itself
+    page.get_by_role("button", name="Voir mon profil").click()
+    expect(page.locator("[data-chart] svg rect.guide-chart__before")).to_have_count(0)
+    assert len(stored(page)["selfAssessment"]["history"]) == 1
     # Backdate the first run so that its date is told apart from today's; the second run's
     # answers are stored directly (ticking radios is covered above), then submitted in the UI.
     data = stored(page)
@@ -295,6 +300,9 @@ def test_second_assessment_shows_previous_scores(watch):
     assert widths == [pytest.approx(420 * scores_of(ANSWERS)[tid] / 100) for tid, _ in weakest_first(SECOND)]
     history = stored(page)["selfAssessment"]["history"]
     assert [h["scores"] for h in history] == [scores_of(ANSWERS), scores_of(SECOND)]
+    page.get_by_role("button", name="Voir mon profil").click()  # again: still compared with 5 March
+    expect(head).to_have_text("Précédemment (5 mars 2024)")
+    assert len(stored(page)["selfAssessment"]["history"]) == 2
     # The plan follows the latest run.
     plan = page.locator("[data-plan] > li h3")
     expect(plan).to_have_text([f"{BY_ID[tid].title('fr')} ({s} / 100)" for tid, s in weakest_first(SECOND)[:2]])

@@ -107,9 +107,16 @@ export function mount(root, { load, update, saved, calendar }) {
       return;
     }
     const scores = Object.fromEntries(skills.map((skill) => [skill.dataset.technique, score(skill)]));
-    const data = update((d) => d.selfAssessment.history.push({ date: new Date().toISOString(), scores }));
+    const now = new Date();
+    const data = update((d) => {
+      const history = d.selfAssessment.history;
+      // Taken again the same day (an answer put right): that day's profile is replaced, so "before"
+      // stays an earlier day's, not the one of a minute ago.
+      if (history.length && new Date(history.at(-1).date).toDateString() === now.toDateString()) history.pop();
+      history.push({ date: now.toISOString(), scores });
+    });
     render(data.selfAssessment.history);
-    live.textContent = saved() ? t("saved_on", { date: formatDate(new Date().toISOString()) }) : t("save_failed");
+    live.textContent = saved() ? t("saved_on", { date: formatDate(now.toISOString()) }) : t("save_failed");
     told(form, saved());
     const heading = results.querySelector("h2");
     heading.tabIndex = -1;
