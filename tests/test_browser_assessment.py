@@ -93,6 +93,21 @@ def expect_checked(page, answers, scope="[data-guide-assessment]") -> None:
 
 
 # 1 ------------------------------------------------------------------------------------------------
+def test_on_a_phone_an_empty_submission_shows_the_summary_from_its_heading(watch):
+    """Every statement missing makes a long list: the reader lands on its heading, below the
+    site's header, not in the middle of it."""
+    page = watch.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, "/assessment/")
+    page.get_by_role("button", name="Voir mon profil").click()
+    summary = page.locator("[data-errors]")
+    expect(summary).to_be_focused()
+    top = summary.locator("h2").evaluate("h => h.getBoundingClientRect().top")
+    header = page.locator(".md-header").evaluate("h => h.getBoundingClientRect().bottom")
+    assert header <= top < 844 / 3, (header, top)
+    assert_clean(watch)
+
+
 def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
     page = watch.page
     open_page(page, "/assessment/")

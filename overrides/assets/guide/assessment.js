@@ -103,7 +103,8 @@ export function mount(root, { load, update, saved, calendar }) {
       errors.querySelector("[data-errors-list]").replaceChildren(
         ...missing.map((set) => el("li", {}, el("a", { href: `#${set.id}` }, set.querySelector("legend").textContent))),
       );
-      errors.focus();
+      errors.focus({ preventScroll: true });
+      errors.scrollIntoView({ block: "start" }); // its heading in sight, not the middle of a long list
       return;
     }
     const scores = Object.fromEntries(skills.map((skill) => [skill.dataset.technique, score(skill)]));
