@@ -250,10 +250,15 @@ class Renderer:
         )
 
     def answer_key(self, _: str, page_url: str) -> str:
-        quizzes = [(t.id, f"{t.number}. {t.title(self.lang)}", t.questions) for t in self.guide.techniques]
-        quizzes.insert(0, (self.guide.quiz.id, self.guide.quiz.title(self.lang), self.guide.quiz.questions))
-        quizzes = [{"id": id, "title": title, "questions": [on_paper(q) for q in questions]} for id, title, questions in quizzes]
-        return self._render("answer-key", quizzes=quizzes, article_url=self.link(page_url)(ARTICLE_PAGE))
+        quizzes = [(self.guide.quiz.id, self.guide.quiz.title(self.lang), self.guide.quiz.questions)]
+        quizzes += [(t.id, f"{t.number}. {t.title(self.lang)}", t.questions) for t in self.guide.techniques]
+        return self._render(
+            "answer-key",
+            quizzes=[
+                {"id": quiz_id, "title": title, "questions": [on_paper(q) for q in questions]} for quiz_id, title, questions in quizzes
+            ],
+            article_url=self.link(page_url)(ARTICLE_PAGE),
+        )
 
     def my_data(self, _: str, page_url: str) -> str:
         return self._render("my-data")

@@ -1,6 +1,7 @@
 // A knowledge quiz: answers are judged only on "Check" (never on `change`, which arrow keys fire:
-// a change only takes back its question's verdict), feedback is shown beside each option and summed up in the form's polite live region. "Project"
-// shows it to a room, one question at a time (projector.js, fetched on first use: later.js).
+// a change only takes back its question's verdict), feedback is shown beside each option and summed
+// up in the form's polite live region. "Project" shows it to a room, one question at a time
+// (projector.js, fetched on first use: later.js).
 import { load, update, saved as written } from "./storage.js";
 import { t, onSubmit, told } from "./dom.js";
 import { project } from "./later.js";
