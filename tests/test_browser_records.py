@@ -216,8 +216,9 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     live = root.locator("[data-live]")
     dialog = page.locator("[data-guide-my-data] dialog")
     question = (
-        f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1}. Il remplacera ce que garde cet appareil\u00a0: "
-        "1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action. Remplacer\u00a0?"
+        f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1} (dernier changement le 29\u00a0novembre 2026). Il remplacera ce que garde cet "
+        "appareil\u00a0: 1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action "
+        "(dernier changement le 1\u00a0avril 2025). Remplacer\u00a0?"  # dated: same counts would still tell which is newer
     )
 
     import_file(page, payload("backup.json", json.dumps(backup(RELEASE_1))))

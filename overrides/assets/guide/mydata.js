@@ -5,7 +5,7 @@
 // extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise } from "./record.js";
 import { backupText, parseBackup } from "./backup.js";
-import { t, listed } from "./dom.js";
+import { t, listed, formatDate } from "./dom.js";
 import { download } from "./download.js";
 import { pageConfig } from "./config.js";
 
@@ -28,6 +28,13 @@ function counted(data) {
   const n = counts(data);
   const plan = n.plan ? t("plan_yes") : t("plan_no");
   return t("my_data_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
+}
+// A record's counts and the date of its latest change (a tick, a quiz checked, a profile): two
+// records with the same counts still tell which is newer.
+function countedAndDated(data) {
+  const dates = [...Object.values(data.checklists).map((c) => c.updated), ...Object.values(data.quizzes).map((q) => q.checked), ...data.selfAssessment.history.map((h) => h.date)];
+  const latest = Math.max(...dates.map((date) => Date.parse(date ?? "")).filter(Number.isFinite));
+  return latest > 0 ? `${counted(data)} ${t("last_changed", { date: formatDate(new Date(latest).toISOString()) })}` : counted(data);
 }
 const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
 const summary = (data) => t("my_data_summary", { counts: counted(data) });
@@ -61,7 +68,7 @@ export function mount(root, { load, erase, replace }) {
   let answer = null; // the dialog's question, while it is asked
   const ask = (data, left) =>
     new Promise((resolve) => {
-      dialog.querySelector("[data-import-question]").textContent = t("import_confirm", { file: counted(data), current: counted(load()) });
+      dialog.querySelector("[data-import-question]").textContent = t("import_confirm", { file: countedAndDated(data), current: countedAndDated(load()) });
       const leftText = dialog.querySelector("[data-import-left]");
       leftText.textContent = left.count ? importLeftOut(left) : "";
       leftText.hidden = !left.count;
