@@ -76,7 +76,8 @@ def test_partial_answer_on_a_multiple_choice_question(watch):
 
 
 def test_an_answer_changed_after_check_loses_its_verdict_and_the_others_keep_theirs(watch):
-    """A verdict beside an answer no longer chosen misleads: "✗ Incorrect" next to the right one."""
+    """A verdict beside an answer no longer chosen misleads: "✗ Incorrect" next to the right one,
+    or a score that no longer adds up."""
     page = watch.page
     open_page(page, "/quiz/")
     first, second = QUIZ.questions[:2]
@@ -86,6 +87,7 @@ def test_an_answer_changed_after_check_loses_its_verdict_and_the_others_keep_the
     expect(question).to_have_attribute("data-result", "wrong")
     page.locator(f"#q-{QUIZ.id}-{first.id}-{right(first)[0].id}").check()
     expect(question).not_to_have_attribute("data-result", "wrong")
+    expect(live(page)).to_have_text("")  # the score it summed up no longer holds either
     assert question.locator("[data-mark]:visible, .guide-feedback:visible, .guide-explanation:visible").count() == 0
     other = page.locator(f"#q-{QUIZ.id}-{second.id}")
     expect(other).to_have_attribute("data-result", "correct")  # the other questions keep theirs
@@ -168,5 +170,6 @@ def test_answer_key_page_is_accessible_and_prints(watch):
             whole = [flat_words(question.prompt("en")), flat_words(question.options[-1].text("en")), flat_words(question.explanation("en"))]
             assert [n for n, sheet in enumerate(sheets) if all(part in sheet for part in whole)], (title, question.id)
     assert starts == sorted(set(starts))  # a sheet of its own to start on, in order
+    assert not any("Reread the passage" in sheet or "•" in sheet for sheet in sheets)  # no link to follow, no bullet before a letter
     assert all(not sheets[n].split(title)[0].strip() for n, (title, _) in zip(starts[1:], quizzes[1:]))  # nothing before it
     assert_clean(watch)

@@ -70,8 +70,11 @@ export function mount(form) {
   onSubmit(form, () => {
     check();
   });
-  // An answer changed after "Check": its question's verdict no longer holds, so it goes.
-  form.addEventListener("change", (event) => clear([event.target.closest("[data-question]")]));
+  // An answer changed after "Check": its question's verdict, and the score, no longer hold, so they go.
+  form.addEventListener("change", (event) => {
+    clear([event.target.closest("[data-question]")]);
+    live.textContent = "";
+  });
   form.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {
