@@ -479,7 +479,7 @@ def test_trainer_plan_page(site, slug, lang):
     assert debrief[lang] in step["pairs"].get_text()
     assert step["quiz"].find("a", href=f"../../techniques/{slug}/#quiz-{slug}")
     assert {"fr": "« Projeter »", "en": "“Project”"}[lang].replace(" ", "\u00a0") in step["quiz"].get_text()
-    assert {"fr": "faites voter à main levée A / B / C", "en": "take a show of hands for A/B/C"}[lang] in step["quiz"].get_text().replace(
+    assert {"fr": "faites voter à main levée (A, B, C…)", "en": "take a show of hands (A, B, C…)"}[lang] in step["quiz"].get_text().replace(
         "\u00a0", " "
     )
     assert_plan_quiz(step["quiz"].get_text(" "), technique, lang)
