@@ -105,6 +105,9 @@ def test_on_a_phone_an_empty_submission_shows_the_summary_from_its_heading(watch
     top = summary.locator("h2").evaluate("h => h.getBoundingClientRect().top")
     header = page.locator(".md-header").evaluate("h => h.getBoundingClientRect().bottom")
     assert header <= top < 844 / 3, (header, top)
+    # nor under Material's back-to-top button, which slides in below the header on an upward scroll
+    button = page.locator(".md-top").evaluate("b => b.offsetTop + b.offsetHeight")  # where it comes to rest
+    assert top >= button, (top, button)
     assert_clean(watch)
 
 
