@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -215,10 +216,15 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     root = page.locator("[data-guide-my-data]")
     live = root.locator("[data-live]")
     dialog = page.locator("[data-guide-my-data] dialog")
-    question = (
-        f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1} (dernier changement le 29\u00a0novembre 2026). Il remplacera ce que garde cet "
-        "appareil\u00a0: 1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action "
-        "(dernier changement le 1\u00a0avril 2025). Remplacer\u00a0?"  # dated: same counts would still tell which is newer
+    # dated to the minute, in the browser's time zone: same counts still tell which is newer
+    question = re.compile(
+        re.escape(f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1} (dernier changement le 29\u00a0novembre 2026 à ")
+        + r"\d\d:\d\d"
+        + re.escape(
+            "). Il remplacera ce que garde cet appareil\u00a0: 1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, "
+            "0 profil(s) enregistré(s), aucun plan d’action (dernier changement le 1\u00a0avril 2025 à "
+        )
+        + r"\d\d:\d\d\)\. Remplacer\u00a0\?$"
     )
 
     import_file(page, payload("backup.json", json.dumps(backup(RELEASE_1))))

@@ -10,11 +10,12 @@ export function t(key, values = {}) {
 // A date in words in the page's language: « 6 décembre 2026 » (the day kept with its month),
 // and British English's "6 December 2026" rather than the American "December 6, 2026".
 const LOCALES = { en: "en-GB" };
-// Never throws: what is not a date is shown as it is, cut short (the gate keeps such values out).
-export const formatDate = (iso) => {
+// With `timeStyle` ("short"), the time too: « 6 décembre 2026 à 14:05 ». Never throws: what is not a
+// date is shown as it is, cut short (the gate keeps such values out).
+export const formatDate = (iso, timeStyle) => {
   try {
     const lang = document.documentElement.lang;
-    const text = new Intl.DateTimeFormat(LOCALES[lang] || lang || undefined, { dateStyle: "long" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+    const text = new Intl.DateTimeFormat(LOCALES[lang] || lang || undefined, { dateStyle: "long", timeStyle }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
     return lang === "fr" ? text.replace(/^(\S+) /, "$1\u00a0") : text;
   } catch {
     return String(iso).slice(0, 32);

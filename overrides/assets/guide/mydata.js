@@ -29,12 +29,12 @@ function counted(data) {
   const plan = n.plan ? t("plan_yes") : t("plan_no");
   return t("my_data_counts", { checklists: n.checklists, quizzes: n.quizzes, answers: n.answers, assessments: n.assessments, plan });
 }
-// A record's counts and the date of its latest change (a tick, a quiz checked, a profile): two
-// records with the same counts still tell which is newer.
+// A record's counts and the time of its latest change (a tick, a quiz checked, a profile): two
+// records with the same counts still tell which is newer, the same day too.
 function countedAndDated(data) {
   const dates = [...Object.values(data.checklists).map((c) => c.updated), ...Object.values(data.quizzes).map((q) => q.checked), ...data.selfAssessment.history.map((h) => h.date)];
   const latest = Math.max(...dates.map((date) => Date.parse(date ?? "")).filter(Number.isFinite));
-  return latest > 0 ? `${counted(data)} ${t("last_changed", { date: formatDate(new Date(latest).toISOString()) })}` : counted(data);
+  return latest > 0 ? `${counted(data)} ${t("last_changed", { date: formatDate(new Date(latest).toISOString(), "short") })}` : counted(data);
 }
 const importLeftOut = (left) => t("import_left_out", { n: left.count, list: listed(left) });
 const summary = (data) => t("my_data_summary", { counts: counted(data) });
