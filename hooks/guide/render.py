@@ -34,13 +34,6 @@ TEMPLATE_DIR = "partials/guide/"
 LETTERS = "ABCDEFGHIJ"  # a quiz's options on paper, in the file's order (a question has at most 6)
 
 
-def on_paper(question: Question) -> dict:
-    """A question as a room votes on it from paper (a plan, the answer key): its options lettered in
-    the file's order, as the projector letters them, and the right letters."""
-    options = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
-    return {"question": question, "options": options, "answer": [letter for letter, option in options if option.correct]}
-
-
 class Widget(NamedTuple):
     takes_id: bool  # does its marker name a content ID
     script: str | None  # overrides/assets/guide/<script>.js brings it to life (None: nothing to run)
@@ -105,6 +98,19 @@ class Renderer:
         months = self.t["months"].split()
         number = self.t["first_day"] if day.day == 1 else str(day.day)
         return self.t["long_date"].replace("{day}", number).replace("{month}", months[day.month - 1]).replace("{year}", str(day.year))
+
+    def on_paper(self, question: Question) -> dict:
+        """A question as a room votes on it from paper (a plan, the answer key): its options lettered
+        in the file's order, as the projector letters them, the right letters and the answer's
+        label (« Réponse : A, C — »)."""
+        options = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
+        answer = [letter for letter, option in options if option.correct]
+        return {
+            "question": question,
+            "options": options,
+            "answer": answer,
+            "label": self.t["answer_letters"].replace("{letters}", ", ".join(answer)),
+        }
 
     def _render(self, name: str, **values) -> Markup:
         """A partial from overrides/partials/guide/, as markup safe to place in another template."""
@@ -187,7 +193,7 @@ class Renderer:
         room = plan.step("quiz").room
         quiz = [  # the technique's quiz on the sheet, and why its answer is right
             dict(
-                on_paper(question),
+                self.on_paper(question),
                 room=question.id in room,
                 # one right option: its own feedback; several: the question's explanation, not their "Yes: …" strung together
                 reason=question.explanation(self.lang)
@@ -255,7 +261,7 @@ class Renderer:
         return self._render(
             "answer-key",
             quizzes=[
-                {"id": quiz_id, "title": title, "questions": [on_paper(q) for q in questions]} for quiz_id, title, questions in quizzes
+                {"id": quiz_id, "title": title, "questions": [self.on_paper(q) for q in questions]} for quiz_id, title, questions in quizzes
             ],
             article_url=self.link(page_url)(ARTICLE_PAGE),
         )
