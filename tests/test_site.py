@@ -299,13 +299,15 @@ def test_the_pages_say_how_a_self_assessment_score_is_made(site):
 
 def test_a_page_loads_the_guides_script_only_when_it_has_a_widget_to_mount(site):
     """The one bundle (assets/guide/guide.js) and the page's config, on every page with a widget to
-    mount; nothing of them on the others: the home page, the article, the trainers' printed pages."""
+    mount; nothing of them on the others: the home page, the article, the trainers' printed pages.
+    An embed page has its own small script too (frame.js, after it): no full page loads that."""
     loading = set()
     for file in sorted(site.rglob("*.html")):
         html = parsed(file)
         mounts = bool(html.select("[data-guide-widget]"))
         scripts = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src*='assets/guide/']:not([data-worker])")]  # pocket.js: below
-        assert scripts == (["guide.js"] if mounts else []), file
+        embed = "/embed/" in f"/{file.relative_to(site).as_posix()}"
+        assert scripts == (["guide.js"] if mounts else []) + (["frame.js"] if embed else []), file
         assert bool(html.find(id="guide-config")) == mounts, file
         if mounts:
             folder = file.parent.relative_to(site).as_posix()
@@ -322,7 +324,8 @@ def test_scripts_and_styles_ship_minified(site):
     folder = ROOT / "overrides/assets/guide"
     modules = [s for s in folder.glob("*.js") if s.name != "embed.js"]
     shipped = (site / "assets/guide/guide.js").read_text(encoding="utf-8")
-    shipped_files = {"guide.js", "extras.js", "embed.js", "pocket.js", "print.css", "interactive.css"}  # worker.js: at the root, as sw.js
+    # worker.js: at the root, as sw.js
+    shipped_files = {"guide.js", "extras.js", "embed.js", "pocket.js", "frame.js", "print.css", "interactive.css"}
     assert {f.name for f in (site / "assets/guide").iterdir()} == shipped_files
     assert not re.search(r"(^|[;}])\s*(import|export)\b", shipped)  # a classic script: no module syntax left
     assert len(shipped) < 0.85 * sum(len(m.read_text(encoding="utf-8")) for m in modules)

@@ -10,7 +10,8 @@ from `extras.js`, which guide.js fetches on first use (later.js): no page loads 
 page of a SCORM package gets its own bundle the same way, from `scorm.js`, in the build the
 packages are made from (packaging.py); so does every full page of the website, from `pocket.js`
 (it registers the service worker, whose own code, `worker.js`, pocket.py writes at the site's root
-after its precache list). Any other script there (`embed.js`, for the pages that embed
+after its precache list), and every embed page, from `frame.js` (it tells the frame's host how tall
+the page is). Any other script there (`embed.js`, for the pages that embed
 a widget) ships alone, minified. The style
 sheet for the screen is small, so every page carries it inline: no request more than stock Material
 before the first paint; the print rules (`print.css`, loaded for print only) and what only scripts
@@ -36,6 +37,7 @@ ENTRY = "guide"  # the pages' bundle: its entry module, and the bundle's name
 LAUNCH_ENTRY = "scorm"  # the SCORM launch page's bundle (packaging.py)
 EXTRAS_ENTRY = "extras"  # what guide.js fetches on first use (later.js): the projector, the "Embed" dialog
 POCKET_ENTRY = "pocket"  # every full page's own small script: registers the service worker, offers a new version
+FRAME_ENTRY = "frame"  # every embed page's own small script: tells the frame's host how tall the page is
 WORKER_SOURCE = "worker"  # the service worker's code: pocket.py writes it at the site's root, after its precache list
 # What a script fetches on first use, beside it (later.js): the service worker precaches them with it (pocket.py)
 LATER = {f"{ASSETS}/{ENTRY}.js": (f"{ASSETS}/{EXTRAS_ENTRY}.js", f"{ASSETS}/interactive.css")}
@@ -77,6 +79,7 @@ class Assets:
             EXTRAS_ENTRY: self.extras,
             LAUNCH_ENTRY: _bundle_order(self.sources, LAUNCH_ENTRY),
             POCKET_ENTRY: _bundle_order(self.sources, POCKET_ENTRY),
+            FRAME_ENTRY: _bundle_order(self.sources, FRAME_ENTRY),
         }
         wanted = {LAUNCH_ENTRY: launch_page, POCKET_ENTRY: pocket}
         shipped = {

@@ -100,7 +100,7 @@ class Build:
     # page src → the scripts its widgets need, for each page holding a widget or a plan (they link the print rules)
     widget_pages: dict[str, list[str]] = field(default_factory=dict)
     embed_pages: dict[str, Embed] = field(default_factory=dict)  # generated embed page src → its widget
-    _script_configs: dict[bool, str] = field(default_factory=dict, repr=False)
+    _script_config: str | None = field(default=None, repr=False)
 
     @classmethod
     def start(
@@ -244,7 +244,7 @@ class Build:
         return {
             "guide_scripts": scripts,
             "guide_print": src_uri in self.widget_pages,
-            "guide_config": Markup(self.script_config(embed=embed is not None)) if scripts else "",
+            "guide_config": Markup(self.script_config()) if scripts else "",
             "guide_oembed": self.oembed_links(url),
             "guide_embed_source": self.source_url(embed) if embed else "",
         }
@@ -255,16 +255,15 @@ class Build:
         page, _, anchor = embed.source.partition("#")
         return self.prefix + self.renderer.url_of(page) + (f"#{anchor}" if anchor else "")
 
-    def script_config(self, embed: bool) -> str:
+    def script_config(self) -> str:
         """What the scripts read (overrides/assets/guide/config.js), as the JSON each widget page
-        carries: the interface strings they ask for, the self-assessment scale, whether the page
-        is an embed (it then tells its frame's host how tall it is)."""
-        if embed not in self._script_configs:
+        carries: the interface strings they ask for and the self-assessment scale."""
+        if self._script_config is None:
             keys = self.assets.string_keys(self.strings)
             strings = {key: text for key, text in self.strings.items() if key in keys}
-            config = {"strings": strings, "scale": SCALE, "embed": embed}
-            self._script_configs[embed] = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-        return self._script_configs[embed]
+            config = {"strings": strings, "scale": SCALE}
+            self._script_config = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+        return self._script_config
 
     def is_embed(self, src_uri: str) -> bool:
         return src_uri in self.embed_pages

@@ -1,12 +1,13 @@
-// An embed page's side of H5P's resize protocol (the host side is h5p-resizer.js, or our embed.js):
+// An embed page's own script (its own small bundle, overrides/embed.html; no full page loads it): its
+// side of H5P's resize protocol (the host side is h5p-resizer.js, or our embed.js):
 // the frame says hello; on the host's hello it sends prepareResize, on resizePrepared it sends
 // resize with its content's height; again whenever that height changes, and whenever the host says
 // `resize` (its window changed: h5p-resizer.js and embed.js tell every frame). A frame off-screen is
 // not rendered, so its ResizeObserver waits until it is scrolled into view; a message still runs and
 // measures. The height is the content's, not the viewport's, so a host may shrink the frame first or
 // not.
-export function resizeFrame(content) {
-  if (window.parent === window) return;
+function resizeFrame(content) {
+  if (window.parent === window || !content) return;
   const send = (action, data = {}) => window.parent.postMessage({ context: "h5p", action, ...data }, "*");
   const height = () => Math.ceil(content.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(content).marginBottom || 0));
   let sent = 0;
@@ -32,3 +33,5 @@ export function resizeFrame(content) {
   new ResizeObserver(() => height() !== sent && prepare()).observe(content);
   send("hello");
 }
+
+resizeFrame(document.querySelector(".guide-embed article"));

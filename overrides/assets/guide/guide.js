@@ -8,8 +8,6 @@ import { mount as selfcheck } from "./selfcheck.js";
 import { warnIfNotKept, notice, t, recordLeftOut } from "./dom.js";
 import { leftOut, load, erase, replace, update, saved, isKept } from "./storage.js";
 import { showEmbedCode, mountMyData, mountAssessment } from "./later.js";
-import { resizeFrame } from "./frame.js";
-import { pageConfig } from "./config.js";
 
 // My data, on one page only, comes with extras.js (later.js): mounted once that has loaded.
 const mydata = (root) => mountMyData(root, { load, erase, replace });
@@ -50,4 +48,3 @@ function mountPage() {
 
 if (window.document$) window.document$.subscribe(mountPage);
 else mountPage();
-if (pageConfig().embed) resizeFrame(document.querySelector(".guide-embed article"));
