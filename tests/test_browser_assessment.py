@@ -126,7 +126,7 @@ def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     assert active(page)["errors"] is True
-    expect(summary.locator("h2")).to_have_text(f"Il manque {len(skipped)} réponse(s)")
+    expect(summary.locator("h2")).to_have_text(f"Il manque {len(skipped)} réponses")
     expect(summary).to_contain_text("Répondez à chaque affirmation pour obtenir votre profil")
     links = summary.locator("[data-errors-list] li a")
     expect(links).to_have_count(len(skipped))
@@ -135,6 +135,9 @@ def test_incomplete_submission_shows_focused_error_summary_with_links(watch):
         legend = page.locator(f"#{fieldset_id(tid, sid)} > legend").text_content()
         expect(link).to_have_text(legend)
     expect(page.locator("[data-guide-results]")).to_be_hidden()
+    # where each link leads, the statement says it has no answer yet
+    flagged = page.locator("fieldset:has(> .guide-unanswered)")
+    assert flagged.evaluate_all("(sets) => sets.map((s) => s.id)") == [fieldset_id(tid, sid) for tid, sid in skipped]
 
     # Activating a link (mouse, then keyboard) puts focus on the statement's first radio.
     links.nth(1).click()
@@ -384,8 +387,16 @@ def test_technique_self_check_scores_and_shares_answers(watch):
     page.locator(f"{form} #{fieldset_id(tid, ids[0])} input[value='4']").check()
     page.locator(f"{form} #{fieldset_id(tid, ids[2])} input[value='1']").check()
     submit.click()
-    expect(live).to_have_text("Il manque 3 réponse(s).")
+    expect(live).to_have_text("Il manque 3 réponses.")
     expect(page.locator(f"{form} #{fieldset_id(tid, ids[1])} input").first).to_be_focused()
+    # each unanswered statement says so under its legend, in sight of the focus, until answered
+    flagged = page.locator(f"{form} fieldset:has(> .guide-unanswered)")
+    expect(flagged).to_have_count(3)
+    assert flagged.evaluate_all("(sets) => sets.map((s) => s.id)") == [fieldset_id(tid, ids[n]) for n in (1, 3, 4)]
+    expect(flagged.first.locator(".guide-unanswered")).to_have_text("Pas encore de réponse.")
+    expect(flagged.first.locator(".guide-unanswered")).to_be_in_viewport()
+    page.locator(f"{form} #{fieldset_id(tid, ids[1])} input[value='2']").check()
+    expect(flagged).to_have_count(2)
 
     values = [4, 2, 1, 3, 2]  # 12 / 20 = 60
     tick_answers(page, {tid: values}, scope=form)

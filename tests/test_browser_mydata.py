@@ -17,12 +17,10 @@ TICKS = ["list-helpers", "thank-within-48h"]
 SELF_CHECK = dict(zip([s.id for s in REMERCIER.statements], [4, 3, 2, 1]))  # 10 / 16 → 63
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
-EMPTY_FR = "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), aucun plan d’action."
-SAMPLE_FR = (
-    "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
-)
-SAMPLE_EN = "This device keeps: 1 checklist(s), 0 quiz(zes), 4 self-assessment answer(s), 1 saved profile(s), an action plan."
-EMPTY_EN = "This device keeps: 0 checklist(s), 0 quiz(zes), 0 self-assessment answer(s), 0 saved profile(s), no action plan."
+EMPTY_FR = "Cet appareil garde\u00a0: 0 liste de contrôle, 0 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré, aucun plan d’action."
+SAMPLE_FR = "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
+SAMPLE_EN = "This device keeps: 1 checklist, 0 quizzes, 4 self-assessment answers, 1 saved profile, an action plan."
+EMPTY_EN = "This device keeps: 0 checklists, 0 quizzes, 0 self-assessment answers, 0 saved profiles, no action plan."
 
 
 def sample() -> dict:
@@ -78,7 +76,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     summary = page.locator("[data-guide-my-data] [data-summary]")
     live = page.locator("[data-guide-my-data] [data-live]")
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
     )
     before = stored_text(page)
 
@@ -108,7 +106,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert messages == ["Effacer toutes les données du guide sur cet appareil\u00a0? Cette action est définitive."]
     assert stored_text(page) == before
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
     )
     expect(live).to_have_text("")
 
@@ -120,10 +118,10 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
 
     import_file(page, exported_path)
     expect(live).to_have_text(
-        "Données importées. Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+        "Données importées. Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
     )
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 1 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
     )
     assert stored(page) == json.loads(before)
 
@@ -156,7 +154,7 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     open_page(page, "/my-data/", saved=original)
     summary = page.locator("[data-guide-my-data] [data-summary]")
     live = page.locator("[data-guide-my-data] [data-live]")
-    shown = "Cet appareil garde\u00a0: 1 liste(s) de contrôle, 0 quiz, 4 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), aucun plan d’action."
+    shown = "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, aucun plan d’action."
     expect(summary).to_have_text(shown)
     before = stored_text(page)
 

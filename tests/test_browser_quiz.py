@@ -54,12 +54,29 @@ def test_keyboard_journey_without_auto_submit(watch):
 
 
 def test_unanswered_questions_are_named_and_focused(watch):
+    """The live region below the buttons names them; each also says so under its own legend, in
+    sight where the focus lands (a sighted reader sees no message below, off screen), until it
+    is answered."""
     page = watch.page
     open_page(page, "/quiz/")
+    blocks = [page.locator(f"#q-{QUIZ.id}-{q.id}") for q in QUIZ.questions]
+    page.locator(f"#q-{QUIZ.id}-{QUIZ.questions[1].id}-{QUIZ.questions[1].options[0].id}").check()
     page.get_by_role("button", name="Vérifier").click()
-    assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse.")
+    assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse. Question 3\u00a0:")
     focused = page.evaluate("document.activeElement.name")
     assert focused == f"q-{QUIZ.id}-{QUIZ.questions[0].id}"
+    said = [block.locator(".guide-unanswered") for block in blocks]
+    assert [m.count() for m in said] == [0 if n == 1 else 1 for n in range(len(blocks))]
+    expect(said[0]).to_have_text("Pas encore de réponse.")
+    expect(said[0]).to_be_in_viewport()
+    assert page.evaluate("(p) => p.previousElementSibling.tagName", said[0].element_handle()) == "LEGEND"
+    # answered, a question's message goes; the others' stay until the form is sent again
+    page.locator(f"#q-{QUIZ.id}-{QUIZ.questions[0].id}-{QUIZ.questions[0].options[0].id}").check()
+    assert [m.count() for m in said] == [0, 0] + [1] * (len(blocks) - 2)
+    answer(page, right)
+    page.get_by_role("button", name="Vérifier").click()
+    expect(page.locator(".guide-unanswered")).to_have_count(0)
+    assert live(page).text_content().startswith("Score")
     assert_clean(watch)
 
 

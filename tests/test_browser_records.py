@@ -82,8 +82,11 @@ def expect_all_mounted(page) -> None:
 def left_out_notice(page, name: str):
     notice = page.locator(".guide-left-out")
     expect(notice).to_have_count(1)
-    expect(notice).to_contain_text("entrée(s) laissée(s) de côté")
-    return notice.text_content()
+    expect(notice).to_contain_text("laissée")
+    text = notice.text_content()
+    n = int(re.search(r"illisible\u00a0: (\d+) ", text)[1])  # the word follows the count: « 1 entrée », « 2 entrées »
+    assert f"{n} {'entrée laissée' if n < 2 else 'entrées laissées'} de côté (" in text, text
+    return text
 
 
 @pytest.mark.parametrize("name", list(BAD_RECORDS))
@@ -138,7 +141,7 @@ def test_a_bad_record_on_the_english_pages_is_told_in_english(watch):
     page = watch.page
     open_page(page, "/en/techniques/remercier/", saved=odd("dates"))
     expect(page.locator(".guide-left-out")).to_have_text(
-        "Part of what this device kept could not be read: 4 entry(ies) left out "
+        "Part of what this device kept could not be read: 4 entries left out "
         "(selfAssessment.history[1], checklists.remercier.updated, quizzes.remercier.checked, plan.date). The rest is here."
     )
     expect(page.locator("[data-guide-checklist='remercier'] [data-updated]")).to_have_text("")  # ticks kept, their date lost
@@ -184,7 +187,7 @@ def test_a_widget_that_throws_leaves_the_others_mounted_with_a_message_in_its_pl
 # --- My data: imports ------------------------------------------------------------------------------
 
 SUMMARY_FR = "Cet appareil garde\u00a0: {}."
-COUNTS_RELEASE_1 = "2 liste(s) de contrôle, 2 quiz, 32 réponse(s) d’auto-évaluation, 2 profil(s) enregistré(s), un plan d’action"
+COUNTS_RELEASE_1 = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 2 profils enregistrés, un plan d’action"
 
 
 def backup(record: dict) -> dict:
@@ -221,8 +224,8 @@ def test_an_import_that_would_replace_data_asks_first(watch):
         re.escape(f"Ce fichier contient\u00a0: {COUNTS_RELEASE_1} (dernier changement le 29\u00a0novembre 2026 à ")
         + r"\d\d:\d\d"
         + re.escape(
-            "). Il remplacera ce que garde cet appareil\u00a0: 1 liste(s) de contrôle, 0 quiz, 0 réponse(s) d’auto-évaluation, "
-            "0 profil(s) enregistré(s), aucun plan d’action (dernier changement le 1\u00a0avril 2025 à "
+            "). Il remplacera ce que garde cet appareil\u00a0: 1 liste de contrôle, 0 quiz, 0 réponse d’auto-évaluation, "
+            "0 profil enregistré, aucun plan d’action (dernier changement le 1\u00a0avril 2025 à "
         )
         + r"\d\d:\d\d\)\. Remplacer\u00a0\?$"
     )
@@ -245,13 +248,13 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     bad = odd("dates")
     import_file(page, payload("backup.json", json.dumps(backup(bad))))
     expect(dialog.locator("[data-import-left]")).to_have_text(
-        "4 entrée(s) du fichier laissée(s) de côté\u00a0: selfAssessment.history[1], checklists.remercier.updated, "
+        "4 entrées du fichier laissées de côté\u00a0: selfAssessment.history[1], checklists.remercier.updated, "
         "quizzes.remercier.checked, plan.date."
     )
     dialog.get_by_role("button", name="Remplacer mes données").click()
-    counts = "2 liste(s) de contrôle, 2 quiz, 32 réponse(s) d’auto-évaluation, 1 profil(s) enregistré(s), un plan d’action"
+    counts = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action"
     expect(live).to_have_text(
-        f"Données importées. {SUMMARY_FR.format(counts)} 4 entrée(s) du fichier laissée(s) de côté\u00a0: "
+        f"Données importées. {SUMMARY_FR.format(counts)} 4 entrées du fichier laissées de côté\u00a0: "
         "selfAssessment.history[1], checklists.remercier.updated, quizzes.remercier.checked, plan.date."
     )
     expect(root.locator("[data-summary]")).to_have_text(SUMMARY_FR.format(counts))

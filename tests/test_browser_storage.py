@@ -66,7 +66,7 @@ def test_checklist_works_without_storage(page):
 
 def test_my_data_works_without_storage(page):
     open_page(page, "/my-data/")
-    assert page.locator("[data-summary]").text_content().startswith("Cet appareil garde\u00a0: 0 liste(s)")
+    assert page.locator("[data-summary]").text_content().startswith("Cet appareil garde\u00a0: 0 liste de contrôle, 0 quiz")
     with page.expect_download() as download:
         page.get_by_role("button", name="Exporter mes données (JSON)").click()
     assert download.value.suggested_filename.endswith(".json")
@@ -111,7 +111,7 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     open_page(page, "/my-data/", saved=RELEASE_1)
     answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
     expect(page.locator("[data-summary]")).to_have_text(
-        f"Cet appareil garde\u00a0: 2 liste(s) de contrôle, 2 quiz, {answers} réponse(s) d’auto-évaluation, 2 profil(s) enregistré(s), un plan d’action."
+        f"Cet appareil garde\u00a0: 2 listes de contrôle, 2 quiz, {answers} réponses d’auto-évaluation, 2 profils enregistrés, un plan d’action."
     )
 
     open_page(page, "/techniques/remercier/")
@@ -163,7 +163,7 @@ def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     page = watch.page
     open_page(page, "/my-data/", saved=MALFORMED)
     expect(page.locator("[data-summary]")).to_have_text(
-        "Cet appareil garde\u00a0: 0 liste(s) de contrôle, 1 quiz, 0 réponse(s) d’auto-évaluation, 0 profil(s) enregistré(s), un plan d’action."
+        "Cet appareil garde\u00a0: 0 liste de contrôle, 1 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré, un plan d’action."
     )
     open_page(page, "/techniques/remercier/")
     expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("0 / ")

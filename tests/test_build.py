@@ -561,6 +561,16 @@ YAML = [
         replace(S, 'en: "QR code of this checklist online: {url}"', 'en: "QR code of this checklist online: {link}"'),
         f"{S}: qr_label.en: unknown placeholder {{link}}: the 'fr' text has {{url}}, and every language the same",
     ),
+    (
+        "a count's word given one form only",
+        replace(S, 'en: "{n} {n|answer|answers} missing"', 'en: "{n} {n|answers} missing"'),
+        f"{S}: missing_answers.en: {{n|answers}}: write a count's two forms as {{n|one|other}}",
+    ),
+    (
+        "a count's word in a string a template fills",
+        replace(S, 'en: "Question {n}"\n', 'en: "{n|Question|Questions} {n}"\n'),
+        f"{S}: question.en: {{n|Question|Questions}}: plural forms work only in what the scripts fill, and they fill no {{n}} here",
+    ),
 ]
 
 # 3. Markers as Markdown sees them

@@ -5,7 +5,8 @@ The code's side is read from its sources: templates and hooks fill a string with
 `t.<key>.replace("{<name>}", …)` or `t[<"key">].replace(…)`, scripts with
 `t(<"key">, { <name>: … })`. A key the code fills somewhere: each language's text holds exactly the
 placeholders the code fills. Any other key: each language's text holds the placeholders of the
-default language's.
+default language's. A count's word may change with it, `{n|one|other}` ("{n} {n|réponse|réponses}"):
+only in what the scripts fill (their t() picks the form by the language's plural rules).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from .files import ContentError
 
 HOOKS = Path(__file__).parent
 
-PLACEHOLDER = re.compile(r"\{(\w+)\}")  # as dom.js's t() reads them
+PLACEHOLDER = re.compile(r"\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}")  # {name}, or {name|one|other}: as dom.js's t() reads them
+PLURAL = re.compile(r"\{(\w+)\|[^{}]*\}")  # what is meant as {name|one|other}, well written or not
 KEY_IN_CODE = re.compile(r"""\bt(?:\.([a-z][a-z0-9_]*)|\[\s*["']([a-z][a-z0-9_]*)["']\s*\])""")  # t.key, t["key"]
 REPLACE = re.compile(r"""\s*\.replace\(\s*["']\{(\w+)\}["']\s*,""")
 SCRIPT_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*,\s*\{""")  # t("key", { … })
@@ -86,11 +88,13 @@ def filled_in(source: str, script: bool) -> dict[str, set[str]]:
     return filled
 
 
-def code_fills(theme_dir: str | None) -> dict[str, set[str]]:
-    """key → every placeholder the guide's templates and scripts (under `theme_dir`) and hooks fill in it."""
-    theme = sorted(p for p in Path(theme_dir).rglob("*") if p.suffix in (".html", ".js")) if theme_dir else []
+def code_fills(theme_dir: str | None, scripts_only: bool = False) -> dict[str, set[str]]:
+    """key → every placeholder the guide's templates and scripts (under `theme_dir`) and hooks fill
+    in it (the scripts alone: `scripts_only`)."""
+    suffixes = (".js",) if scripts_only else (".html", ".js")
+    theme = sorted(p for p in Path(theme_dir).rglob("*") if p.suffix in suffixes) if theme_dir else []
     filled: dict[str, set[str]] = {}
-    for path in [*theme, *sorted(HOOKS.glob("*.py"))]:
+    for path in theme if scripts_only else [*theme, *sorted(HOOKS.glob("*.py"))]:
         for key, names in filled_in(path.read_text(encoding="utf-8"), script=path.suffix == ".js").items():
             filled.setdefault(key, set()).update(names)
     return filled
@@ -100,12 +104,24 @@ def _names(names: Iterable[str]) -> str:
     return ", ".join(f"{{{n}}}" for n in sorted(names)) or "none"
 
 
-def check_placeholders(strings: dict[str, dict[str, str]], languages: tuple[str, ...], filled: dict[str, set[str]], file: str) -> None:
-    """Every text of strings.yml holds the placeholders it is filled with, and no other."""
+def check_placeholders(
+    strings: dict[str, dict[str, str]], languages: tuple[str, ...], filled: dict[str, set[str]], file: str, counted: dict[str, set[str]]
+) -> None:
+    """Every text of strings.yml holds the placeholders it is filled with, and no other; plural
+    forms only on what a script fills (`counted`: code_fills(…, scripts_only=True))."""
     default = languages[0]
     for key in strings[default]:
         for lang in languages:
             where = f"{key}.{lang}"
+            for plural in PLURAL.finditer(strings[lang][key]):
+                if not PLACEHOLDER.fullmatch(plural.group()):
+                    raise ContentError(file, where, f"{plural.group()}: write a count's two forms as {{{plural.group(1)}|one|other}}")
+                if plural.group(1) not in counted.get(key, ()):
+                    raise ContentError(
+                        file,
+                        where,
+                        f"{plural.group()}: plural forms work only in what the scripts fill, and they fill no {{{plural.group(1)}}} here",
+                    )
             used = PLACEHOLDER.findall(strings[lang][key])
             if key in filled:
                 wanted = filled[key]

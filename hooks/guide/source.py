@@ -83,7 +83,8 @@ def check_source(
 ) -> Source:
     """What can be checked before any page is converted: the interface strings' placeholders
     (`strings`: the tables, and their file as messages name it), then every page as text."""
-    check_placeholders(strings[0], languages, code_fills(config.theme.custom_dir), strings[1])
+    theme = config.theme.custom_dir
+    check_placeholders(strings[0], languages, code_fills(theme), strings[1], counted=code_fills(theme, scripts_only=True))
     return check_pages(docs, found, guide, languages, name)
 
 

@@ -1,6 +1,6 @@
 // The whole-guide self-assessment: error summary when incomplete, then the profile over the
 // seven skills (SVG bars + the same figures in a table), the history and the action plan.
-import { t, formatDate, printWith, el, onSubmit, told } from "./dom.js";
+import { t, formatDate, printWith, el, onSubmit, told, flagUnanswered } from "./dom.js";
 import { bindScale, unanswered, score } from "./selfcheck.js";
 import { isDay } from "./record.js";
 
@@ -97,6 +97,7 @@ export function mount(root, { load, update, saved, calendar }) {
   bindScale(form, { load, update, saved });
   onSubmit(form, () => {
     const missing = unanswered(form);
+    flagUnanswered(form, missing);
     errors.hidden = missing.length === 0;
     if (missing.length) {
       errors.querySelector("[data-errors-title]").textContent = t("missing_answers", { n: missing.length });

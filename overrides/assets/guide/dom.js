@@ -1,10 +1,14 @@
 // Helpers the widgets share for the page: strings, dates, elements, downloads and printing.
 import { pageConfig } from "./config.js";
 
-// An interface string of the page's language, its {placeholders} filled from `values`.
+// An interface string of the page's language, its {placeholders} filled from `values`; a count's
+// word in the form its number takes, {n|one|other} (« 1 réponse », « 0 réponse », "0 answers").
 export function t(key, values = {}) {
   const text = pageConfig().strings[key] || key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? values[name] : `{${name}}`));
+  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name, one, other) =>
+    !(name in values) ? whole : one === undefined ? values[name] : plural.select(values[name]) === "one" ? one : other,
+  );
 }
 
 // A date in words in the page's language: « 6 décembre 2026 » (the day kept with its month),
@@ -41,6 +45,18 @@ export function onSubmit(form, handler) {
     if (!event.target.closest("button[type=submit]")) return;
     event.preventDefault();
     handler();
+  });
+}
+
+// A form sent with questions left blank (`sets`, their fieldsets): each says so under its legend,
+// where the reader is taken, not only in a message below the buttons or above the form; a
+// question's message goes once it is answered, all of them when the form is sent again.
+export function flagUnanswered(form, sets) {
+  form.querySelectorAll(".guide-unanswered").forEach((p) => p.remove());
+  sets.forEach((set) => {
+    const p = el("p", { className: "guide-unanswered" }, t("unanswered"));
+    set.querySelector("legend").after(p);
+    set.addEventListener("change", () => p.remove(), { once: true });
   });
 }
 

@@ -82,8 +82,8 @@ function build(form, opener) {
     explanation.hidden = false;
     fit();
     list.querySelector(".guide-projector__correct")?.scrollIntoView({ block: "nearest" }); // on a small screen
-    const answers = q.options.map((o, i) => o.correct && `${LETTERS[i]}. ${o.text}${/[.!?…»]$/.test(o.text) ? "" : "."}`).filter(Boolean).join(" ");
-    if (announce) live.textContent = t("projector_answer", { answers, explanation: q.explanation });
+    const right = q.options.map((o, i) => o.correct && `${LETTERS[i]}. ${o.text}${/[.!?…»]$/.test(o.text) ? "" : "."}`).filter(Boolean);
+    if (announce) live.textContent = t("projector_answer", { count: right.length, answers: right.join(" "), explanation: q.explanation });
   }
 
   function show() {

@@ -3,7 +3,7 @@
 // up in the form's polite live region. "Project" shows it to a room, one question at a time
 // (projector.js, fetched on first use: later.js).
 import { load, update, saved as written } from "./storage.js";
-import { t, onSubmit, told } from "./dom.js";
+import { t, onSubmit, told, flagUnanswered } from "./dom.js";
 import { project } from "./later.js";
 
 const MARKS = { correct: "✓", partial: "◐", wrong: "✗" };
@@ -37,6 +37,7 @@ export function mount(form) {
   function check(remember = true) {
     clear();
     const missing = questions.filter((q) => chosen(q).length === 0);
+    flagUnanswered(form, missing);
     if (missing.length) {
       live.textContent = missing.map((q) => t("need_answer", { n: questions.indexOf(q) + 1 })).join(" ");
       inputs(missing[0])[0].focus();
@@ -79,6 +80,7 @@ export function mount(form) {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {
       clear();
+      flagUnanswered(form, []);
       inputs(form).forEach((input) => (input.checked = false));
       update((data) => delete data.quizzes[id]);
       told(form, written());

@@ -2,7 +2,7 @@
 // Answers are saved as soon as they are chosen, keyed by technique ID + statement ID, so the
 // technique pages and the whole-guide assessment (which imports the helpers below) share them
 // in both languages.
-import { t, onSubmit, told } from "./dom.js";
+import { t, onSubmit, told, flagUnanswered } from "./dom.js";
 import { pageConfig } from "./config.js";
 import { percent, bandOf } from "./scores.js";
 
@@ -58,6 +58,7 @@ export function mount(form, store) {
   form.addEventListener("change", () => (live.textContent = "")); // a score no longer true goes
   onSubmit(form, () => {
     const missing = unanswered(form);
+    flagUnanswered(form, missing);
     if (missing.length) {
       live.textContent = `${t("missing_answers", { n: missing.length })}.`;
       missing[0].querySelector("input").focus();
