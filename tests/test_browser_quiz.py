@@ -190,3 +190,21 @@ def test_answer_key_page_is_accessible_and_prints(watch):
     assert not any("Reread the passage" in sheet or "•" in sheet for sheet in sheets)  # no link to follow, no bullet before a letter
     assert all(not sheets[n].split(title)[0].strip() for n, (title, _) in zip(starts[1:], quizzes[1:]))  # nothing before it
     assert_clean(watch)
+
+
+def test_a_long_question_sits_inside_its_box_on_a_phone(watch):
+    """A fieldset draws its top border through the middle of its legend: a question of three lines
+    on a phone sat half outside its box. Every legend on a technique's page (checklist, quiz,
+    self-check) is inside its box, the box's border above it."""
+    page = watch.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, "/techniques/remercier/")
+    boxes = page.locator("article fieldset").evaluate_all(
+        """(sets) => sets.map((set) => {
+          const legend = set.querySelector(':scope > legend').getBoundingClientRect();
+          return [legend.height > 40, legend.top - set.getBoundingClientRect().top - parseFloat(getComputedStyle(set).borderTopWidth)];
+        })"""
+    )
+    assert len(boxes) >= 6 and any(long for long, _ in boxes)  # some legends take two lines or more
+    assert [gap for _, gap in boxes if gap < 0] == []
+    assert_clean(watch)

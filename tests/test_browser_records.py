@@ -233,8 +233,13 @@ def test_an_import_that_would_replace_data_asks_first(watch):
     import_file(page, payload("backup.json", json.dumps(backup(RELEASE_1))))
     expect(dialog).to_be_visible()
     expect(dialog).to_have_accessible_name(question)
-    expect(dialog.get_by_role("button", name="Annuler")).to_be_focused()
-    dialog.get_by_role("button", name="Annuler").click()
+    cancel, replace = dialog.get_by_role("button", name="Annuler"), dialog.get_by_role("button", name="Remplacer mes données")
+    expect(cancel).to_be_focused()
+    # focused, the safe choice is ringed, not filled like the primary button beside it (Material's focus look)
+    look = "(b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).outlineStyle]"
+    assert cancel.evaluate(look) == ["rgba(0, 0, 0, 0)", "solid"]
+    assert replace.evaluate(look)[0] not in ("rgba(0, 0, 0, 0)", "transparent")
+    cancel.click()
     expect(dialog).to_be_hidden()
     expect(live).to_have_text("Import annulé. Rien n’a été modifié.")
     assert stored_text(page) == before
