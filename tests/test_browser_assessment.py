@@ -262,9 +262,9 @@ def test_reload_and_english_page_keep_profile_and_plan(watch, context):
     expect(results).to_be_visible()
     expect_checked(page, ANSWERS)
     expect_profile(page, ANSWERS, lang="en")
-    expect(results.locator("#profile-title")).to_have_text("My profile over the seven skills")
+    expect(results.locator("#profile-title")).to_have_text("My profile across the seven skills")
     expect(results.locator("[data-saved]")).to_contain_text("Self-assessment saved on")
-    expect(results.locator("[data-previous-head]")).to_have_text("Before")
+    expect(results.locator("[data-previous-head]")).to_have_text("Previous")
     expect(results.locator("#plan-title")).to_have_text("My action plan")
     expect(page.get_by_role("button", name="See my profile")).to_be_visible()
     expect(page.get_by_role("button", name="Save my plan")).to_be_visible()
@@ -329,7 +329,7 @@ def test_second_assessment_shows_previous_scores(watch):
     expect(plan).to_have_text([f"{BY_ID[tid].title('fr')} ({s} / 100)" for tid, s in weakest_first(SECOND)[:2]])
 
     open_page(page, "/en/assessment/")
-    expect(page.locator("[data-previous-head]")).to_have_text("Before (5 March 2024)")
+    expect(page.locator("[data-previous-head]")).to_have_text("Previous (5 March 2024)")
     assert_clean(watch)
 
 
@@ -363,7 +363,7 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     assert "BEGIN:VEVENT" in lines and "END:VEVENT" in lines and "VERSION:2.0" in lines
     assert "DTSTART;VALUE=DATE:20310203" in lines
     (a, _), (b, _) = weakest_first(ANSWERS)[:2]
-    assert f"SUMMARY:Networking\u00a0: mettre en pratique {BY_ID[a].title('fr')} + {BY_ID[b].title('fr')}" in lines
+    assert f"SUMMARY:Networking à pratiquer\u00a0: {BY_ID[a].title('fr')} + {BY_ID[b].title('fr')}" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:"))
     assert description.startswith("DESCRIPTION:Appeler Marie\\, puis Paul\\; dire merci\\n")
     assert any(line.startswith("UID:") for line in lines) and any(line.startswith("DTSTAMP:") for line in lines)

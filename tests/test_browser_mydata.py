@@ -17,10 +17,10 @@ TICKS = ["list-helpers", "thank-within-48h"]
 SELF_CHECK = dict(zip([s.id for s in REMERCIER.statements], [4, 3, 2, 1]))  # 10 / 16 → 63
 HISTORY = [{"date": "2025-04-02T12:00:00.000Z", "scores": {"remercier": 63}}]
 PLAN = {"commitment": "Remercier sous 48 heures.", "date": "2031-03-04", "skills": ["remercier", "contact-visuel"]}
-EMPTY_FR = "Cet appareil garde\u00a0: 0 liste de contrôle, 0 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré, aucun plan d’action."
-SAMPLE_FR = "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
-SAMPLE_EN = "This device keeps: 1 checklist, 0 quizzes, 4 self-assessment answers, 1 saved profile, an action plan."
-EMPTY_EN = "This device keeps: 0 checklists, 0 quizzes, 0 self-assessment answers, 0 saved profiles, no action plan."
+EMPTY_FR = "Cet appareil garde\u00a0: 0 liste de contrôle, 0 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré et aucun plan d’action."
+SAMPLE_FR = "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action."
+SAMPLE_EN = "This device keeps: 1 checklist, 0 quizzes, 4 self-assessment answers, 1 saved profile and an action plan."
+EMPTY_EN = "This device keeps: 0 checklists, 0 quizzes, 0 self-assessment answers, 0 saved profiles and no action plan."
 
 
 def sample() -> dict:
@@ -76,7 +76,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     summary = page.locator("[data-guide-my-data] [data-summary]")
     live = page.locator("[data-guide-my-data] [data-live]")
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action."
     )
     before = stored_text(page)
 
@@ -106,7 +106,7 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
     assert messages == ["Effacer toutes les données du guide sur cet appareil\u00a0? Cette action est définitive."]
     assert stored_text(page) == before
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action."
     )
     expect(live).to_have_text("")
 
@@ -118,10 +118,10 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
 
     import_file(page, exported_path)
     expect(live).to_have_text(
-        "Données importées. Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
+        "Données importées. Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action."
     )
     expect(summary).to_have_text(
-        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action."
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 1 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action."
     )
     assert stored(page) == json.loads(before)
 
@@ -138,11 +138,19 @@ def test_export_erase_import_restores_everything(watch, tmp_path):
 
 
 # 9 ------------------------------------------------------------------------------------------------
+# what the reader is told, in words of theirs (no "JSON", no "version 2")
+UNREADABLE = "Ce fichier ne se lit pas comme une sauvegarde du guide\u00a0: est-ce le bon fichier\u00a0? Rien n’a été modifié."
+NOT_OURS = "Ce fichier n’a pas été fait par ce guide. Rien n’a été modifié."
+NEWER = "Ce fichier vient d’une version plus récente du guide\u00a0: rechargez la page, puis importez-le à nouveau. Rien n’a été modifié."
 BAD_FILES = [
-    ("not-json.json", "{ this is not JSON", "JSON"),
-    ("other-app.json", json.dumps({"app": "another-guide", **sample()}), "app"),
-    ("no-app.json", json.dumps(sample()), "app"),
-    ("version-2.json", json.dumps({"app": "networking-guide", **sample(), "version": 2}), "version 2"),
+    ("not-json.json", "{ this is not JSON", UNREADABLE),
+    ("a-list.json", json.dumps([sample()]), NOT_OURS),
+    ("null.json", "null", NOT_OURS),
+    ("other-app.json", json.dumps({"app": "another-guide", **sample()}), NOT_OURS),
+    ("other-app-version-2.json", json.dumps({**sample(), "app": "another-guide", "version": 2}), NOT_OURS),
+    ("no-app.json", json.dumps(sample()), NOT_OURS),
+    ("version-0.json", json.dumps({"app": "networking-guide", **sample(), "version": 0}), NOT_OURS),
+    ("version-2.json", json.dumps({"app": "networking-guide", **sample(), "version": 2}), NEWER),
 ]
 
 
@@ -154,13 +162,15 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     open_page(page, "/my-data/", saved=original)
     summary = page.locator("[data-guide-my-data] [data-summary]")
     live = page.locator("[data-guide-my-data] [data-live]")
-    shown = "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré, aucun plan d’action."
+    shown = (
+        "Cet appareil garde\u00a0: 1 liste de contrôle, 0 quiz, 4 réponses d’auto-évaluation, 1 profil enregistré et aucun plan d’action."
+    )
     expect(summary).to_have_text(shown)
     before = stored_text(page)
 
-    for name, content, reason in BAD_FILES:
+    for name, content, told in BAD_FILES:
         import_file(page, payload(name, content))
-        expect(live).to_have_text(f"Ce fichier n’est pas une sauvegarde valide du guide ({reason}). Rien n’a été modifié.")
+        expect(live).to_have_text(told)
         assert stored_text(page) == before, name
         expect(summary).to_have_text(shown)
         page.evaluate("document.querySelector('[data-guide-my-data] [data-live]').textContent = ''")
@@ -184,7 +194,7 @@ def test_english_page_shows_english_strings(watch):
     assert messages == ["Erase all of the guide’s data on this device? This cannot be undone."]
 
     import_file(page, payload("bad.json", "nope"))
-    expect(live).to_have_text("This file is not a valid backup of the guide (JSON). Nothing was changed.")
+    expect(live).to_have_text("This file cannot be read as a backup of the guide: is it the right file? Nothing was changed.")
     import_file(page, payload("good.json", json.dumps({"app": "networking-guide", **sample()})))
     expect(live).to_have_text(f"Data imported. {SAMPLE_EN}")
     expect(root.locator("[data-summary]")).to_have_text(SAMPLE_EN)

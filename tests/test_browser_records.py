@@ -187,7 +187,7 @@ def test_a_widget_that_throws_leaves_the_others_mounted_with_a_message_in_its_pl
 # --- My data: imports ------------------------------------------------------------------------------
 
 SUMMARY_FR = "Cet appareil garde\u00a0: {}."
-COUNTS_RELEASE_1 = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 2 profils enregistrés, un plan d’action"
+COUNTS_RELEASE_1 = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 2 profils enregistrés et un plan d’action"
 
 
 def backup(record: dict) -> dict:
@@ -225,7 +225,7 @@ def test_an_import_that_would_replace_data_asks_first(watch):
         + r"\d\d:\d\d"
         + re.escape(
             "). Il remplacera ce que garde cet appareil\u00a0: 1 liste de contrôle, 0 quiz, 0 réponse d’auto-évaluation, "
-            "0 profil enregistré, aucun plan d’action (dernier changement le 1\u00a0avril 2025 à "
+            "0 profil enregistré et aucun plan d’action (dernier changement le 1\u00a0avril 2025 à "
         )
         + r"\d\d:\d\d\)\. Remplacer\u00a0\?$"
     )
@@ -257,7 +257,7 @@ def test_an_import_that_would_replace_data_asks_first(watch):
         "quizzes.remercier.checked, plan.date."
     )
     dialog.get_by_role("button", name="Remplacer mes données").click()
-    counts = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 1 profil enregistré, un plan d’action"
+    counts = "2 listes de contrôle, 2 quiz, 32 réponses d’auto-évaluation, 1 profil enregistré et un plan d’action"
     expect(live).to_have_text(
         f"Données importées. {SUMMARY_FR.format(counts)} 4 entrées du fichier laissées de côté\u00a0: "
         "selfAssessment.history[1], checklists.remercier.updated, quizzes.remercier.checked, plan.date."
@@ -502,7 +502,7 @@ def test_the_calendar_file_with_hostile_text_is_one_event_any_calendar_reads(wat
     typed = page.locator("#plan-commitment").input_value().strip()  # as the textarea holds it (CRLF read as LF)
     clean = "".join(c for c in typed if not ((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F))
     assert str(event["DESCRIPTION"]).split("\n")[: clean.count("\n") + 1] == clean.split("\n")
-    assert str(event["SUMMARY"]).startswith("Networking\u00a0: mettre en pratique ")
+    assert str(event["SUMMARY"]).startswith("Networking à pratiquer\u00a0: ")
     assert_clean(watch)
 
 

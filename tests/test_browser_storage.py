@@ -111,7 +111,7 @@ def test_a_record_from_the_first_release_is_read_and_kept(watch):
     open_page(page, "/my-data/", saved=RELEASE_1)
     answers = sum(len(a) for a in RELEASE_1["selfAssessment"]["answers"].values())
     expect(page.locator("[data-summary]")).to_have_text(
-        f"Cet appareil garde\u00a0: 2 listes de contrôle, 2 quiz, {answers} réponses d’auto-évaluation, 2 profils enregistrés, un plan d’action."
+        f"Cet appareil garde\u00a0: 2 listes de contrôle, 2 quiz, {answers} réponses d’auto-évaluation, 2 profils enregistrés et un plan d’action."
     )
 
     open_page(page, "/techniques/remercier/")
@@ -163,7 +163,7 @@ def test_malformed_entries_are_dropped_and_every_widget_still_works(watch):
     page = watch.page
     open_page(page, "/my-data/", saved=MALFORMED)
     expect(page.locator("[data-summary]")).to_have_text(
-        "Cet appareil garde\u00a0: 0 liste de contrôle, 1 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré, un plan d’action."
+        "Cet appareil garde\u00a0: 0 liste de contrôle, 1 quiz, 0 réponse d’auto-évaluation, 0 profil enregistré et un plan d’action."
     )
     open_page(page, "/techniques/remercier/")
     expect(page.locator("[data-guide-checklist='remercier'] [data-progress]")).to_contain_text("0 / ")

@@ -321,7 +321,10 @@ def test_a_plan_carries_its_quiz_lettered_in_the_files_order_with_the_answers(tm
     assert second.select_one(".guide-trainer-plan__answer strong").get_text() == "Answer: A, C —"  # set apart in bold, not by colour
     assert "show of hands (A, B, C…)" in html.select_one("[data-step=quiz]").get_text()  # a question may have a D
     # a room votes on a multiple-choice question option by option; a single-choice one needs no such word
-    assert second.select_one(".guide-vote-each").get_text() == "More than one right answer: vote option by option (“Who keeps A?”)."
+    assert (
+        second.select_one(".guide-vote-each").get_text()
+        == "More than one correct answer: take a vote on each option (“Who thinks A is right?”)."
+    )
     assert first.select_one(".guide-vote-each") is None
 
 

@@ -78,7 +78,7 @@ def plan_quiz_lines(technique, lang: str) -> list[str]:
     right, and the answer's line with its letters and why (the right option's feedback, or the
     question's explanation where several are right)."""
     answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]
-    vote = {"fr": "faites voter option par option", "en": "vote option by option"}[lang]
+    vote = {"fr": "faites voter option par option", "en": "take a vote on each option"}[lang]
     lines = []
     for question in technique.questions:
         lines.append(question.prompt(lang))

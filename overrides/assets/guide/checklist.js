@@ -47,7 +47,7 @@ export function mount(root) {
       update((data) => delete data.checklists[id]);
       told(root, saved());
       refresh();
-      progress.textContent += ` ${t("reset_done")}`;
+      progress.textContent += `. ${t("reset_done")}`;
     } else if (action === "print-blank" || action === "print-ticks") {
       printWith(action === "print-blank" ? "guide-print-blank" : "");
     }

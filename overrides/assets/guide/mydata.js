@@ -3,7 +3,7 @@
 // what it left out, asks before it replaces anything, and writes the new record in one go: when
 // the write fails, the old record is still there and the reader is told why. Comes with
 // extras.js (later.js), handed the page's storage.js as `store`.
-import { normalise } from "./record.js";
+import { normalise, VERSION } from "./record.js";
 import { backupText, parseBackup } from "./backup.js";
 import { t, listed, formatDate } from "./dom.js";
 import { download } from "./download.js";
@@ -44,7 +44,9 @@ const kb = (bytes) => new Intl.NumberFormat(document.documentElement.lang || und
 function refusal(raw, data, reason) {
   if (reason === "no version") return t("import_no_version");
   if (reason === "version as text") return t("import_text_version", { version: raw.version.slice(0, 20) });
-  if (!data) return t("import_bad", { reason });
+  if (reason === "app") return t("import_not_ours");
+  if (reason?.startsWith("version")) return raw.version > VERSION ? t("import_newer") : t("import_not_ours"); // "version 0", "version boolean" …
+  if (!data) return t("import_bad");
   return isEmpty(data) ? t("import_empty") : null;
 }
 
@@ -108,7 +110,7 @@ export function mount(root, { load, erase, replace }) {
     try {
       raw = parseBackup(backupText(new Uint8Array(await file.arrayBuffer())));
     } catch {
-      live.textContent = t("import_bad", { reason: "JSON" });
+      live.textContent = t("import_bad");
       return;
     }
     const [data, reason, left] = raw && raw.app === APP ? normalise(raw, pageConfig().scale) : [null, "app", { count: 0, paths: [] }];
