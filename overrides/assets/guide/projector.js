@@ -1,10 +1,11 @@
 // Projector mode for a quiz: one question at a time in large type, in a full-screen modal
 // <dialog>, read from the quiz's own markup. Keys: → or PageDown next, ← or PageUp previous (what
-// presentation clickers send), Space or Enter shows the answer, Esc leaves; a button for each.
+// presentation clickers send), Home the first, Space or Enter shows the answer, Esc leaves; a
+// button for each. Left (Esc, a clicker's stop key), it opens again where it was.
 // Nothing is saved: the reader's record is never read or written here.
 import { el, t } from "./dom.js";
 
-const STEPS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
+const STEPS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1], ["Home", -Infinity]]);
 const LETTERS = "ABCDEFGHIJ";
 const opened = new WeakMap(); // quiz form → its projector's open()
 
@@ -23,7 +24,8 @@ const questionsOf = (form) =>
     explanation: text(q.querySelector(".guide-explanation p:not([data-verdict])"), "a"),
   }));
 
-// Opens the projector on `form`'s first question; focus goes back to `opener` when it closes.
+// Opens the projector on `form`'s first question, or where it was left (what was shown still
+// shown); focus goes back to `opener` when it closes.
 export function project(form, opener) {
   if (!opened.has(form)) opened.set(form, build(form, opener));
   opened.get(form)();
@@ -103,8 +105,9 @@ function build(form, opener) {
   }
 
   const go = (step) => {
-    if (questions[index + step]) {
-      index += step;
+    const to = Math.max(0, index + step);
+    if (questions[to] && to !== index) {
+      index = to;
       show();
     }
   };
@@ -114,6 +117,9 @@ function build(form, opener) {
     if (value === "close") dialog.close();
     else if (value === "reveal") reveal();
     else if (value) go(Number(value));
+    // A button clicked (not pressed by a key) keeps no focus: Space and Enter then show the answer,
+    // as the keys line says, instead of pressing that button again (and skipping the answer).
+    if (value && value !== "close" && event.detail) prompt.focus();
   });
   dialog.addEventListener("keydown", (event) => {
     event.stopPropagation(); // the page's own shortcuts (Material: n, p, s, /) stay out of the projector
@@ -127,8 +133,6 @@ function build(form, opener) {
   form.append(dialog);
 
   return () => {
-    index = 0;
-    revealed.clear();
     dialog.showModal(); // open first: fitting measures the laid-out stage
     show();
     prompt.focus();
