@@ -233,9 +233,18 @@ def test_print_buttons_call_print_with_the_right_mode(watch):
 
 
 def test_combined_page_prints_one_technique_per_page(watch):
+    """From the browser's menu, all seven, one a sheet; from a sheet's own print button, that
+    sheet alone (a coordinator printing week 3 for the room got seven sheets a member), until
+    the print is over."""
     page = watch.page
     open_page(page, "/checklists/")
+    page.evaluate("() => { window.print = () => {}; }")  # the print dialog, left open: no afterprint yet
+    third = GUIDE.techniques[2]
+    page.locator(f'[data-guide-checklist="{third.id}"]').get_by_role("button", name="Imprimer vierge").click()
     page.emulate_media(media="print")
+    [sheet] = page_texts(page.pdf(format="A4"))
+    assert third.title("fr") in sheet and GUIDE.techniques[1].title("fr") not in sheet
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert len(page_texts(page.pdf(format="A4"))) == len(SLUGS)
     assert_clean(watch)
 

@@ -49,7 +49,7 @@ export function mount(root) {
       refresh();
       progress.textContent += `. ${t("reset_done")}`;
     } else if (action === "print-blank" || action === "print-ticks") {
-      printWith(action === "print-blank" ? "guide-print-blank" : "");
+      printWith(action === "print-blank" ? "guide-print-blank" : "", root); // on the page of all seven, this one alone
     }
   });
   // However the page is printed (buttons or the browser's menu), the sheet says when it was printed

@@ -103,14 +103,19 @@ export function notice(root, className, text) {
 export const listed = (left) => left.paths.join(", ") + (left.count > left.paths.length ? ", …" : "");
 export const recordLeftOut = (left) => t("record_left_out", { n: left.count, list: listed(left) });
 
-// Prints with a class on <html> that the print rules read (blank checklist, plan only …); the
-// class goes after printing, and at the latest when the next print starts.
-let printClass = "";
-export function printWith(className) {
+// Prints with a class on <html> that the print rules read (blank checklist, plan only …) and,
+// given `only`, that element marked data-printing (one checklist of the combined page); both go
+// after printing, and at the latest when the next print starts.
+let printed = () => {};
+export function printWith(className, only) {
+  printed();
   const root = document.documentElement;
-  if (printClass) root.classList.remove(printClass);
-  printClass = className;
   if (className) root.classList.add(className);
-  window.addEventListener("afterprint", () => className && root.classList.remove(className), { once: true });
+  only?.setAttribute("data-printing", "");
+  printed = () => {
+    if (className) root.classList.remove(className);
+    only?.removeAttribute("data-printing");
+  };
+  window.addEventListener("afterprint", printed, { once: true });
   window.print();
 }
