@@ -51,3 +51,23 @@ def test_a_printed_plan_is_the_plan_alone(watch):
     box = plan.locator(".guide-trainer-plan__item").evaluate("e => getComputedStyle(e, '::before').borderTopStyle")
     assert box == "solid"
     assert_clean(watch)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_printed_trainers_guide_leaves_no_heading_or_lead_in_alone_at_a_page_foot(watch, lang):
+    """The coordinator's printed guide (its pages run over several sheets): a page never ends on a
+    heading (« Les sept semaines » at the foot of page 1, its table on page 2) nor on the line that
+    leads into a list (« …de présentation : »), on A4 or Letter."""
+    page = watch.page
+    page.goto(f"/{LANGS[lang]}trainers/")
+    alone = page.locator("article :is(h2, h3), article p:has(+ :is(ul, ol, table))").evaluate_all(
+        "(found) => found.map((e) => e.textContent.replace(/[¶\\s]+$/, '').replace(/\\s+/g, ' ').trim())"
+    )
+    assert len(alone) > 5
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        sheets = page_texts(page.pdf(format=paper))
+        assert len(sheets) > 1, paper  # otherwise nothing here is tried
+        endings = [" ".join(sheet.split()) for sheet in sheets[:-1]]
+        assert [(paper, e) for e in endings for line in alone if e.endswith(" ".join(line.split()))] == []
+    assert_clean(watch)
