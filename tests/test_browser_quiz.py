@@ -208,3 +208,15 @@ def test_a_long_question_sits_inside_its_box_on_a_phone(watch):
     assert len(boxes) >= 6 and any(long for long, _ in boxes)  # some legends take two lines or more
     assert [gap for _, gap in boxes if gap < 0] == []
     assert_clean(watch)
+
+
+def test_options_are_lettered_as_the_projector_the_plans_and_the_answer_key_letter_them(watch):
+    """A room votes A, B, C (the plans, the projector, the answer key): the page's own options
+    carry the same letters, in their names too."""
+    page = watch.page
+    open_page(page, "/quiz/")
+    for question in QUIZ.questions[:3]:
+        role = "radio" if question.kind == "single" else "checkbox"
+        for letter, option in zip("ABCDEFGHIJ", question.options):
+            expect(page.get_by_role(role, name=f"{letter}. {option.text('fr')}", exact=True)).to_have_count(1)
+    assert_clean(watch)

@@ -31,6 +31,17 @@ class Shown:
     right: tuple[int, ...]  # positions of the right options, 0 = A
 
 
+def option_text(item, position: int) -> str:
+    """An option's words as its label shows them after its letter (A., B. … in order, as the
+    projector, the plans and the answer key letter them)."""
+    label = item.select_one("label")
+    letter = label.select_one(".guide-letter").get_text()
+    assert letter == f"{LETTERS[position]}.", (letter, position)
+    text = label.get_text().strip()
+    assert text.startswith(f"{letter} "), text
+    return text.removeprefix(f"{letter} ")
+
+
 def shown_quiz(html, quiz_id: str) -> list[Shown]:
     form = html.select_one(f'form[data-guide-quiz="{quiz_id}"]')
     assert form is not None, quiz_id
@@ -42,7 +53,7 @@ def shown_quiz(html, quiz_id: str) -> list[Shown]:
                 quiz=quiz_id,
                 id=fieldset["data-question"],
                 kind=fieldset["data-kind"],
-                options=tuple(li.select_one("label").get_text().strip() for li in items),
+                options=tuple(option_text(li, i) for i, li in enumerate(items)),
                 right=tuple(i for i, li in enumerate(items) if li.has_attr("data-correct")),
             )
         )

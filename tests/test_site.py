@@ -489,6 +489,12 @@ def test_trainer_plan_page(site, slug, lang):
     room = technique.plan.step("quiz").room
     asked = step["quiz"].select("ol.guide-trainer-plan__quiz > li")
     assert [(li["data-question"], li["data-room"]) for li in asked] == [(q.id, str(q.id in room).lower()) for q in technique.questions]
+    # a plan that keeps a question for afterwards says how to skip it on the projector; the others say nothing of it
+    skip = {
+        "fr": "Au projecteur, Pg Suiv passe une question «\u00a0pour après\u00a0».",
+        "en": "On the projector, Page Down skips a question marked “for afterwards”.",
+    }
+    assert (skip[lang] in step["quiz"].get_text()) == (len(room) < len(technique.questions)), slug
     assert [li["data-letter"] for li in asked[0].select(".guide-trainer-plan__options > li")] == list(
         "ABCDEF"[: len(technique.questions[0].options)]
     )

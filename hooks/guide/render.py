@@ -31,7 +31,7 @@ from .qr import qr_svg
 from .routes import ARTICLE_PAGE, EMBED_DIR, HOST_SCRIPT, MARKER, Download, pdf_name, plan_page, plan_pdf_name, technique_page
 
 TEMPLATE_DIR = "partials/guide/"
-LETTERS = "ABCDEFGHIJ"  # a quiz's options on paper, in the file's order (a question has at most 6)
+LETTERS = "ABCDEFGHIJ"  # a quiz's options, on screen and on paper, in the file's order (a question has at most 6)
 
 
 class Widget(NamedTuple):
@@ -231,6 +231,7 @@ class Renderer:
             "quiz",
             quiz_id=quiz_id,
             questions=self.guide.quizzes()[quiz_id],
+            letters=LETTERS,
             article_url=article,
             embed=self.embed_code("quiz", quiz_id, page_url),
         )

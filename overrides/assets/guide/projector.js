@@ -6,7 +6,6 @@
 import { el, t } from "./dom.js";
 
 const STEPS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1], ["Home", -Infinity]]);
-const LETTERS = "ABCDEFGHIJ";
 const opened = new WeakMap(); // quiz form → its projector's open()
 
 // A node's text without the parts matching `drop`, ASCII whitespace collapsed (no-break spaces kept).
@@ -20,7 +19,11 @@ const questionsOf = (form) =>
   [...form.querySelectorAll("[data-question]")].map((q) => ({
     prompt: text(q.querySelector("legend"), ".guide-question__number, .guide-hint"),
     hint: text(q.querySelector(".guide-hint")),
-    options: [...q.querySelectorAll("[data-option]")].map((o) => ({ text: text(o.querySelector("label")), correct: o.hasAttribute("data-correct") })),
+    options: [...q.querySelectorAll("[data-option]")].map((o) => ({
+      letter: text(o.querySelector(".guide-letter")).replace(/\.$/, ""), // as the page letters it (A, B, C: hooks/guide/render.py)
+      text: text(o.querySelector("label"), ".guide-letter"),
+      correct: o.hasAttribute("data-correct"),
+    })),
     explanation: text(q.querySelector(".guide-explanation p:not([data-verdict])"), "a"),
   }));
 
@@ -84,7 +87,7 @@ function build(form, opener) {
     explanation.hidden = false;
     fit();
     list.querySelector(".guide-projector__correct")?.scrollIntoView({ block: "nearest" }); // on a small screen
-    const right = q.options.map((o, i) => o.correct && `${LETTERS[i]}. ${o.text}${/[.!?…»]$/.test(o.text) ? "" : "."}`).filter(Boolean);
+    const right = q.options.map((o) => o.correct && `${o.letter}. ${o.text}${/[.!?…»]$/.test(o.text) ? "" : "."}`).filter(Boolean);
     if (announce) live.textContent = t("projector_answer", { count: right.length, answers: right.join(" "), explanation: q.explanation });
   }
 
@@ -94,7 +97,7 @@ function build(form, opener) {
     progress.textContent = `${index + 1} / ${total}`;
     prompt.textContent = q.prompt;
     hint.textContent = q.hint;
-    list.replaceChildren(...q.options.map((o, i) => el("li", {}, el("span", { className: "guide-projector__letter" }, LETTERS[i]), " ", o.text)));
+    list.replaceChildren(...q.options.map((o) => el("li", {}, el("span", { className: "guide-projector__letter" }, o.letter), " ", o.text)));
     explanation.textContent = q.explanation;
     explanation.hidden = true;
     previous.setAttribute("aria-disabled", String(index === 0));
