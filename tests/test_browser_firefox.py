@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from support.browser import SAME_WORKER_AGAIN, STORAGE_KEY
 from support.firefox import run_driver
-from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, assert_one_sheet_each, case
+from support.printed import CASES, CORNERS, FIREFOX_DEFAULT_MARGIN, PRESS, assert_one_sheet_each, case, pressed
 from support.project import GUIDE, ROOT
 from support.server import DROPPED, NETWORK_OFF, host_headers, serve
 from support.site import pages_of, parsed
@@ -296,15 +296,21 @@ def print_journey(origin: str, site, name: str, folder) -> dict:
     """A case of support/printed.py printed at each corner, as the print dialog does: the paper and
     its margins (Firefox's default, half an inch, where the dialog keeps its own)."""
     path, _ = case(site, name)
+    button = pressed(name)  # pressed again before each print: the last one's afterprint unmarked it
+    press = [{"wait": button}, {"observe": "pressed", "js": PRESS.format(selector=json.dumps(button))}] if button else []
     prints = [
-        {
-            "pdf": {
-                "path": str(folder / f"{name}-{paper}-{margin}.pdf"),
-                "format": paper,
-                "margin": FIREFOX_DEFAULT_MARGIN if margin == "default" else margin,
-            }
-        }
+        step
         for paper, margin in CORNERS
+        for step in [
+            *press,
+            {
+                "pdf": {
+                    "path": str(folder / f"{name}-{paper}-{margin}.pdf"),
+                    "format": paper,
+                    "margin": FIREFOX_DEFAULT_MARGIN if margin == "default" else margin,
+                }
+            },
+        ]
     ]
     return {"name": f"print-{name}", "origin": origin, "steps": [{"goto": f"{origin}/{path}"}, *prints]}
 

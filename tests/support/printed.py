@@ -65,7 +65,16 @@ def printed_sheets(pdf: bytes | Path) -> list[PrintedSheet]:
 # for, the page's own @page margin).
 CORNERS = [("A4", "0"), ("Letter", "default")]
 FIREFOX_DEFAULT_MARGIN = "12.7mm"
-CASES = ["checklist-fr", "checklist-en", "checklists-fr", "plan-fr", "plan-en"]
+CASES = ["checklist-fr", "checklist-en", "checklists-fr", "sheet-fr", "plan-fr", "plan-en"]
+SHEET = GUIDE.techniques[2]  # "sheet": the combined page, printed by this checklist's own button
+# Before a case prints, in the page: the button it presses, with the print dialog left out (a
+# `print` that does nothing), so that what the button marks for print stays marked.
+PRESS = "() => {{ window.print = () => {{}}; document.querySelector({selector}).click(); }}"
+
+
+def pressed(name: str) -> str | None:
+    """The button a case presses before it prints (a selector), if any."""
+    return f'[data-guide-checklist="{SHEET.id}"][data-mounted] [data-action="print-blank"]' if name.startswith("sheet-") else None
 
 
 def longest(lang: str):
@@ -86,7 +95,7 @@ def longest_plan(site, lang: str) -> str:
 def case(site, name: str) -> tuple[str, list[list[str]]]:
     """The page a case prints and, for each sheet it should print, texts that sheet must show: the
     checklist's title, its last item and its footer's source line (the sheet's last line), or the
-    plan's title and the start of its footer."""
+    plan's title and the start of its footer (a "sheet" case presses a button first: `pressed`)."""
     kind, lang = name.split("-")
     prefix, source = ("", "D’après Ivan Misner") if lang == "fr" else ("en/", "Based on Ivan Misner")
     if kind == "checklist":
@@ -95,6 +104,8 @@ def case(site, name: str) -> tuple[str, list[list[str]]]:
         return f"{prefix}techniques/{technique.id}/", [[f"{technique.number}. {technique.title(lang)}", last, source]]
     if kind == "checklists":
         return f"{prefix}checklists/", [[f"{t.number}. {t.title(lang)}", source] for t in GUIDE.techniques]
+    if kind == "sheet":
+        return f"{prefix}checklists/", [[f"{SHEET.number}. {SHEET.title(lang)}", source]]
     path = longest_plan(site, lang)
     plan = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".guide-trainer-plan")
     title, foot = (" ".join(plan.select_one(c).get_text().split()) for c in (".guide-print-head__title", ".guide-print-foot"))
