@@ -317,8 +317,8 @@ def test_a_plan_carries_its_quiz_lettered_in_the_files_order_with_the_answers(tm
     ]
     assert first.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: B — yes, as"
     # several right options: the question's explanation, not their "Yes: …" feedbacks strung together
-    assert second.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answer: A, C — because (en)"
-    assert second.select_one(".guide-trainer-plan__answer strong").get_text() == "Answer: A, C —"  # set apart in bold, not by colour
+    assert second.select_one(".guide-trainer-plan__answer").get_text(" ", strip=True) == "Answers: A, C — because (en)"
+    assert second.select_one(".guide-trainer-plan__answer strong").get_text() == "Answers: A, C —"  # set apart in bold, not by colour
     assert "show of hands (A, B, C…)" in html.select_one("[data-step=quiz]").get_text()  # a question may have a D
     # a room votes on a multiple-choice question option by option; a single-choice one needs no such word
     assert (

@@ -102,14 +102,20 @@ class Renderer:
     def on_paper(self, question: Question) -> dict:
         """A question as a room votes on it from paper (a plan, the answer key): its options lettered
         in the file's order, as the projector letters them, the right letters and the answer's
-        label (« Réponse : A, C — »)."""
+        label (« Réponse : B — », « Réponses : A, C — »)."""
         options = list(zip(LETTERS[: len(question.options)], question.options, strict=True))
         answer = [letter for letter, option in options if option.correct]
+        letters = ", ".join(answer)  # each key's .replace() written out: the build checks its placeholder (placeholders.py)
+        label = (
+            self.t["answer_letters"].replace("{letters}", letters)
+            if len(answer) > 1
+            else self.t["answer_letter"].replace("{letters}", letters)
+        )
         return {
             "question": question,
             "options": options,
             "answer": answer,
-            "label": self.t["answer_letters"].replace("{letters}", ", ".join(answer)),
+            "label": label,
         }
 
     def _render(self, name: str, **values) -> Markup:

@@ -77,18 +77,20 @@ def plan_quiz_lines(technique, lang: str) -> list[str]:
     option lettered A, B, C… in the content's order, a vote option by option where several are
     right, and the answer's line with its letters and why (the right option's feedback, or the
     question's explanation where several are right)."""
-    answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]
+    answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]  # « Réponses : A, C — » where several are
     vote = {"fr": "faites voter option par option", "en": "take a vote on each option"}[lang]
     lines = []
     for question in technique.questions:
         lines.append(question.prompt(lang))
         letters = "ABCDEF"[: len(question.options)]
         lines += [f"{letter}. {option.text(lang)}" for letter, option in zip(letters, question.options)]
-        right = ", ".join(letter for letter, option in zip(letters, question.options) if option.correct)
+        right = [letter for letter, option in zip(letters, question.options) if option.correct]
+        said = answer.replace("{letters}", ", ".join(right)).replace("Réponse", "Réponses" if len(right) > 1 else "Réponse")
+        said = said.replace("Answer:", "Answers:" if len(right) > 1 else "Answer:")
         if question.kind == "multiple":
-            lines += [vote, answer.replace("{letters}", right), question.explanation(lang)]
+            lines += [vote, said, question.explanation(lang)]
         else:
-            lines += [answer.replace("{letters}", right), next(option.feedback(lang) for option in question.options if option.correct)]
+            lines += [said, next(option.feedback(lang) for option in question.options if option.correct)]
     return lines
 
 
