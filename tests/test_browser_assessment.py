@@ -8,7 +8,7 @@ import math
 import pytest
 from playwright.sync_api import expect
 from support.axe import axe_violations
-from support.browser import assert_clean, open_page, reload, store, stored
+from support.browser import STORAGE_KEY, assert_clean, open_page, reload, store, stored
 from support.printed import page_texts
 from support.site import flat_words
 from support.widgets import ANSWERS, BY_ID, TECHNIQUES, fieldset_id, statement_ids, tick_answers
@@ -334,6 +334,28 @@ def test_second_assessment_shows_previous_scores(watch):
 
 
 # 5 ------------------------------------------------------------------------------------------------
+def test_the_plan_is_kept_as_it_is_written_without_its_button(watch):
+    """Ticks and answers are kept at once; a commitment typed, then a link followed, was lost unless
+    « Enregistrer mon plan » was pressed first. Kept a moment after the last keystroke, and when the
+    page is left sooner than that; what the button said goes once the plan changes."""
+    page = watch.page
+    history = [{"date": "2025-06-01T12:00:00.000Z", "scores": scores_of(ANSWERS)}]
+    open_page(page, "/assessment/", saved=storage_with(ANSWERS, history))
+    expect(page.locator("[data-guide-results]")).to_be_visible()
+    page.get_by_role("button", name="Enregistrer mon plan").click()
+    expect(page.locator("[data-plan-live]")).to_have_text("Plan enregistré.")
+    page.locator("#plan-commitment").press_sequentially("Remercier Anne", delay=20)
+    expect(page.locator("[data-plan-live]")).to_have_text("")  # « Plan enregistré. » no longer true
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).plan?.commitment === 'Remercier Anne'", arg=STORAGE_KEY)
+    # typed, then a link followed at once: kept as the page is left
+    page.locator("#plan-commitment").press_sequentially(" mardi", delay=20)
+    page.locator("[data-plan] a").first.click()
+    page.wait_for_url("**/techniques/**")
+    open_page(page, "/assessment/")
+    expect(page.locator("#plan-commitment")).to_have_value("Remercier Anne mardi")
+    assert_clean(watch)
+
+
 def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
     page = watch.page
     history = [{"date": "2025-06-01T12:00:00.000Z", "scores": scores_of(ANSWERS)}]
@@ -351,6 +373,10 @@ def test_add_to_calendar_needs_a_date_then_downloads_ics(watch, tmp_path):
         calendar.click()
     download = info.value
     assert download.suggested_filename == "networking-2031-02-03.ics"
+    # what it said before (no date yet) gives way to what it did
+    expect(page.locator("[data-plan-live]")).to_have_text(
+        "Fichier de calendrier téléchargé\u00a0: ouvrez-le pour ajouter la date à votre agenda."
+    )
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     raw = path.read_bytes()

@@ -87,6 +87,23 @@ export function mount(root, { load, update, saved, calendar }) {
     told(results, saved());
     return plan;
   };
+  // Kept as it is written, as a tick is (a commitment typed, then a link followed, was lost): a
+  // moment after the last keystroke, and at the latest when the page is hidden or left. The button
+  // still says so; what it said goes once the plan changes.
+  let pending = 0;
+  const keep = () => {
+    clearTimeout(pending);
+    if (pending) savePlan();
+    pending = 0;
+  };
+  results.addEventListener("input", (event) => {
+    if (event.target !== commitment && event.target !== planDate) return;
+    planLive.textContent = "";
+    clearTimeout(pending);
+    pending = setTimeout(keep, 500);
+  });
+  document.addEventListener("visibilitychange", () => document.hidden && keep());
+  window.addEventListener("pagehide", keep);
   const dateOk = () => {
     if (!planDate.value || isDay(planDate.value)) return true;
     planLive.textContent = t("date_range");
@@ -147,6 +164,7 @@ export function mount(root, { load, update, saved, calendar }) {
       if (!dateOk()) return;
       try {
         calendarFile(calendar, savePlan(), weakest.map((row) => row.title).join(" + "));
+        planLive.textContent = t("calendar_made");
       } catch {
         planLive.textContent = t("widget_failed");
       }
