@@ -19,8 +19,8 @@ export default [
     rules: { "no-var": "off" },
   },
   {
-    files: ["overrides/assets/guide/worker.js"], // the service worker: a classic script, its precache list written before it (hooks/guide/pocket.py)
-    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker, PRECACHE: "readonly" } },
+    files: ["overrides/assets/guide/worker.js"], // the service worker: a classic script, its precache list and offline page's words written before it (hooks/guide/pocket.py)
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker, PRECACHE: "readonly", OFFLINE: "readonly" } },
   },
   {
     files: ["tools/*.mjs"], // the tests' Lighthouse driver, run by Node

@@ -172,7 +172,15 @@ def _packing(config, builds) -> Packing:
 def _pocket(config, builds) -> Pocket:
     """What pocket.py makes the site installable and offline from, once every language is built."""
     languages = tuple(
-        PocketLanguage(b.lang, b.prefix, b.strings["app_name"], b.strings["app_short_name"], b.site_description) for b in builds
+        PocketLanguage(
+            b.lang,
+            b.prefix,
+            b.strings["app_name"],
+            b.strings["app_short_name"],
+            b.site_description,
+            {"title": b.strings["offline_title"], "text": b.strings["offline_text"], "other": b.strings["offline_other"]},
+        )
+        for b in builds
     )
     return Pocket(site_dir=Path(config.site_dir), languages=languages, worker=builds[0].assets.worker, later=LATER)
 

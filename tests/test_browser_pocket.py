@@ -24,6 +24,7 @@ from guide.csp import WORKER_POLICY
 from guide.routes import WEB_MANIFEST, WORKER
 from PIL import Image
 from playwright.sync_api import expect
+from support.axe import axe_violations
 from support.browser import (
     QUIET_PATH,
     SAME_WORKER_AGAIN,
@@ -182,6 +183,30 @@ def test_offline_the_other_half_of_the_pages_search_and_the_other_language_once_
     # the other language, visited once online: its pages and widgets
     for path in ["en/", f"en/techniques/{SLUG}/", "en/assessment/", "en/my-data/"]:
         open_page(page, base + path)
+    assert_clean(watch)
+
+
+def test_offline_a_page_of_a_language_never_opened_says_so_and_leads_to_the_kept_one(profile, versions):
+    """A reader who only ever opened the French pages chooses English with the network off: not the
+    browser's error page, but a page in English that says it is not kept yet, with the same page in
+    French, which opens whole."""
+    base = versions.base
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    open_page(page, base + f"techniques/{SLUG}/")
+    controlled(page)
+    wait_until_kept(page, versions.files_of(versions.first, "fr"))
+    profile.set_offline(True)
+    response = page.goto(base + f"en/techniques/{SLUG}/")
+    assert response.from_service_worker
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Offline")
+    expect(page.locator("body")).to_contain_text("This page is not saved on this device yet: open it once you are online, and it will be.")
+    link = page.get_by_role("link", name="Cette page en français")
+    assert link.get_attribute("href") == base + f"techniques/{SLUG}/" and link.get_attribute("lang") == "fr"
+    assert axe_violations(page) == []
+    open_page(page, follow=link)
+    expect(page.locator(f'[data-guide-checklist="{SLUG}"]')).to_be_visible()
     assert_clean(watch)
 
 

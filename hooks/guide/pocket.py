@@ -11,7 +11,8 @@ given what it needs (`Pocket`) and imports nothing above it.
   sub-folder. Every full page links its language's (overrides/main.html, `head`); embed pages,
   the 404 page, the offline copy and the SCORM packages do not.
 - The service worker at the site's root (`sw.js`, its scope the site's folder): its code
-  (overrides/assets/guide/worker.js, minified by assets.py) after `const PRECACHE = {…};`, the
+  (overrides/assets/guide/worker.js, minified by assets.py) after `const PRECACHE = {…};` and
+  `const OFFLINE = {…};` (the words, by language, of what it shows offline for a page not kept), the
   precache list made here: every full page of each language and every file they load (styles,
   scripts, the manifest and icons, the search worker, its lunr languages and the language's search
   index, what guide.js fetches later), each with its content hash, and a version made of them all,
@@ -64,6 +65,7 @@ class PocketLanguage:
     name: str  # the app's name and short name in that language (strings.yml)
     short_name: str
     description: str  # the site's description in that language
+    offline: Mapping[str, str]  # the page shown offline for a page not kept yet: its title, text, and a link to this language's
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ def write_pocket(pocket: Pocket) -> dict:
         (pocket.site_dir / language.prefix / WEB_MANIFEST).write_text(text, encoding="utf-8")
     (pocket.site_dir / HOST_HEADERS).write_text(host_headers(), encoding="utf-8")
     languages = [(language.lang, language.prefix) for language in pocket.languages]
-    return write_worker(pocket.site_dir, languages, pocket.worker, pocket.later)
+    offline = json.dumps({language.lang: language.offline for language in pocket.languages}, ensure_ascii=False, sort_keys=True)
+    return write_worker(pocket.site_dir, languages, f"const OFFLINE = {offline};\n{pocket.worker}", pocket.later)
 
 
 def host_headers() -> str:

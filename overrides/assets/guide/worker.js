@@ -9,8 +9,11 @@
 //   the install: the old version goes on serving its own complete cache.
 // - Fetch: GET requests in the scope only (nothing of another origin). A listed file comes from this
 //   version's cache once the language of the page asking for it is all there; until then from the
-//   network (the cache when offline), so a page and its files are always of one version. A PDF comes
-//   from the network once, then from the downloads cache. Anything else goes to the network.
+//   network (the cache when offline), so a page and its files are always of one version. Offline, a
+//   page of a language not kept yet is a short page in its language that says so (`OFFLINE`, written
+//   before this code by pocket.py), linking the same page in each language kept: not the browser's
+//   error. A PDF comes from the network once, then from the downloads cache. Anything else goes to
+//   the network.
 // - A page tells the worker its language (pocket.js): a language not kept yet is added.
 // - Activate: the first version takes over the open pages at once; a later one waits until a page
 //   asks (the new version's button: "skip-waiting") or no page shows the old one. Older versions'
@@ -141,6 +144,28 @@ async function fromCache(href, request) {
   }
 }
 
+const escaped = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Offline, a page this device has not kept: said in its own language, with the same page in each language kept.
+async function notKept(href) {
+  const lang = languageOf(href);
+  const path = href.slice((SCOPE + PRECACHE.prefixes[lang]).length);
+  const kept = [...(await readyLanguages())].filter((other) => other !== lang && REVISIONS.has(SCOPE + PRECACHE.prefixes[other] + path));
+  const words = OFFLINE[lang];
+  const links = kept.map((other) => `<p><a href="${escaped(SCOPE + PRECACHE.prefixes[other] + path)}" lang="${other}">${escaped(OFFLINE[other].other)}</a></p>`);
+  const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${escaped(words.title)}</title><main><h1>${escaped(words.title)}</h1><p>${escaped(words.text)}</p>${links.join("")}</main>`;
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+async function pageOrNotice(href, request) {
+  try {
+    return await fromCache(href, request);
+  } catch (error) {
+    if (request.mode !== "navigate") throw error;
+    return notKept(href);
+  }
+}
+
 async function download(href, request, event) {
   const cache = await caches.open(DOWNLOADS);
   const hit = await cache.match(key(href, KEPT));
@@ -154,6 +179,6 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return; // not ours: as if there were no worker
   const href = listedAddress(request.url);
-  if (REVISIONS.has(href)) event.respondWith(fromCache(href, request));
+  if (REVISIONS.has(href)) event.respondWith(pageOrNotice(href, request));
   else if (KEPT.has(href)) event.respondWith(download(href, request, event));
 });
