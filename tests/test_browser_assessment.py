@@ -185,7 +185,9 @@ def test_keyboard_journey_profile_and_plan(watch, context):
     expect(results).to_be_visible()
     expect(page.locator("#profile-title")).to_be_focused()
     expect(page.locator("[data-errors]")).to_be_hidden()
-    expect(page.locator("[data-guide-assessment] [data-live]")).to_contain_text("Auto-évaluation enregistrée le")
+    # said once, under the profile's heading where the focus is, not a second time above it
+    expect(results.locator("[data-saved]")).to_contain_text("Auto-évaluation enregistrée le")
+    expect(page.get_by_text("Auto-évaluation enregistrée le")).to_have_count(1)
 
     # Every answer, chosen with the keyboard, was stored.
     answers = stored(page)["selfAssessment"]["answers"]

@@ -62,7 +62,7 @@ def test_unanswered_questions_are_named_and_focused(watch):
     blocks = [page.locator(f"#q-{QUIZ.id}-{q.id}") for q in QUIZ.questions]
     page.locator(f"#q-{QUIZ.id}-{QUIZ.questions[1].id}-{QUIZ.questions[1].options[0].id}").check()
     page.get_by_role("button", name="Vérifier").click()
-    assert live(page).text_content().startswith("Question 1\u00a0: choisissez au moins une réponse. Question 3\u00a0:")
+    assert live(page).text_content().startswith("Question 1\u00a0: pas encore de réponse. Question 3\u00a0:")
     focused = page.evaluate("document.activeElement.name")
     assert focused == f"q-{QUIZ.id}-{QUIZ.questions[0].id}"
     said = [block.locator(".guide-unanswered") for block in blocks]
@@ -104,7 +104,8 @@ def test_an_answer_changed_after_check_loses_its_verdict_and_the_others_keep_the
     expect(question).to_have_attribute("data-result", "wrong")
     page.locator(f"#q-{QUIZ.id}-{first.id}-{right(first)[0].id}").check()
     expect(question).not_to_have_attribute("data-result", "wrong")
-    expect(live(page)).to_have_text("")  # the score it summed up no longer holds either
+    # the score it summed up no longer holds either: what is said instead is how to count it again
+    expect(live(page)).to_have_text("Réponse modifiée\u00a0: «\u00a0Vérifier\u00a0» la comptera et l’enregistrera.")
     assert question.locator("[data-mark]:visible, .guide-feedback:visible, .guide-explanation:visible").count() == 0
     other = page.locator(f"#q-{QUIZ.id}-{second.id}")
     expect(other).to_have_attribute("data-result", "correct")  # the other questions keep theirs

@@ -1084,3 +1084,12 @@ def test_without_a_site_address_nothing_invents_one(site_without_address):
     not_found = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert {a["href"] for a in not_found.select(".md-select__link[hreflang]")} == {"/", "/en/"}
     assert not list(site.rglob("sitemap.xml*"))  # a sitemap needs absolute addresses: none without one
+
+
+def test_the_home_pages_cards_lead_to_their_technique_by_their_title(site):
+    """Each of the seven cards opens its technique by its title, a target a thumb can hit (the only
+    link was the word « S’entraîner », 58 × 17 px on a phone), the title as the content has it."""
+    for lang, prefix in LANGS.items():
+        cards = page(site, prefix).select(".grid.cards > ul > li")
+        titles = [(a.get_text(), a["href"]) for a in (card.select_one("strong > a") for card in cards)]
+        assert titles == [(f"{t.number}. {t.title(lang)}", f"techniques/{t.id}/") for t in GUIDE.techniques], lang

@@ -135,7 +135,7 @@ export function mount(root, { load, update, saved, calendar }) {
       history.push({ date: now.toISOString(), scores });
     });
     render(data.selfAssessment.history);
-    live.textContent = saved() ? t("saved_on", { date: formatDate(now.toISOString()) }) : t("save_failed");
+    live.textContent = saved() ? "" : t("save_failed"); // saved: the profile's own line says when (render), once
     told(form, saved());
     const heading = results.querySelector("h2");
     heading.tabIndex = -1;

@@ -88,8 +88,9 @@ export function mount(root, { load, erase, replace }) {
   root.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "export") {
-      const day = new Date().toISOString().slice(0, 10);
-      download(`${APP}-${day}.json`, "application/json", JSON.stringify({ app: APP, exported: new Date().toISOString(), ...load() }, null, 2));
+      const name = `${APP}-${new Date().toISOString().slice(0, 10)}.json`;
+      download(name, "application/json", JSON.stringify({ app: APP, exported: new Date().toISOString(), ...load() }, null, 2));
+      live.textContent = t("export_done", { name }); // on a phone, nothing else may show that a file was made
     } else if (action === "erase" && window.confirm(t("erase_confirm"))) {
       erase();
       show();

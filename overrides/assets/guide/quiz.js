@@ -71,10 +71,12 @@ export function mount(form) {
   onSubmit(form, () => {
     check();
   });
-  // An answer changed after "Check": its question's verdict, and the score, no longer hold, so they go.
+  // An answer changed after "Check": its question's verdict, and the score, no longer hold, so they
+  // go, and the reader is told it counts (and is kept) once checked again.
   form.addEventListener("change", (event) => {
-    clear([event.target.closest("[data-question]")]);
-    live.textContent = "";
+    const question = event.target.closest("[data-question]");
+    live.textContent = question.dataset.result ? t("check_again") : "";
+    clear([question]);
   });
   form.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
