@@ -4,6 +4,7 @@ driven in Chromium as a reader uses them: error summary, profile, history, plan,
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -488,4 +489,12 @@ def test_the_plan_prints_alone_on_one_page(watch):
         pages = page_texts(page.pdf(format=paper))
         assert len(pages) == 1, paper
         assert [line for line in lines if line not in flat_words(pages[0])] == [], paper  # every line, not those in view
+        assert "______" in pages[0]  # no date yet: a line to write it on
+    # the date as the page writes dates, not as the browser prints a date field (05/17/2031)
+    page.emulate_media(media="screen")
+    page.locator("#plan-date").fill("2031-05-17")
+    page.emulate_media(media="print")
+    page.locator("[data-action=print-plan]").dispatch_event("click")
+    [sheet] = page_texts(page.pdf(format="A4"))
+    assert "17 mai 2031" in flat_words(sheet) and not re.search(r"\d\d/\d\d/\d{4}|2031-05-17", sheet) and "______" not in sheet
     assert_clean(watch)

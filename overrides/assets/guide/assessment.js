@@ -50,6 +50,8 @@ export function mount(root, { load, update, saved, calendar }) {
   const planLive = results.querySelector("[data-plan-live]");
   const commitment = results.querySelector("[data-commitment]");
   const planDate = results.querySelector("[data-plan-date]");
+  const dateWords = results.querySelector("[data-plan-date-words]");
+  const showDate = () => (dateWords.textContent = isDay(planDate.value) ? formatDate(planDate.value) : ""); // « 14 janvier 2027 » on paper
   const skills = [...form.querySelectorAll(".guide-assessment__technique")];
   let weakest = [];
 
@@ -78,6 +80,7 @@ export function mount(root, { load, update, saved, calendar }) {
     const plan = load().plan;
     commitment.value = plan?.commitment || "";
     planDate.value = plan?.date || "";
+    showDate();
     results.hidden = false;
   }
 
@@ -99,6 +102,7 @@ export function mount(root, { load, update, saved, calendar }) {
   results.addEventListener("input", (event) => {
     if (event.target !== commitment && event.target !== planDate) return;
     planLive.textContent = "";
+    showDate();
     clearTimeout(pending);
     pending = setTimeout(keep, 500);
   });
