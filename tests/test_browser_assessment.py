@@ -498,3 +498,18 @@ def test_the_plan_prints_alone_on_one_page(watch):
     [sheet] = page_texts(page.pdf(format="A4"))
     assert "17 mai 2031" in flat_words(sheet) and not re.search(r"\d\d/\d\d/\d{4}|2031-05-17", sheet) and "______" not in sheet
     assert_clean(watch)
+
+
+def test_the_profiles_chart_stays_readable_on_a_phone(watch):
+    """The chart is drawn to the screen's width: on a phone its words came out at about 10 px. There
+    they stay about 12 px or more, each name whole inside the drawing."""
+    page = watch.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    take_assessment(page, ANSWERS)
+    labels = page.locator("[data-chart] svg").evaluate(
+        """(svg) => { const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('.guide-chart__label')].map((t) => { const r = t.getBoundingClientRect();
+          return [r.height, r.left >= box.left - 1 && r.right <= box.right + 1]; }); }"""
+    )
+    assert len(labels) == len(TECHNIQUES) and all(height >= 13 and inside for height, inside in labels), labels
+    assert_clean(watch)
