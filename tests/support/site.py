@@ -77,7 +77,9 @@ def plan_quiz_lines(technique, lang: str) -> list[str]:
     option lettered A, B, C… in the content's order, a vote option by option where several are
     right, and the answer's line with its letters and why (the right option's feedback, or the
     question's explanation where several are right)."""
-    answer = {"fr": "Réponse\u00a0: {letters} —", "en": "Answer: {letters} —"}[lang]  # « Réponses : A, C — » where several are
+    answer = {"fr": ("Réponse\u00a0: {letters} —", "Réponses\u00a0: {letters} —"), "en": ("Answer: {letters} —", "Answers: {letters} —")}[
+        lang
+    ]
     vote = {"fr": "faites voter option par option", "en": "take a vote on each option"}[lang]
     lines = []
     for question in technique.questions:
@@ -85,8 +87,7 @@ def plan_quiz_lines(technique, lang: str) -> list[str]:
         letters = "ABCDEF"[: len(question.options)]
         lines += [f"{letter}. {option.text(lang)}" for letter, option in zip(letters, question.options)]
         right = [letter for letter, option in zip(letters, question.options) if option.correct]
-        said = answer.replace("{letters}", ", ".join(right)).replace("Réponse", "Réponses" if len(right) > 1 else "Réponse")
-        said = said.replace("Answer:", "Answers:" if len(right) > 1 else "Answer:")
+        said = answer[len(right) > 1].replace("{letters}", ", ".join(right))  # one right option, or several
         if question.kind == "multiple":
             lines += [vote, said, question.explanation(lang)]
         else:

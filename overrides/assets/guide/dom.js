@@ -3,12 +3,14 @@ import { pageConfig } from "./config.js";
 
 // An interface string of the page's language, its {placeholders} filled from `values`; a count's
 // word in the form its number takes, {n|one|other} (« 1 réponse », « 0 réponse », "0 answers").
+let plurals = null; // the page language's plural rules, made when a string first needs them
 export function t(key, values = {}) {
   const text = pageConfig().strings[key] || key;
-  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
-  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name, one, other) =>
-    !(name in values) ? whole : one === undefined ? values[name] : plural.select(values[name]) === "one" ? one : other,
-  );
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name, one, other) => {
+    if (!(name in values) || one === undefined) return name in values ? values[name] : whole;
+    plurals ||= new Intl.PluralRules(document.documentElement.lang || undefined);
+    return plurals.select(values[name]) === "one" ? one : other;
+  });
 }
 
 // A date in words in the page's language: « 6 décembre 2026 » (the day kept with its month),
