@@ -356,6 +356,27 @@ def test_the_plan_is_kept_as_it_is_written_without_its_button(watch):
     page.wait_for_url("**/techniques/**")
     open_page(page, "/assessment/")
     expect(page.locator("#plan-commitment")).to_have_value("Remercier Anne mardi")
+    # a date half typed (one part cleared) keeps the date kept before; a keystroke taken back makes no plan
+    page.locator("#plan-date").fill("2031-01-14")
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).plan.date === '2031-01-14'", arg=STORAGE_KEY)
+    page.locator("#plan-date").focus()
+    page.keyboard.press("Backspace")
+    assert page.locator("#plan-date").evaluate("e => e.validity.badInput && e.value === ''")
+    page.locator("[data-plan] a").first.click()
+    page.wait_for_url("**/techniques/**")
+    assert stored(page)["plan"]["date"] == "2031-01-14"
+    assert_clean(watch)
+
+
+def test_a_keystroke_taken_back_makes_no_plan(watch):
+    page = watch.page
+    history = [{"date": "2025-06-01T12:00:00.000Z", "scores": scores_of(ANSWERS)}]
+    open_page(page, "/assessment/", saved=storage_with(ANSWERS, history))
+    page.locator("#plan-commitment").press_sequentially("x")
+    page.keyboard.press("Backspace")
+    page.locator("[data-plan] a").first.click()
+    page.wait_for_url("**/techniques/**")
+    assert stored(page)["plan"] is None  # My data would otherwise count « un plan d'action »
     assert_clean(watch)
 
 

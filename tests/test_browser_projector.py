@@ -339,3 +339,30 @@ def test_project_and_embed_say_so_when_their_code_cannot_be_had_and_work_once_it
     assert len(cut_off) >= 2, watch.errors
     watch.errors[:] = [e for e in watch.errors if e not in cut_off]
     assert_clean(watch)
+
+
+def test_on_a_small_screen_the_answer_shown_by_a_tap_stays_in_view(watch):
+    """Tapped, « Afficher la réponse » scrolls the stage to the right option: the focus given back
+    to the question (so that Space then shows the next answer) must not scroll it away again."""
+    page = watch.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_quiz(page, "fr", "article")
+    page.locator('form[data-guide-quiz="article"] button[data-action="project"]').click()
+    dialog = projector(page)
+    dialog.wait_for()
+    found = False
+    for n, _ in enumerate(questions_of("article"), start=1):
+        if n > 1:
+            dialog.get_by_role("button", name=TEXT["fr"]["next"]).click()
+        dialog.get_by_role("button", name=TEXT["fr"]["reveal"]).click()
+        right = dialog.locator(".guide-projector__correct").first
+        stage = dialog.locator(".guide-projector__stage")
+        scrolled = stage.evaluate("s => s.scrollTop > 0")
+        inside = right.evaluate(
+            """(li) => { const s = li.closest('.guide-projector__stage').getBoundingClientRect(), r = li.getBoundingClientRect();
+            return r.top >= s.top - 1 && r.bottom <= s.bottom + 1; }"""
+        )
+        assert inside, shown(page)["progress"]
+        found = found or scrolled
+    assert found  # at least one answer had to be scrolled to on this screen
+    assert_clean(watch)

@@ -567,6 +567,11 @@ YAML = [
         f"{S}: missing_answers.en: {{n|answers}}: write a count's two forms as {{n|one|other}}",
     ),
     (
+        "a count's word with a space before its bar",
+        replace(S, 'en: "{n} {n|answer|answers} missing"', 'en: "{n} {n |answer|answers} missing"'),
+        f"{S}: missing_answers.en: {{n |answer|answers}}: write a count's two forms as {{n|one|other}}",
+    ),
+    (
         "a count's word in a string a template fills",
         replace(S, 'en: "Question {n}"\n', 'en: "{n|Question|Questions} {n}"\n'),
         f"{S}: question.en: {{n|Question|Questions}}: plural forms work only in what the scripts fill, and they fill no {{n}} here",

@@ -20,7 +20,8 @@ from .files import ContentError
 HOOKS = Path(__file__).parent
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}")  # {name}, or {name|one|other}: as dom.js's t() reads them
-PLURAL = re.compile(r"\{(\w+)\|[^{}]*\}")  # what is meant as {name|one|other}, well written or not
+PLURAL = re.compile(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}")  # {name|one|other}
+ODD_PLURAL = re.compile(r"\{\W*(\w*)[^{}]*\|[^{}]*\}")  # what is left of one once the well-written are taken out: {n|a}, {n |a|b}, {n|{x} a|b}
 KEY_IN_CODE = re.compile(r"""\bt(?:\.([a-z][a-z0-9_]*)|\[\s*["']([a-z][a-z0-9_]*)["']\s*\])""")  # t.key, t["key"]
 REPLACE = re.compile(r"""\s*\.replace\(\s*["']\{(\w+)\}["']\s*,""")
 SCRIPT_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*,\s*\{""")  # t("key", { … })
@@ -113,9 +114,9 @@ def check_placeholders(
     for key in strings[default]:
         for lang in languages:
             where = f"{key}.{lang}"
+            if odd := ODD_PLURAL.search(PLACEHOLDER.sub("", strings[lang][key])):
+                raise ContentError(file, where, f"{odd.group()}: write a count's two forms as {{{odd.group(1) or 'n'}|one|other}}")
             for plural in PLURAL.finditer(strings[lang][key]):
-                if not PLACEHOLDER.fullmatch(plural.group()):
-                    raise ContentError(file, where, f"{plural.group()}: write a count's two forms as {{{plural.group(1)}|one|other}}")
                 if plural.group(1) not in counted.get(key, ()):
                     raise ContentError(
                         file,

@@ -84,9 +84,13 @@ export function mount(root, { load, update, saved, calendar }) {
     results.hidden = false;
   }
 
-  // The plan as the reader left it; a date the guide cannot use (a year of five digits …) is not kept.
-  const savePlan = () => {
-    const plan = update((data) => (data.plan = { commitment: commitment.value.trim(), date: isDay(planDate.value) ? planDate.value : "", skills: weakest.map((row) => row.technique) })).plan;
+  // The plan as the reader left it; a date the guide cannot use (a year of five digits …) is not kept,
+  // and one half typed (`keepDate`: the field says so) leaves the date kept before as it was.
+  const savePlan = (keepDate = false) => {
+    const plan = update((data) => {
+      const date = keepDate ? data.plan?.date || "" : isDay(planDate.value) ? planDate.value : "";
+      data.plan = { commitment: commitment.value.trim(), date, skills: weakest.map((row) => row.technique) };
+    }).plan;
     told(results, saved());
     return plan;
   };
@@ -96,7 +100,7 @@ export function mount(root, { load, update, saved, calendar }) {
   let pending = 0;
   const keep = () => {
     clearTimeout(pending);
-    if (pending) savePlan();
+    if (pending && (commitment.value.trim() || planDate.value || load().plan)) savePlan(planDate.validity.badInput); // a keystroke taken back makes no plan
     pending = 0;
   };
   results.addEventListener("input", (event) => {

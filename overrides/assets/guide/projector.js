@@ -122,7 +122,7 @@ function build(form, opener) {
     else if (value) go(Number(value));
     // A button clicked (not pressed by a key) keeps no focus: Space and Enter then show the answer,
     // as the keys line says, instead of pressing that button again (and skipping the answer).
-    if (value && value !== "close" && event.detail) prompt.focus();
+    if (value && value !== "close" && event.detail) prompt.focus({ preventScroll: true }); // the answer, scrolled to on a small screen, stays in view
   });
   dialog.addEventListener("keydown", (event) => {
     event.stopPropagation(); // the page's own shortcuts (Material: n, p, s, /) stay out of the projector
