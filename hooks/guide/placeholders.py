@@ -21,7 +21,8 @@ HOOKS = Path(__file__).parent
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}")  # {name}, or {name|one|other}: as dom.js's t() reads them
 PLURAL = re.compile(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}")  # {name|one|other}
-ODD_PLURAL = re.compile(r"\{\W*(\w*)[^{}]*\|[^{}]*\}")  # what is left of one once the well-written are taken out: {n|a}, {n |a|b}, {n|{x} a|b}
+# what is left of a count's forms once the well-written are taken out: {n|a}, {n |a|b}, {n|{x} a|b}
+ODD_PLURAL = re.compile(r"\{\W*(\w*)[^{}]*\|[^{}]*\}")
 KEY_IN_CODE = re.compile(r"""\bt(?:\.([a-z][a-z0-9_]*)|\[\s*["']([a-z][a-z0-9_]*)["']\s*\])""")  # t.key, t["key"]
 REPLACE = re.compile(r"""\s*\.replace\(\s*["']\{(\w+)\}["']\s*,""")
 SCRIPT_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*,\s*\{""")  # t("key", { … })
