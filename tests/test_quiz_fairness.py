@@ -164,9 +164,11 @@ def test_the_answer_key_and_the_embeds_list_the_options_as_the_quiz_does(site, l
         assert len(listed) == len(on_page), quiz
         for item, q in zip(listed, on_page):
             options = item.select(":scope > ul > li")
-            letters = [li.select_one(".guide-key-letter").extract().get_text() for li in options]
+            letters = [li.select_one(".guide-letter").get_text() for li in options]
             assert letters == [f"{letter}." for letter in LETTERS[: len(q.options)]], (quiz, q.id)
-            texts = tuple(li.get_text().strip().split(" — ", 1)[1] if li.has_attr("class") else li.get_text().strip() for li in options)
+            # each option's words after its letter (and « ✓ Bonne réponse — » on a right one); the parsed page is shared: read, never changed
+            after = [li.get_text().strip().removeprefix(letter).strip() for li, letter in zip(options, letters)]
+            texts = tuple(text.split(" — ", 1)[1] if li.has_attr("class") else text for li, text in zip(options, after))
             assert texts == q.options, (quiz, q.id)
             assert tuple(i for i, li in enumerate(options) if "guide-key-correct" in li.get("class", [])) == q.right, (quiz, q.id)
             answer = item.select_one(".guide-key-explanation strong").get_text()

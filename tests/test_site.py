@@ -1093,3 +1093,19 @@ def test_the_home_pages_cards_lead_to_their_technique_by_their_title(site):
         cards = page(site, prefix).select(".grid.cards > ul > li")
         titles = [(a.get_text(), a["href"]) for a in (card.select_one("strong > a") for card in cards)]
         assert titles == [(f"{t.number}. {t.title(lang)}", f"techniques/{t.id}/") for t in GUIDE.techniques], lang
+
+
+def test_an_option_is_lettered_one_way_wherever_a_room_votes_on_it(site):
+    """The quiz on its page, the trainer's plan and the answer key letter each question's options
+    A., B., C. in order, in one element the style and the projector read (there were three names
+    for it, and the key's letters alone were not bold)."""
+    slug = GUIDE.techniques[0].id
+    for prefix in LANGS.values():
+        for path in [f"techniques/{slug}", f"trainers/{slug}", "trainers/answer-key"]:
+            html = page(site, prefix + path)
+            options = html.select("[data-option], [data-letter]")
+            assert len(options) >= 9, path
+            for option in options:
+                position = option.parent.find_all(option.name, recursive=False).index(option)
+                assert option.select_one(".guide-letter").get_text() == f"{'ABCDEF'[position]}.", (prefix, path)
+            assert not html.select(".guide-key-letter, .guide-trainer-plan__letter")

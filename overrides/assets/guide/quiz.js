@@ -34,6 +34,7 @@ export function mount(form) {
     el.hidden = false;
   };
 
+  let checked = false; // judged since the last "Try again": a change then waits for "Check" to count
   function check(remember = true) {
     clear();
     const missing = questions.filter((q) => chosen(q).length === 0);
@@ -43,6 +44,7 @@ export function mount(form) {
       inputs(missing[0])[0].focus();
       return;
     }
+    checked = true;
     const lines = [];
     let score = 0;
     questions.forEach((q, index) => {
@@ -74,13 +76,13 @@ export function mount(form) {
   // An answer changed after "Check": its question's verdict, and the score, no longer hold, so they
   // go, and the reader is told it counts (and is kept) once checked again.
   form.addEventListener("change", (event) => {
-    const question = event.target.closest("[data-question]");
-    live.textContent = question.dataset.result ? t("check_again") : "";
-    clear([question]);
+    clear([event.target.closest("[data-question]")]);
+    live.textContent = checked ? t("check_again") : ""; // said until the next "Check", arrow key after arrow key
   });
   form.addEventListener("click", (event) => {
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {
+      checked = false;
       clear();
       flagUnanswered(form, []);
       inputs(form).forEach((input) => (input.checked = false));
