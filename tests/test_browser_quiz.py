@@ -106,9 +106,10 @@ def test_an_answer_changed_after_check_loses_its_verdict_and_the_others_keep_the
     expect(question).not_to_have_attribute("data-result", "wrong")
     # the score it summed up no longer holds either: what is said instead is how to count it again
     expect(live(page)).to_have_text("Réponse modifiée\u00a0: «\u00a0Vérifier\u00a0» la comptera et l’enregistrera.")
-    third = QUIZ.questions[2]
-    page.locator(f"#q-{QUIZ.id}-{third.id}-{wrong(third)[0].id}").check()  # another change, before "Check": still said
+    # the same question changed again (the next arrow key), before "Check": still said
+    page.locator(f"#q-{QUIZ.id}-{first.id}-{wrong(first)[0].id}").check()
     expect(live(page)).to_have_text("Réponse modifiée\u00a0: «\u00a0Vérifier\u00a0» la comptera et l’enregistrera.")
+    page.locator(f"#q-{QUIZ.id}-{first.id}-{right(first)[0].id}").check()
     assert question.locator("[data-mark]:visible, .guide-feedback:visible, .guide-explanation:visible").count() == 0
     other = page.locator(f"#q-{QUIZ.id}-{second.id}")
     expect(other).to_have_attribute("data-result", "correct")  # the other questions keep theirs
