@@ -290,6 +290,17 @@ FILES = [
     ("a page without its translation", add("docs/extra.md", "# Extra\n"), "docs/extra.md: (page): no 'en' translation (extra.en.md)"),
     ("the whole-article quiz deleted", remove("docs/quiz.yml"), "docs/quiz.yml: (file): missing: the whole-article quiz"),
     ("the English article deleted", remove("docs/article.en.md"), "docs/article.en.md: (file): missing"),
+    ("the interface strings deleted", remove("hooks/guide/strings.yml"), "hooks/guide/strings.yml: (file): missing"),
+    (
+        "a string a template shows, renamed",
+        replace("hooks/guide/strings.yml", "\norigin_quiz:", "\norigin_quizz:"),
+        "hooks/guide/strings.yml: origin_quiz: missing, but the guide's pages show it: put it back, with its text in every language",
+    ),
+    (
+        "a string the plans show, renamed",
+        replace("hooks/guide/strings.yml", "\ntrainer_source_line:", "\ntrainer_source_lines:"),
+        "hooks/guide/strings.yml: trainer_source_line: missing, but the guide's pages show it: put it back, with its text in every language",
+    ),
     (
         "the interface strings saved as Windows-1252",
         save_as("hooks/guide/strings.yml", cp1252_at("é")),
@@ -765,6 +776,17 @@ def test_the_catalogue_covers_each_kind_of_file_an_editor_edits():
     edited.append("hooks/guide/strings.yml")
     named = {kind_of_file(c[2].split(":")[0]) for c in CATALOGUE}
     assert {kind_of_file(path) for path in edited} - named == set()
+
+
+def test_a_string_named_at_run_time_stops_the_build_with_its_name(project):
+    """A checklist's moments are named "pause_" + the moment's ID: no scan of the code finds them, yet
+    one renamed in strings.yml stops the build with its key and no traceback (it showed an empty
+    heading before, or a KeyError's traceback)."""
+    replace("hooks/guide/strings.yml", "\npause_before:", "\npause_befor:")(project)
+    result = build_site(project / "site", project / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert "hooks/guide/strings.yml: pause_before: missing, but the guide's pages show it" in output, output
 
 
 def test_html_in_content_shows_as_text(project):

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.config_options import URL
+from mkdocs.exceptions import PluginError
 
 from .assets import PRINT_STYLE, Assets
 from .content import ASCII_SPACES, load_guide, read_strings, read_yaml
-from .files import inventory, namer, read_text
+from .files import ContentError, inventory, namer, read_text, why_unreadable
 from .markers import MarkerExtension, MarkerRules, Page
 from .model import SCALE, Guide
 from .output import Output
@@ -63,14 +64,28 @@ class Languages:
         return {lang: self.prefix(lang) for lang in self.all}
 
 
+class Strings(dict):
+    """One language's interface strings. A key the file lacks stops the build with one line,
+    whether a template, the renderer or the 404 page asks for it (a script's keys are checked
+    before anything is built: placeholders.py)."""
+
+    def __missing__(self, key: str) -> str:
+        raise PluginError(f"{STRINGS_SHOWN}: {key}: missing, but the guide's pages show it: put it back, with its text in every language")
+
+
 @functools.lru_cache(maxsize=8)
-def _strings(path: str, mtime_ns: int, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    return read_strings(read_yaml(Path(path), STRINGS_SHOWN), STRINGS_SHOWN, languages)
+def _strings(path: str, mtime_ns: int, languages: tuple[str, ...]) -> dict[str, Strings]:
+    tables = read_strings(read_yaml(Path(path), STRINGS_SHOWN), STRINGS_SHOWN, languages)
+    return {lang: Strings(table) for lang, table in tables.items()}
 
 
-def load_strings(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+def load_strings(languages: tuple[str, ...]) -> dict[str, Strings]:
     """The interface strings, one table per language (read again only when the file changes)."""
-    return _strings(str(STRINGS_FILE), STRINGS_FILE.stat().st_mtime_ns, languages)
+    try:
+        changed = STRINGS_FILE.stat().st_mtime_ns
+    except OSError as error:
+        raise ContentError(STRINGS_SHOWN, "(file)", why_unreadable(STRINGS_FILE, error)) from None
+    return _strings(str(STRINGS_FILE), changed, languages)
 
 
 @dataclass

@@ -23,7 +23,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}")  # {name}, or {nam
 PLURAL = re.compile(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}")  # {name|one|other}
 # what is left of a count's forms once the well-written are taken out: {n|a}, {n |a|b}, {n|{x} a|b}
 ODD_PLURAL = re.compile(r"\{\W*(\w*)[^{}]*\|[^{}]*\}")
-KEY_IN_CODE = re.compile(r"""\bt(?:\.([a-z][a-z0-9_]*)|\[\s*["']([a-z][a-z0-9_]*)["']\s*\])""")  # t.key, t["key"]
+KEY_IN_CODE = re.compile(r"""\bt(?:\.([a-z][a-z0-9_]*)|\[\s*["']([a-z][a-z0-9_]*)["']\s*\])""")  # t.<key>, t["<key>"]
 REPLACE = re.compile(r"""\s*\.replace\(\s*["']\{(\w+)\}["']\s*,""")
 SCRIPT_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*,\s*\{""")  # t("key", { … })
 NAME = re.compile(r"\s*([A-Za-z_$][\w$]*)\s*(?::|$)", re.S)
@@ -100,6 +100,18 @@ def code_fills(theme_dir: str | None, scripts_only: bool = False) -> dict[str, s
         for key, names in filled_in(path.read_text(encoding="utf-8"), script=path.suffix == ".js").items():
             filled.setdefault(key, set()).update(names)
     return filled
+
+
+def named_keys(theme_dir: str | None) -> set[str]:
+    """Every key the templates (under `theme_dir`: t.<key>, t["<key>"]) and the hooks (t["<key>"]) name: a
+    key built at run time ("pause_" + …) is not among them (build.Strings stops the build on it)."""
+    theme = sorted(Path(theme_dir).rglob("*.html")) if theme_dir else []
+    named = set()
+    for path in [*theme, *sorted(HOOKS.glob("*.py"))]:
+        for use in KEY_IN_CODE.finditer(path.read_text(encoding="utf-8")):
+            if use.group(2) or path.suffix == ".html":  # in Python, t.x is a method or an attribute
+                named.add(use.group(1) or use.group(2))
+    return named
 
 
 def _names(names: Iterable[str]) -> str:

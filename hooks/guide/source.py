@@ -21,7 +21,7 @@ from .content import check_translations
 from .files import ContentError, Inventory, read_text, why_unreadable
 from .markers import Page, compare_translations, front_matter
 from .model import Guide
-from .placeholders import check_placeholders, code_fills
+from .placeholders import check_placeholders, code_fills, named_keys
 from .routes import ASSESSMENT_PAGE, QUIZ_PAGE, TECHNIQUE_DIR, TRAINERS_DIR, marker_text, plan_page, technique_page
 
 
@@ -84,6 +84,9 @@ def check_source(
     """What can be checked before any page is converted: the interface strings' placeholders
     (`strings`: the tables, and their file as messages name it), then every page as text."""
     theme = config.theme.custom_dir
+    missing = sorted(named_keys(theme) - strings[0][languages[0]].keys())
+    if missing:
+        raise ContentError(strings[1], missing[0], "missing, but the guide's pages show it: put it back, with its text in every language")
     check_placeholders(strings[0], languages, code_fills(theme), strings[1], counted=code_fills(theme, scripts_only=True))
     return check_pages(docs, found, guide, languages, name)
 
