@@ -170,6 +170,29 @@ CASES = [
         "during-item-3, after-item, after-item-2, after-item-3)",
     ),
     ("pair activity without an item", lambda d: d["plan"]["pairs"].pop("item"), f"{F}: plan.pairs.item: missing"),
+    # the commitment: checklist items to choose from, 2 to 4
+    (
+        "a commitment's item the checklist lacks",
+        lambda d: d["plan"]["commitment"].update(items=["before-item", "during-item-4"]),
+        f"{F}: plan.commitment.items[1]: no checklist item 'during-item-4' (known: before-item, before-item-2, before-item-3, during-item, "
+        "during-item-2, during-item-3, after-item, after-item-2, after-item-3)",
+    ),
+    (
+        "a commitment's item listed twice",
+        lambda d: d["plan"]["commitment"].update(items=["after-item", "after-item"]),
+        f"{F}: plan.commitment.items[1]: 'after-item' is listed twice (also plan.commitment.items[0])",
+    ),
+    (
+        "one item to choose from",
+        lambda d: d["plan"]["commitment"].update(items=["after-item"]),
+        f"{F}: plan.commitment.items: list 2 to 4 checklist items for members to choose from, got 1",
+    ),
+    (
+        "a commitment's items as one text",
+        lambda d: d["plan"]["commitment"].update(items="before-item, after-item"),
+        f"{F}: plan.commitment.items: expected a list of checklist item IDs (lines starting with '-'), got 'before-item, after-item'",
+    ),
+    ("a commitment without items", lambda d: d["plan"]["commitment"].pop("items"), f"{F}: plan.commitment.items: missing"),
     ("question without text", lambda d: d["plan"]["question"].pop("text"), f"{F}: plan.question.text: missing"),
     (
         "commitment missing a language",

@@ -8,6 +8,7 @@ must list them in that same order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +19,12 @@ from support.site import page
 LETTERS = "ABCD"
 MOST = 0.4  # no position, and not "the longest one", may hold more than 40 % of the right answers
 ARTICLE_QUIZ = "quiz"  # the whole-article quiz's page
+# an option that gives its reason: after a colon, or in a clause of purpose or preference
+REASON = {
+    "fr": re.compile(r"\s:\s|\bpour (?:ne|que|qu|l|la|le|les|faire|montrer|éviter)\b|\bplutôt\b|\bpuisque\b|\bcar\b"),
+    "en": re.compile(r":\s|\bso (?:as|that|you|she|he|they|it)\b|\brather than\b|\bsince\b|\bbecause\b|\bto (?:avoid|show|make|keep)\b"),
+}
+ODD_ONE = 0.1  # the right answer is the one option without a reason (or with one) in at most 10 % of questions
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,28 @@ def test_the_shortest_option_is_right_in_at_most_40_percent(site, lang):
     print(f"\n[{lang}] the right answer is the strictly shortest option in {right_shortest} of {singles} ({right_shortest / singles:.0%})")
     assert singles >= 20
     assert right_shortest <= MOST * singles, (right_shortest, singles)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_right_answer_is_not_the_one_that_gives_no_reason(site, lang):
+    """Wrong options that each justify themselves (« …, pour ne pas casser l'ambiance », "…: everyone
+    complains about it") beside a right one stated plainly teach a room "the one that explains itself
+    is wrong" by the second week; the other way round, "the one with a reason is right"."""
+    plain_right, reasoned_right = [], []
+    singles = [q for q in shown_questions(site, lang) if q.kind == "single"]
+    for q in singles:
+        reasons = [bool(REASON[lang].search(text)) for text in q.options]
+        right = q.right[0]
+        others = [r for i, r in enumerate(reasons) if i != right]
+        if not reasons[right] and all(others):
+            plain_right.append(q.id)
+        if reasons[right] and not any(others):
+            reasoned_right.append(q.id)
+    print(
+        f"\n[{lang}] the right answer alone gives no reason in {len(plain_right)} of {len(singles)}, alone gives one in {len(reasoned_right)}"
+    )
+    assert len(plain_right) <= ODD_ONE * len(singles), plain_right
+    assert len(reasoned_right) <= ODD_ONE * len(singles), reasoned_right
 
 
 @pytest.mark.parametrize("lang", LANGS)

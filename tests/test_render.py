@@ -74,9 +74,10 @@ def test_content_text_is_escaped(tmp_path):
     items = {point: [{"id": f"{point}-{n}", "text": title} for n in range(3)] for point in ("before", "during", "after")}
     for lang in ("fr", "en"):
         pairs = dict(plan()["pairs"], item="during-1")
-        html, _ = renderer(tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs)).render_page(
-            "<!-- guide:checklist alpha -->", "techniques/alpha/"
-        )
+        commitment = dict(plan()["commitment"], items=["before-0", "after-2"])
+        html, _ = renderer(
+            tmp_path / lang, lang=lang, title=title, checklist=items, plan=dict(plan(), pairs=pairs, commitment=commitment)
+        ).render_page("<!-- guide:checklist alpha -->", "techniques/alpha/")
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&lt;img src=x onerror=alert(2)&gt;" in html
 
@@ -280,6 +281,8 @@ def test_a_plan_shows_its_steps_minutes_passage_and_links(tmp_path):
     assert "Arrêtez les binômes à l’heure" in steps[2].get_text()
     assert steps[3].find("a")["href"] == "../../techniques/alpha/#quiz-alpha"
     assert steps[4].find("a")["href"] == "../../techniques/alpha/#checklist-alpha"
+    choices = steps[4].select(".guide-trainer-plan__choices > li")
+    assert [(li["data-item"], li.get_text()) for li in choices] == [("before-item", "before (fr)"), ("after-item-2", "after-2 (fr)")]
     assert root.find("a", download=True)["href"] == "../../pdf/plan-alpha.pdf"
     assert root.select_one(".guide-print-foot [data-page-url]").get_text() == "https://example.org/trainers/alpha/"
     assert not root.select("[data-step=last_week]")  # week 1 has no last week

@@ -499,6 +499,16 @@ def test_trainer_plan_page(site, slug, lang):
         "ABCDEF"[: len(technique.questions[0].options)]
     )
     assert technique.plan.step("commitment").text(lang) in step["commitment"].get_text()
+    # the printed sheet suggests checklist items to choose from, in the checklist's words (members may have no checklist in hand)
+    choices = step["commitment"].select(".guide-trainer-plan__choices > li")
+    assert [(li["data-item"], li.get_text()) for li in choices] == [
+        (choice, technique.item(choice).text(lang)) for choice in technique.plan.step("commitment").choices
+    ]
+    assert len(choices) >= 2
+    assert (
+        step["commitment"].select_one(".guide-trainer-plan__choices-intro").get_text()
+        == {"fr": "Par exemple\u00a0:", "en": "For instance:"}[lang]
+    )
     assert step["commitment"].find("a", href=f"../../techniques/{slug}/#checklist-{slug}")
     assert step["commitment"].find("a", href=f"../../pdf/checklist-{slug}.pdf")
     assert step["takeaway"].select_one(".guide-trainer-plan__takeaway").get_text() == technique.plan.takeaway(lang)

@@ -21,6 +21,7 @@ from typing import Any
 
 from .files import ID_PATTERN, ContentError, Inventory, describe_char, inventory, namer, read_text
 from .model import (
+    COMMITMENT_CHOICES,
     PAIRS_MINUTES,
     PAUSE_POINTS,
     PLAN_MINUTES,
@@ -50,7 +51,7 @@ ASCII_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would turn Frenc
 # An item of the article's list of skills: `1. **Gardez toujours une attitude positive.**{ #attitude-positive } Cela …`
 LIST_ITEM = re.compile(r"^ {0,3}\d+[.)][ \t]+")
 SKILL = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*\{\s*#(?P<anchor>[a-z0-9-]+)\s*\}(?P<text>.*)$", re.S)
-PLAN_FIELDS = {"last_week": (), "question": ("text",), "read": (), "pairs": ("item", "text"), "quiz": (), "commitment": ("text",)}
+PLAN_FIELDS = {"last_week": (), "question": ("text",), "read": (), "pairs": ("item", "text"), "quiz": (), "commitment": ("items", "text")}
 PLAN_OPTIONAL = {"quiz": ("room",)}  # without `room`, every question of the quiz is asked in the room
 LIMITS = {  # (min, max) number of entries
     "checklist": (3, 7),
@@ -287,6 +288,7 @@ class _Reader:
                 "missing: from week 2 on, a plan starts by taking up last week's commitment: add last_week: {minutes: 1}",
             )
         objective = self.text(data["objective"], f"{key}.objective")
+        items = [i.id for point in checklist for i in point.items]
         steps = []
         for kind in PLAN_STEPS:
             if kind not in data:
@@ -296,7 +298,7 @@ class _Reader:
             minutes = self.integer(step["minutes"], f"{where}.minutes")
             if minutes < 1:
                 self.fail(f"{where}.minutes", f"expected 1 or more, got {minutes}")
-            item, room = None, ()
+            item, room, choices = None, (), ()
             if kind == "read":
                 self.reading_time(minutes, passage, f"{where}.minutes")
             if kind == "pairs":
@@ -304,9 +306,8 @@ class _Reader:
                 if not low <= minutes <= high:
                     self.fail(f"{where}.minutes", f"expected {low} {'or' if high == low + 1 else 'to'} {high}, got {minutes}")
                 item = self.ident(step["item"], f"{where}.item")
-                known = [i.id for point in checklist for i in point.items]
-                if item not in known:
-                    self.fail(f"{where}.item", f"no checklist item '{item}' (known: {', '.join(known)})")
+                if item not in items:
+                    self.fail(f"{where}.item", f"no checklist item '{item}' (known: {', '.join(items)})")
             if kind == "quiz":
                 room = self.room(step.get("room"), f"{where}.room", questions) if "room" in step else tuple(q.id for q in questions)
                 needed = math.ceil(QUESTION_MINUTES * len(room))
@@ -317,8 +318,13 @@ class _Reader:
                         f"{_count(minutes, 'minute')} for {_count(len(room), 'question')} asked in the room ({which}); "
                         f"give it {needed} or more (1½ minutes a question), or list fewer in {where}.room",
                     )
+            if kind == "commitment":
+                choices = self.listed(step["items"], f"{where}.items", items, "checklist item", "no checklist item '{}'")
+                low, high = COMMITMENT_CHOICES
+                if not low <= len(choices) <= high:
+                    self.fail(f"{where}.items", f"list {low} to {high} checklist items for members to choose from, got {len(choices)}")
             text = self.text(step["text"], f"{where}.text") if "text" in step else None
-            steps.append(PlanStep(kind, minutes, text, item, room))
+            steps.append(PlanStep(kind, minutes, text, item, room, choices))
         total = sum(step.minutes for step in steps)
         low, high = PLAN_MINUTES
         if not low <= total <= high:
@@ -329,21 +335,24 @@ class _Reader:
 
     def room(self, raw: Any, key: str, questions: tuple[Question, ...]) -> tuple[str, ...]:
         """The IDs of the quiz questions asked in the room: each a question of this technique's quiz, once."""
-        if not isinstance(raw, list):
-            self.fail(key, f"expected a list of question IDs (lines starting with '-'), got {self.got(raw, key)}")
-        if not raw:
+        if raw == []:
             self.fail(key, "the list is empty: list the questions asked in the room, or delete room to ask them all")
-        known = [q.id for q in questions]
-        room: list[str] = []
+        return self.listed(raw, key, [q.id for q in questions], "question", "no question '{}' in this technique's quiz")
+
+    def listed(self, raw: Any, key: str, known: list[str], noun: str, unknown: str) -> tuple[str, ...]:
+        """A list of IDs, each one of `known`, once (`unknown` says what an ID not known is not)."""
+        if not isinstance(raw, list):
+            self.fail(key, f"expected a list of {noun} IDs (lines starting with '-'), got {self.got(raw, key)}")
+        found: list[str] = []
         for index, value in enumerate(raw):
             where = f"{key}[{index}]"
-            qid = self.ident(value, where)
-            if qid not in known:
-                self.fail(where, f"no question '{qid}' in this technique's quiz (known: {', '.join(known)})")
-            if qid in room:
-                self.fail(where, f"'{qid}' is listed twice (also {key}[{room.index(qid)}])")
-            room.append(qid)
-        return tuple(room)
+            ident = self.ident(value, where)
+            if ident not in known:
+                self.fail(where, f"{unknown.format(ident)} (known: {', '.join(known)})")
+            if ident in found:
+                self.fail(where, f"'{ident}' is listed twice (also {key}[{found.index(ident)}])")
+            found.append(ident)
+        return tuple(found)
 
     def reading_time(self, minutes: int, passage: Passage, key: str) -> None:
         """The passage read aloud at READING_PACE words a minute fits in its minutes, in every language."""

@@ -16,6 +16,7 @@ PAUSE_POINTS = ("before", "during", "after")
 PLAN_STEPS = ("last_week", "question", "read", "pairs", "quiz", "commitment")
 PLAN_MINUTES = (5, 10)  # a plan's steps add up to 5 to 10 whole minutes
 PAIRS_MINUTES = (2, 3)  # the pair activity takes 2 or 3 of them
+COMMITMENT_CHOICES = (2, 4)  # the checklist items a plan's commitment suggests, to choose from
 QUESTION_MINUTES = 1.5  # a quiz question asked aloud, answered by a show of hands and explained
 READING_PACE = 130  # words a minute: the passage read aloud slowly
 SCALE = (0, 1, 2, 3, 4)  # the self-assessment's points, Never … Always: the one definition
@@ -82,6 +83,7 @@ class PlanStep:
     text: Text | None = None  # what the trainer says or asks (question, pairs, commitment)
     item: str | None = None  # the pair activity's checklist item ID
     room: tuple[str, ...] = ()  # the quiz: the IDs of the questions asked in the room (the others are for afterwards)
+    choices: tuple[str, ...] = ()  # the commitment: the checklist item IDs suggested to choose from
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,7 @@ class Renderer:
             previous=self.guide.previous(technique),
             quiz=quiz,
             item=technique.item(pairs.item),
+            choices=[technique.item(choice) for choice in plan.step("commitment").choices],
             moment=self.t["pause_" + point.id],
             article_url=link(ARTICLE_PAGE),
             quiz_url=f"{technique_url}#quiz-{technique.id}",

@@ -54,7 +54,7 @@ def plan(number: int = 1) -> dict:
         "read": {"minutes": 1},
         "pairs": {"minutes": 3, "item": "during-item-2", "text": text("pairs")},
         "quiz": {"minutes": 2, "room": ["q-one"]},  # one question asked in the room, the other left for afterwards
-        "commitment": {"minutes": 1, "text": text("commitment")},
+        "commitment": {"minutes": 1, "items": ["before-item", "after-item-2"], "text": text("commitment")},
         "takeaway": text("takeaway"),
         "short": text("short"),
     }
