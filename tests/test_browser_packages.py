@@ -199,13 +199,18 @@ def wait_for_value(page, element: str, value: str | None = None) -> None:
     )
 
 
-def learner_key(student_id: str) -> str:
-    """The key the package keeps this learner's record under, as the launch page computes it
-    (launch.js, run by Node)."""
-    script = "import { learnerKey } from './overrides/assets/guide/launch.js'; console.log(learnerKey(process.argv[1]));"
+def learner_key(student_id: str, lang: str = "fr") -> str:
+    """The key the package of `lang` keeps this learner's record under, as the launch page computes
+    it (launch.js, run by Node)."""
+    script = "import { learnerKey } from './overrides/assets/guide/launch.js'; console.log(learnerKey(...process.argv.slice(1)));"
     return subprocess.run(
-        ["node", "--input-type=module", "-e", script, student_id], cwd=ROOT, capture_output=True, text=True, check=True
+        ["node", "--input-type=module", "-e", script, student_id, lang], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def learner_keys(page) -> list[str]:
+    """The keys of learners' records the device keeps on the platform's origin."""
+    return page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('networking-guide:lms:'))")
 
 
 def device_record(page, student_id: str = "") -> dict | None:
@@ -406,14 +411,21 @@ def test_a_failing_platform_leaves_the_guide_working(learner, platform, mode):
     answer(guide, right)
     guide.locator(f"{FORM} button[type=submit]").click()
     expect(guide.locator(f"{FORM} [data-live]")).to_contain_text(f"{len(QUIZ.questions)} / {len(QUIZ.questions)}")
-    # the frame's origin: the launch page's, the host's; a learner's key once the platform started
-    record = device_record(page, "false") if mode == "fails-after-initialise" else stored(page)
+    # the frame's origin: the launch page's, the host's; once the platform started, a key of this
+    # session alone (the platform could not name its learner: not a key every such learner shares)
+    session_keys = learner_keys(page)
+    if mode == "fails-after-initialise":
+        assert len(session_keys) == 1 and session_keys[0] != learner_key("false")
+        record = json.loads(page.evaluate("key => localStorage.getItem(key)", session_keys[0]))
+    else:
+        record = stored(page)
     assert record["checklists"][SLUG]["ticked"] and record["quizzes"][QUIZ.id]["score"] == len(QUIZ.questions)
     names = [c[0] for c in calls(page)]
     if mode == "fails-after-initialise":
         leave(page)
         assert names.count("LMSInitialize") == 1 and "LMSSetValue" in names
         assert [c[0] for c in calls(page)].count("LMSFinish") == 1
+        assert learner_keys(page) == []  # let go with the session
     else:
         assert names == ["LMSInitialize"]  # nothing more is asked of a platform that did not start
     learner.assert_clean()
@@ -573,4 +585,33 @@ def test_frames_that_cannot_store_still_tell_the_platform(learner, platform):
     assert held(page)["status"] == "completed" and held(page)["raw"] == "100"
     assert page.evaluate("localStorage.length") == 0  # the host page's storage: untouched
     leave(page)
+    learner.assert_clean()
+
+
+def test_a_page_opened_in_a_new_tab_keeps_nothing_the_next_learner_would_find(learner, platform):
+    """A learner who opens one of the package's pages in a tab of its own (a middle click on the
+    guide's menu) is outside the platform's session: the page says it keeps nothing, and the next
+    learner on this browser finds nothing of it. A link to another site opens in a new tab, not in
+    the package's frame (where no other site may show)."""
+    page = learner()
+    guide = launch(page, platform, **session(ANNE))
+    tab = page.context.new_page()
+    tab.goto(f"{platform}fr/techniques/{SLUG}.html")
+    expect(tab.locator("[data-guide-widget][data-mounted=true]")).to_have_count(3)
+    expect(tab.locator(".guide-storage-off:visible")).to_have_count(3)  # each widget says so
+    tab.locator(BOX).first.check()
+    tab.reload()
+    expect(tab.locator(f"{BOX}:checked")).to_have_count(0)
+    assert tab.evaluate("localStorage.getItem('networking-guide')") is None
+    tab.close()
+    # Misner's blog, from the article in the frame: a tab of its own, the package where it was
+    page.context.route(
+        "https://ivanmisner.com/**", lambda route: route.fulfill(body="<title>Ivan Misner</title>", content_type="text/html")
+    )
+    go(guide, "article.html")
+    with page.context.expect_page() as opened:
+        guide.locator('a[href="https://ivanmisner.com/"]').click()
+    assert opened.value.url == "https://ivanmisner.com/"
+    opened.value.close()
+    assert document_of(guide).url.endswith("/fr/article.html")
     learner.assert_clean()

@@ -18,10 +18,11 @@ const API = {
   LMSSetValue: (element, value) => (calls.push([element, value]), "true"),
   LMSCommit: () => (calls.push(["commit"]), "true"),
   LMSFinish: () => "true",
+  LMSGetLastError: () => "0",
 };
 const stored = new Map([
-  [learnerKey("learner-a"), JSON.stringify(RELEASE_1)],
-  [learnerKey("learner-b"), JSON.stringify(RELEASE_1)],
+  [learnerKey("learner-a", "fr"), JSON.stringify(RELEASE_1)],
+  [learnerKey("learner-b", "fr"), JSON.stringify(RELEASE_1)],
   ["networking-guide", JSON.stringify(RELEASE_1)],
 ]);
 const before = new Map(stored);
@@ -29,7 +30,7 @@ const localStorage = { getItem: (key) => stored.get(key) ?? null, setItem: (key,
 const window = Object.assign(new EventTarget(), { API, localStorage, opener: null, setInterval, location: { origin: "https://lms.example" } });
 window.parent = window;
 globalThis.window = window;
-globalThis.document = { getElementById: (id) => (id === "guide-config" ? { textContent: JSON.stringify({ scale: SCALE, quiz: "article" }) } : null) };
+globalThis.document = { documentElement: { lang: "fr" }, querySelector: () => null, getElementById: (id) => (id === "guide-config" ? { textContent: JSON.stringify({ scale: SCALE, quiz: "article" }) } : null) };
 
 const { start } = await import("../../overrides/assets/guide/lms.js");
 
@@ -42,7 +43,7 @@ test("a new attempt starts fresh for the platform and on the device, for that le
     ["cmi.core.session_time", "0000:00:00.00"],
     ["commit"],
   ]);
-  assert.deepEqual(JSON.parse(stored.get(learnerKey("learner-a"))), EMPTY);
-  assert.equal(stored.get(learnerKey("learner-b")), before.get(learnerKey("learner-b")));
+  assert.deepEqual(JSON.parse(stored.get(learnerKey("learner-a", "fr"))), EMPTY);
+  assert.equal(stored.get(learnerKey("learner-b", "fr")), before.get(learnerKey("learner-b", "fr")));
   assert.equal(stored.get("networking-guide"), before.get("networking-guide"));
 });

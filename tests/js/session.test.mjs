@@ -9,11 +9,12 @@ import { mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { SCALE, read } from "./content.mjs";
 import { learnerKey } from "../../overrides/assets/guide/launch.js";
+import { memoryStorage } from "./platform.mjs";
 
 mock.timers.enable({ apis: ["setTimeout", "setInterval", "Date"], now: Date.UTC(2026, 11, 6, 9) });
 const RELEASE_1 = JSON.parse(read("tests/fixtures/storage-v1.json"));
 const WEBSITE = "networking-guide";
-const KEY = learnerKey("learner-a");
+const KEY = learnerKey("learner-a", "fr");
 
 const calls = [];
 const platform = { "cmi.core.lesson_status": "not attempted", "cmi.core.entry": "resume", "cmi.core.student_id": "learner-a", "cmi.suspend_data": "" };
@@ -23,20 +24,19 @@ const API = {
   LMSSetValue: (element, value) => (calls.push(["LMSSetValue", element, value]), (platform[element] = value), "true"),
   LMSCommit: (...args) => (calls.push(["LMSCommit", ...args]), "true"),
   LMSFinish: (...args) => (calls.push(["LMSFinish", ...args]), "true"),
+  LMSGetLastError: () => "0",
 };
 const stored = new Map();
-const localStorage = {
-  getItem: (key) => stored.get(key) ?? null,
-  setItem: (key, value) => stored.set(key, String(value)),
-  removeItem: (key) => stored.delete(key),
-};
+const localStorage = memoryStorage(stored);
 const frame = { contentWindow: { name: "the guide's frame" } };
 const window = Object.assign(new EventTarget(), { API, localStorage, opener: null, setInterval, location: { origin: "https://lms.example" } });
 window.parent = window; // the top window: no frame above
 globalThis.window = window;
 globalThis.document = {
+  documentElement: { lang: "fr" }, // the package's language
   getElementById: (id) => (id === "guide-config" ? { textContent: JSON.stringify({ scale: SCALE, quiz: "article" }) } : null),
   getElementsByTagName: (name) => (name === "iframe" ? [frame] : []),
+  querySelector: () => null,
 };
 
 // The device holds this learner's checklists and plan, and the website's record (another key);
@@ -64,6 +64,7 @@ test("start() initialises once, puts the merged record under the learner's key, 
   assert.deepEqual(merged, RELEASE_1); // what either side lacked, from the other
   assert.deepEqual(JSON.parse(stored.get(WEBSITE)), website); // the website's record: neither read nor written
   assert.equal(window.networkingGuideRecordKey, KEY); // where the pages in the frame find their key
+  assert.equal(stored.get("networking-guide:lms"), "1"); // a package's page opened outside this one keeps nothing
   assert.deepEqual(taken(), [
     ["LMSInitialize", ""],
     ["LMSGetValue", "cmi.core.lesson_status"],
@@ -95,7 +96,8 @@ test("a new score is committed at once, only what changed; completed is never ta
   ]);
   storageEvent(KEY, JSON.stringify(record)); // the same record again: nothing to tell
   storageEvent(WEBSITE, JSON.stringify(RELEASE_1)); // the website's record, or another learner's
-  storageEvent(learnerKey("learner-b"), JSON.stringify(RELEASE_1));
+  storageEvent(learnerKey("learner-b", "fr"), JSON.stringify(RELEASE_1));
+  storageEvent(learnerKey("learner-a", "en"), JSON.stringify(RELEASE_1)); // the same learner in the English package: another activity
   storageEvent(KEY, "{ truncated");
   seconds(10);
   assert.deepEqual(taken(), []);
@@ -133,8 +135,16 @@ test("a page that cannot store is heard by its message, from its own frame and o
   assert.deepEqual([time[1], commit], ["cmi.core.session_time", ["LMSCommit", ""]]);
 });
 
-test("erasing the record (storage cleared) sends an empty record", () => {
+test("another page clearing the origin's storage (another course's package) takes nothing from the platform", () => {
+  stored.clear();
   storageEvent(null, null);
+  assert.deepEqual(taken(), []);
+  assert.deepEqual(JSON.parse(stored.get(KEY)), JSON.parse(platform["cmi.suspend_data"])); // put back where the pages read it
+});
+
+test("erasing the record (My data) sends an empty record", () => {
+  stored.delete(KEY);
+  storageEvent(KEY, null);
   assert.deepEqual(taken(), [
     ["LMSSetValue", "cmi.suspend_data", JSON.stringify({ version: 1, checklists: {}, quizzes: {}, selfAssessment: { answers: {}, history: [] }, plan: null })],
   ]);

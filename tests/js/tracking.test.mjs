@@ -3,21 +3,22 @@
 // cannot store; SCORM 1.2's time span; commits debounced, under Node's fake timers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LEARNER, MESSAGE, recordKey, relay } from "../../overrides/assets/guide/tracking.js";
+import { LEARNER, MESSAGE, PACKAGED, recordKey, relay } from "../../overrides/assets/guide/tracking.js";
 import { committer, hash, learnerKey, timespan } from "../../overrides/assets/guide/launch.js";
 
-test("a learner's key is the guide's key, marked, with a stable hash of the platform's ID", () => {
-  const a = learnerKey("student-0042");
-  assert.match(a, /^networking-guide:lms:[0-9a-z]+$/);
-  assert.equal(learnerKey("student-0042"), a); // the same learner, every launch
+test("a learner's key is the guide's key, marked, with the package's language and a stable hash of the platform's ID", () => {
+  const a = learnerKey("student-0042", "fr");
+  assert.match(a, /^networking-guide:lms:fr:[0-9a-z]+$/);
+  assert.equal(learnerKey("student-0042", "fr"), a); // the same learner, every launch
+  assert.notEqual(learnerKey("student-0042", "en"), a); // the English package: another activity, another record
   assert.ok(!a.includes("0042")); // the ID itself is not written out
-  const others = ["student-0043", "", "Student-0042", "student-00420", "é", "😀"].map(learnerKey);
+  const others = ["student-0043", "", "Student-0042", "student-00420", "é", "😀"].map((id) => learnerKey(id, "fr"));
   assert.equal(new Set([a, ...others]).size, others.length + 1);
   assert.equal(hash("abc"), hash("abc"));
 });
 
 test("the pages find their learner's key in the launch page above them; elsewhere the website's key", () => {
-  const key = learnerKey("b");
+  const key = learnerKey("b", "fr");
   const launch = { [LEARNER]: key };
   launch.parent = { top: true }; // the platform's page, of another origin or not
   const page = { parent: launch };
@@ -32,9 +33,19 @@ test("the pages find their learner's key in the launch page above them; elsewher
   assert.equal(recordKey(undefined), "networking-guide"); // no window (Node)
 });
 
+test("a package's page opened outside its launch page (a new tab) on a learning platform keeps nothing", () => {
+  const tab = {};
+  tab.parent = tab;
+  assert.equal(recordKey(tab, true), null); // not the website's key: the next learner on this browser would find the ticks
+  assert.equal(recordKey(tab, false), "networking-guide"); // the website, the offline copy
+  const launch = { [LEARNER]: learnerKey("b", "fr") };
+  assert.equal(recordKey({ parent: launch }, true), launch[LEARNER]); // in its frame: the learner's
+  assert.equal(PACKAGED, "networking-guide:lms");
+});
+
 test("a page that cannot store posts its record to its launch page, to its own origin only", () => {
   const posted = [];
-  const launch = { [LEARNER]: learnerKey("b"), postMessage: (...args) => posted.push(args) };
+  const launch = { [LEARNER]: learnerKey("b", "fr"), postMessage: (...args) => posted.push(args) };
   const record = { version: 1 };
   relay(record, { parent: launch, location: { origin: "https://lms.example" } });
   assert.deepEqual(posted, [[{ context: MESSAGE, record }, "https://lms.example"]]);

@@ -17,9 +17,11 @@ export function hash(text) {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-// The storage key of the record of the platform's learner `studentId` (cmi.core.student_id).
-export function learnerKey(studentId) {
-  return `${KEY}:lms:${hash(studentId)}`;
+// The storage key of the record of the platform's learner `studentId` (cmi.core.student_id) in the
+// package of language `lang`: each package is an activity of its own on the platform, with its own
+// record there, so a new attempt at one never empties what the device keeps for the other.
+export function learnerKey(studentId, lang) {
+  return `${KEY}:lms:${lang}:${hash(studentId)}`;
 }
 
 // HHHH:MM:SS.SS, SCORM 1.2's time span (CMITimespan), at most 9999 hours.

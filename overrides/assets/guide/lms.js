@@ -6,13 +6,14 @@
 // back on a device that lacks it. It reads the record as the pages write it: the frame is on the same
 // origin, so each save reaches this page as a `storage` event (or, where the frame cannot store, as
 // a message from its page). The device keeps one record per learner of the platform
-// (cmi.core.student_id), which a new attempt (ab-initio) starts again from the platform's. Nothing
+// (cmi.core.student_id) and package (its language: each is an activity of its own), which a new
+// attempt (ab-initio) starts again from the platform's. Nothing
 // waits for the page to close: cmi.core.exit is set and committed at once, the session time with
 // every commit and every minute; a change of status or score is committed at once, anything else
 // once a burst of changes is over. Without a platform, or when every call fails, nothing changes
 // for the guide in the frame.
 import { VERSION, empty, normalise } from "./record.js";
-import { load, save } from "./storage.js";
+import { erase, load, markPlatform, save } from "./storage.js";
 import { pageConfig } from "./config.js";
 import { LEARNER, MESSAGE, recordKey } from "./tracking.js";
 import { committer, learnerKey, timespan } from "./launch.js";
@@ -49,12 +50,25 @@ function call(name, ...args) {
   }
 }
 
+// One element's value, or null when the platform could not give it (the call threw, or gave its
+// "false" with an error).
+function read(element) {
+  try {
+    const value = String(api.LMSGetValue(element));
+    return value === "false" && call("LMSGetLastError") !== "0" ? null : value;
+  } catch {
+    return null;
+  }
+}
+
 // A record from text (the platform's or the storage event's), through the pages' gate (record.js);
 // null for anything else: truncated, foreign, too long, or from a newer guide.
 function parse(text) {
   try {
     if (typeof text !== "string" || text.length > READ_LIMIT) return null;
-    return normalise(JSON.parse(text), pageConfig().scale)[0];
+    // a platform that escaped the record as HTML (some do, on the way to their database) gets it back
+    const json = text.startsWith("{&quot;") ? text.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : text;
+    return normalise(JSON.parse(json), pageConfig().scale)[0];
   } catch {
     return null;
   }
@@ -114,6 +128,7 @@ let keepTheirs = false; // the platform holds a record of a newer guide: never o
 const URGENT = new Set(["cmi.core.lesson_status", "cmi.core.score.raw"]); // committed at once
 const MINUTE = 60000;
 let lastCommit = 0;
+let lastChange = 0; // when the record last changed
 
 // A commit, with the session time so far: what a lost unload would have sent is never more than a
 // minute old.
@@ -135,6 +150,7 @@ function report(record, held = false) {
     sent[element] = value;
     call("LMSSetValue", element, value);
     changed = true;
+    lastChange = Date.now();
     urgent ||= URGENT.has(element);
   };
   const quiz = record.quizzes[pageConfig().quiz];
@@ -164,9 +180,13 @@ function finish() {
 // The learner's record on this device, from what the platform kept: added to the device's copy of
 // this learner's record, or, on a new attempt (ab-initio), in its place. The pages in the frame keep
 // the learner's record under its own key (tracking.js), so no learner's record reaches another's
-// session or pages, and the website's record stays out of the package.
+// session or pages, and the website's record stays out of the package. A learner the platform
+// cannot name gets a key for this session alone, let go when it ends.
 function learnersRecord(kept, fresh) {
-  window[LEARNER] = learnerKey(call("LMSGetValue", "cmi.core.student_id"));
+  const learner = read("cmi.core.student_id");
+  window[LEARNER] = learnerKey(learner ?? `session ${started} ${Math.random()}`, document.documentElement.lang);
+  if (learner === null) window.addEventListener("pagehide", () => safely(erase));
+  safely(markPlatform); // the pages of a package opened outside this page keep nothing
   const device = load();
   const base = fresh ? empty() : structuredClone(device);
   const record = kept ? merge(base, kept) : base;
@@ -189,8 +209,11 @@ function safely(work) {
 function listen(record) {
   let known = record;
   window.addEventListener("storage", (event) => {
-    if (event.key !== recordKey() && event.key !== null) return;
-    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased
+    // another page of the platform's origin cleared all its storage (another course's package):
+    // the learner's record is put back, and the platform keeps what it has
+    if (event.key === null) safely(() => save(known));
+    if (event.key !== recordKey()) return;
+    const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased (My data)
     if (changed) safely(() => report((known = changed)));
   });
   window.addEventListener("message", (event) => {
@@ -205,24 +228,60 @@ function listen(record) {
 // The session, from the page's load to its pagehide: nothing happens without a platform that
 // accepts LMSInitialize.
 export function start() {
-  started = Date.now();
-  api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
+  started = lastChange = Date.now();
+  api = findAPI(window) || opened(window) || opened(window.top);
   if (!api || call("LMSInitialize", "") !== "true") return;
   window.addEventListener("pagehide", finish); // whatever happens next, the session ends
   sent["cmi.core.lesson_status"] = call("LMSGetValue", "cmi.core.lesson_status");
   const fresh = call("LMSGetValue", "cmi.core.entry") === "ab-initio";
-  const theirs = call("LMSGetValue", "cmi.suspend_data");
+  const theirs = read("cmi.suspend_data");
   sent["cmi.suspend_data"] = theirs;
+  const kept = parse(theirs);
   try {
-    keepTheirs = theirs.length <= READ_LIMIT && JSON.parse(theirs)?.version > VERSION;
+    // a record of a newer guide, or one the platform could not give: never overwritten
+    keepTheirs = theirs === null || (theirs.length <= READ_LIMIT && JSON.parse(theirs)?.version > VERSION);
   } catch {
-    // not JSON: not a record, ours to replace
+    // not JSON: not a record, ours to replace once the learner has something to keep
   }
   let record = empty();
-  safely(() => (record = learnersRecord(parse(theirs), fresh)));
+  safely(() => (record = learnersRecord(kept, fresh)));
   call("LMSSetValue", "cmi.core.exit", "suspend"); // from the start: the next launch resumes, suspend_data and all
+  const nothing = JSON.stringify(record) === JSON.stringify(empty());
+  if (nothing && theirs) sent["cmi.suspend_data"] = JSON.stringify(record); // what the platform has stays until there is more to keep
   safely(() => report(record, true));
   commits.now(); // what report() found, the exit and the session time: one commit
-  window.setInterval(() => !finished && Date.now() - lastCommit >= MINUTE - 1000 && commits.now(), MINUTE);
+  // the session time every minute, while the learner does something (an idle tab stops after five)
+  window.setInterval(() => !finished && Date.now() - lastCommit >= MINUTE - 1000 && Date.now() - lastChange < 5 * MINUTE && commits.now(), MINUTE);
   listen(record);
+  window.addEventListener("DOMContentLoaded", () => safely(() => openOutside(document.querySelector("iframe"))));
+}
+
+// The platform's API in the window that opened `win` (the platform's popup), if any.
+function opened(win) {
+  try {
+    return win?.opener ? findAPI(win.opener) : null;
+  } catch {
+    return null;
+  }
+}
+
+// A link to another site, followed in the frame, would show an error there (the platform's page
+// and this one let no other site in a frame): it opens in a new tab. Each page the frame loads is
+// watched once (the frame may have loaded its first before this page's own end).
+const watched = new WeakSet();
+function openOutside(frame) {
+  const watch = () =>
+    safely(() => {
+      const page = frame.contentDocument;
+      if (watched.has(page)) return;
+      watched.add(page);
+      page.addEventListener("click", (event) => {
+        const link = event.target.closest?.("a[href]");
+        if (!link || link.origin === window.location.origin || !/^https?:$/.test(link.protocol)) return;
+        event.preventDefault();
+        window.open(link.href, "_blank", "noopener");
+      });
+    });
+  frame.addEventListener("load", watch);
+  watch();
 }

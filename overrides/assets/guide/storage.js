@@ -5,11 +5,18 @@
 // that fails leaves the stored record as it was.
 import { KEY, VERSION, empty, normalise } from "./record.js";
 import { pageConfig } from "./config.js";
-import { recordKey, relay } from "./tracking.js";
+import { PACKAGED, recordKey, relay } from "./tracking.js";
 
-// In a SCORM package, the platform's learner's record, not the website's (tracking.js).
+// In a SCORM package, the platform's learner's record, not the website's (tracking.js); none for a
+// package's page outside its launch page: then every use of the key throws, as blocked storage does.
 let chosen = null;
-const key = () => (chosen ??= recordKey());
+const key = () => (chosen ??= recordKey(window, window.localStorage.getItem(PACKAGED))) ?? keyless();
+function keyless() {
+  throw new Error("no record here");
+}
+
+// A launch page marks its origin as a learning platform's (tracking.js).
+export const markPlatform = () => window.localStorage.setItem(PACKAGED, "1");
 
 let memory = null; // the record as text, when storage did not take this visit's last save
 let persistent = true;
@@ -134,6 +141,7 @@ let writable = null;
 export function isKept() {
   if (writable === null) {
     try {
+      key();
       window.localStorage.setItem(`${KEY}-probe`, "1");
       window.localStorage.removeItem(`${KEY}-probe`);
       writable = true;

@@ -6,6 +6,7 @@ import { KEY } from "./record.js";
 
 export const LEARNER = "networkingGuideRecordKey"; // the launch page's global: the key of its learner's record
 export const MESSAGE = "networking-guide-record"; // a page's record, posted to the launch page
+export const PACKAGED = `${KEY}:lms`; // set by a launch page: this origin is a learning platform's
 
 const isLearnerKey = (key) => typeof key === "string" && key.startsWith(`${KEY}:lms:`);
 
@@ -21,14 +22,16 @@ export function launchPage(win) {
 }
 
 // The key the record is kept under in `win`: the learner's in a package (the launch page's own, or
-// its parent's for a page in its frame), else the website's one key.
-export function recordKey(win = globalThis.window) {
+// its parent's for a page in its frame), else the website's one key; none for a page of a package
+// opened outside its launch page (a new tab) on a learning platform's origin (`platform`: a launch
+// page marked it, storage.js), where learners may share the browser.
+export function recordKey(win = globalThis.window, platform) {
   try {
     if (isLearnerKey(win?.[LEARNER])) return win[LEARNER];
   } catch {
     // nothing of ours
   }
-  return launchPage(win)?.[LEARNER] ?? KEY;
+  return launchPage(win)?.[LEARNER] ?? (platform ? null : KEY);
 }
 
 // A page in a package's frame that could not store its record hands it to the launch page, which
