@@ -4,7 +4,6 @@
 // runner gives each file a process of its own. Call it before importing lms.js.
 import { SCALE } from "./content.mjs";
 
-
 // localStorage, kept in `stored` (a Map).
 export const memoryStorage = (stored) => ({
   getItem: (key) => stored.get(key) ?? null,
