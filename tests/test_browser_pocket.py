@@ -40,7 +40,22 @@ from support.browser import (
 from support.project import GUIDE, LANGS, SLUGS
 from support.server import serve
 from support.site import pages_of
-from support.versions import CACHES, CHANGED, NEW_TEXT, NOTICE, OFFERED, READY, SHOW, VERSION_2, VERSION_3, kept, serve_versions, versioned
+from support.versions import (
+    ADDED,
+    CACHES,
+    CHANGED,
+    MARK,
+    NEW_TEXT,
+    NOTICE,
+    OFFERED,
+    READY,
+    SHOW,
+    VERSION_2,
+    VERSION_3,
+    kept,
+    serve_versions,
+    versioned,
+)
 from support.widgets import FORM, QUIZ, answer, right
 
 SLUG = CHANGED
@@ -71,12 +86,14 @@ def pocket_browser(browser, tmp_path_factory):
 @pytest.fixture
 def profile(pocket_browser, versions):
     """That browser as a first-time reader finds it (nothing of the guide's origin kept: no worker,
-    cache or storage), version 1 served, the network on, one new page open."""
+    cache, HTTP cache or storage), version 1 served, the network on, one new page open."""
     versions.publish(versions.first)
     for page in pocket_browser.pages:
         page.close()
     page = pocket_browser.new_page()
-    pocket_browser.new_cdp_session(page).send("Storage.clearDataForOrigin", {"origin": versions.origin, "storageTypes": "all"})
+    cdp = pocket_browser.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": versions.origin, "storageTypes": "all"})
+    cdp.send("Network.clearBrowserCache")  # the HTTP cache too: another test's version 2 files are kept a year
     yield pocket_browser
     pocket_browser.set_offline(False)
 
@@ -207,6 +224,12 @@ def test_offline_a_page_of_a_language_never_opened_says_so_and_leads_to_the_kept
     assert axe_violations(page) == []
     open_page(page, follow=link)
     expect(page.locator(f'[data-guide-checklist="{SLUG}"]')).to_be_visible()
+    # an address typed without its last slash (the host would add it), or no page at all
+    open_page(page, base + f"techniques/{SLUG}")
+    assert page.url == base + f"techniques/{SLUG}/"
+    response = page.goto(base + "nulle-part/")
+    assert response.from_service_worker
+    expect(page.locator("h1")).to_have_text("Hors connexion")
     assert_clean(watch)
 
 
@@ -242,6 +265,30 @@ def test_a_new_version_is_offered_on_the_open_page_and_shown_by_its_button(profi
     old, new = versioned(before), versioned(after)
     assert len(old) == len(new) == 1 and not old & new  # the old version's cache deleted
     assert versions.files_of(versions.second, "fr") <= after[new.pop()]  # the new one holds version 2 whole
+    assert_clean(watch)
+
+
+def test_pages_of_a_newer_version_run_its_files_and_are_never_kept_under_the_older(profile, versions):
+    """Version 2 published while version 1's worker runs: a page only version 2 has (a QR code's
+    link) runs version 2's script, not version 1's from the cache; a language first opened then,
+    with version 2 waiting, is not added to version 1's cache with version 2's files (offline, the
+    page says it is not kept: it will be, by version 2)."""
+    base = versions.base
+    watch = PageWatch(profile.pages[0], versions.origin)
+    page = watch.page
+    open_page(page, base + f"techniques/{SLUG}/")
+    controlled(page)
+    wait_until_kept(page, versions.files_of(versions.first, "fr"))
+    assert page.evaluate(MARK) is None  # version 1's script
+    [first] = versioned(cached(page))
+    versions.publish(versions.second)
+    open_page(page, base + ADDED)
+    assert page.evaluate(MARK) == 2
+    expect(page.locator(NOTICE)).to_contain_text(READY, timeout=30_000)  # version 2 installed, waiting
+    open_page(page, base + f"en/techniques/{SLUG}/")
+    assert page.evaluate(MARK) == 2  # from the network: the English pages are kept by neither version yet
+    page.wait_for_timeout(1000)  # as long as version 1 took to begin keeping a language before
+    assert not {url for url in cached(page)[first] if url.startswith(base + "en/")}
     assert_clean(watch)
 
 

@@ -22,6 +22,8 @@ FOLDER = "formation/guide"  # the sub-folder the site is served from
 CHANGED = "remercier"  # the technique whose page version 2 changes
 CHANGED_IN = "Cette page a changé dans la version {n}."  # what version n adds to that page, as #version-n
 NEW_TEXT = CHANGED_IN.format(n=2)
+ADDED = "techniques/ajoutee/"  # a page versions 2 and 3 add (a copy of the CHANGED one)
+MARK = "window.guideVersion"  # the version number a version's script sets (none in version 1)
 VERSION_2 = "#version-2"
 VERSION_3 = "#version-3"
 A_YEAR = "public, max-age=31536000"  # a host that lets browsers keep every file a year
@@ -98,11 +100,15 @@ def rewrite(file: Path, change) -> None:
 
 def next_version(site: Path, root: Path, number: int) -> Path:
     """Version `number` under `root`: `site` with a paragraph of its own on the CHANGED page
-    (#version-n, CHANGED_IN) and the worker's precache list made again."""
+    (#version-n, CHANGED_IN), a page ADDED, its script setting MARK to `number`, and the worker's
+    precache list made again."""
     version = root / f"v{number}"
     shutil.copytree(site, version, copy_function=link_or_copy)
     marked = f'</h1>\n<p id="version-{number}">{CHANGED_IN.format(n=number)}</p>'
     rewrite(version / f"techniques/{CHANGED}/index.html", lambda text: text.replace("</h1>", marked, 1))
+    (version / ADDED).mkdir()
+    shutil.copy(version / f"techniques/{CHANGED}/index.html", version / ADDED / "index.html")
+    rewrite(version / "assets/guide/guide.js", lambda text: f"{text}\n{MARK} = {number};\n")
     code = pocket.worker_code((version / WORKER).read_text(encoding="utf-8"))
     (version / WORKER).unlink()
     pocket.write_worker(version, [(lang, LANGS[lang]) for lang in LANGUAGES], code, LATER)

@@ -8,13 +8,16 @@
 //   or taken from an older version's cache when its content hash is the same. One file missing fails
 //   the install: the old version goes on serving its own complete cache.
 // - Fetch: GET requests in the scope only (nothing of another origin). A listed file comes from this
-//   version's cache once the language of the page asking for it is all there; until then from the
-//   network (the cache when offline), so a page and its files are always of one version. Offline, a
+//   version's cache once the language of the page asking for it is all there, and that page is one
+//   this version lists; else from the network (the cache when offline), so a page and its files are
+//   always of one version. Offline, a
 //   page of a language not kept yet is a short page in its language that says so (`OFFLINE`, written
 //   before this code by pocket.py), linking the same page in each language kept: not the browser's
-//   error. A PDF comes from the network once, then from the downloads cache. Anything else goes to
+//   error; so is any other page of the scope. A page's address typed without its last slash leads
+//   to the page. A PDF comes from the network once, then from the downloads cache. Anything else goes to
 //   the network.
-// - A page tells the worker its language (pocket.js): a language not kept yet is added.
+// - A page tells the worker its language (pocket.js): a language not kept yet is added, unless a
+//   newer version is installing or waiting (the network serves its files: it keeps the language).
 // - Activate: the first version takes over the open pages at once; a later one waits until a page
 //   asks (the new version's button: "skip-waiting") or no page shows the old one. Older versions'
 //   caches, and PDFs of older versions, are deleted then.
@@ -71,6 +74,8 @@ async function fill(entries) {
 
 const filling = new Map(); // language → its files being added
 function keep(lang) {
+  // a newer version is on its way: the files on the network are its, not this version's (it keeps the language)
+  if (self.registration.installing || self.registration.waiting) return Promise.resolve();
   if (!filling.has(lang)) {
     const adding = readyLanguages()
       .then((langs) => langs.has(lang) || fill(filesOf(lang)).then(() => langs.add(lang)))
@@ -129,14 +134,18 @@ self.addEventListener("message", (event) => {
 
 async function fromCache(href, request) {
   const page = request.mode === "navigate" ? href : request.referrer;
-  const whole = !page?.startsWith(SCOPE) || (await readyLanguages()).has(languageOf(page));
+  // a page this version does not list (one a newer version added, the host's not-found page) came
+  // from the network: its files too
+  const whole = !page?.startsWith(SCOPE) || (REVISIONS.has(listedAddress(page)) && (await readyLanguages()).has(languageOf(page)));
   const cache = await caches.open(CACHE);
   if (whole) {
     const hit = await cache.match(key(href));
     if (hit) return hit;
   }
   try {
-    return await fetch(request);
+    // a page's files asked past the HTTP cache's fresh copies (a host may let browsers keep files a
+    // year under the same name): the server says whether they changed
+    return await fetch(request.mode === "navigate" ? request : new Request(request, { cache: "no-cache" }));
   } catch (error) {
     const hit = await cache.match(key(href));
     if (hit) return hit;
@@ -181,4 +190,7 @@ self.addEventListener("fetch", (event) => {
   const href = listedAddress(request.url);
   if (REVISIONS.has(href)) event.respondWith(pageOrNotice(href, request));
   else if (KEPT.has(href)) event.respondWith(download(href, request, event));
+  else if (request.mode !== "navigate") return;
+  else if (REVISIONS.has(`${href}/`)) event.respondWith(Response.redirect(`${href}/`)); // typed without its slash
+  else event.respondWith(fetch(request).catch(() => notKept(href))); // offline: said, not the browser's error
 });
