@@ -156,6 +156,21 @@ BAD_FILES = [
     ("no-app.json", json.dumps(sample()), NOT_OURS),
     ("version-0.json", json.dumps({"app": "networking-guide", **sample(), "version": 0}), NOT_OURS),
     ("version-2.json", json.dumps({"app": "networking-guide", **sample(), "version": 2}), NEWER),
+    # two backups made one by hand: pasted into one object (JSON.parse kept the second "checklists"
+    # and the import said nothing), or into a list
+    (
+        "merged-by-hand.json",
+        json.dumps({"app": "networking-guide", **sample()}, indent=2)[:-2]
+        + ',\r\n  "checklists": {"remercier": {"ticked": ["list-helpers"], "updated": "2025-02-01T10:00:00.000Z"}}\r\n}',
+        "Ce fichier contient deux fois «\u00a0checklists\u00a0» (deux sauvegardes assemblées à la main\u00a0?)\u00a0: le guide n’en lirait "
+        "que la seconde. Gardez-en une seule, puis importez-le à nouveau. Rien n’a été modifié.",
+    ),
+    (
+        "two-backups-in-a-list.json",
+        json.dumps([{"app": "networking-guide", **sample()}] * 2),
+        "Ce fichier contient plusieurs sauvegardes\u00a0: importez-les une à une, la dernière importée remplaçant les autres. "
+        "Rien n’a été modifié.",
+    ),
 ]
 
 
@@ -172,6 +187,8 @@ def test_bad_import_files_are_refused_and_change_nothing(watch):
     )
     expect(summary).to_have_text(shown)
     before = stored_text(page)
+    # the file picker shows a backup that Notepad saved as .txt too
+    assert page.locator("[data-guide-my-data] input[data-import]").get_attribute("accept").split(",")[-2:] == ["text/plain", ".txt"]
 
     for name, content, told in BAD_FILES:
         import_file(page, payload(name, content))

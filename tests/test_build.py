@@ -98,6 +98,7 @@ def cp1252_at(word: str) -> Callable[[str], bytes]:
 
 
 R = "docs/techniques/remercier.yml"
+CURLY = 'this text is in curly quotes (a word processor\'s “…”), which YAML takes as part of the text: put it in straight quotes "…"'
 AP = "docs/techniques/attitude-positive.yml"  # week 1
 PLAN_KEYS = "objective, last_week, question, read, pairs, quiz, commitment, takeaway, short"
 RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"
@@ -337,6 +338,20 @@ YAML = [
         replace(R, "summary:", "“summary”:"),
         f"{R}: line 6: the key “summary” is in curly quotes (a word processor's): write it without quotes, summary:",
     ),
+    (
+        "Word's curly quotes around a text",
+        replace(
+            R,
+            'en: "List the people who have helped you since your last event."',
+            "en: “List the people who have helped you since your last event.”",
+        ),
+        f"{R}: line 17: {CURLY}",
+    ),
+    (
+        "Word's curly quotes around a text with ': ' inside",
+        replace(R, '  en: "Thank people"', "  en: “Thank people: all of them”"),
+        f"{R}: line 5: {CURLY}",
+    ),
     ("a dedented key", replace(R, '  en: "Thank people"', ' en: "Thank people"'), f"{R}: line 5, column 2: {NOT_ALIGNED}"),
     (
         "an unquoted text with ': ' inside",
@@ -385,6 +400,11 @@ YAML = [
         "a zero-width space in an ID",
         replace(R, "id: thank-hosts", "id: thank-\u200bhosts"),
         f"{R}: checklist.during[1].id: the ID 'thank-[U+200B]hosts' holds an invisible U+200B ZERO WIDTH SPACE: type the ID again",
+    ),
+    (
+        "a no-break space after an ID (French typing)",
+        replace(R, "id: thank-hosts", "id: thank-hosts\u00a0"),
+        f"{R}: checklist.during[1].id: the ID 'thank-hosts[U+00A0]' holds an invisible U+00A0 NO-BREAK SPACE: type the ID again",
     ),
     (
         "a zero-width space in a key",

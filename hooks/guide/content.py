@@ -171,7 +171,7 @@ class _Reader:
             self.fail(key, f"the ID '{value.strip()}' ends with a line break (a | or > block keeps one): write the ID on its key's line")
         hidden = invisible(value) or next((c for c in value if c.isspace() and c not in " \t\n"), None)
         if hidden:
-            self.fail(key, f"the ID '{visible(value.strip())}' holds an invisible {describe_char(hidden)}: type the ID again")
+            self.fail(key, f"the ID '{visible(value.strip(' '))}' holds an invisible {describe_char(hidden)}: type the ID again")
         meant = _id_like(value)
         advice = f": write it {meant}" if meant and meant != value else ""
         self.fail(key, f"{expected}, got '{shortened(value)}'{advice}")

@@ -40,6 +40,10 @@ MAX_DEPTH = 32
 TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 CURLY_QUOTES = "“”‘’«»„‚"
+# A value that opens with a word processor's curly quote, closed at the end of its line or not: meant as YAML's "…"
+CURLY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[“‘„‚]|^\s*-\s+[“‘„‚]")
+CURLY_ADVICE = 'this text is in curly quotes (a word processor\'s “…”), which YAML takes as part of the text: put it in straight quotes "…"'
+
 # What libyaml says, and what an editor can do about it (the first match wins).
 HINTS = (
     ("mapping values are not allowed", "a ': ' inside a value YAML does not expect: put the whole text in quotes \"…\""),
@@ -291,6 +295,8 @@ class _Events:
                 f"after '{keyish.group(1)}:' comes {describe_char(keyish.group(2))}, which YAML does not take for a space: "
                 "type an ordinary space there",
             )
+        if not quoted and not block and event.value[:1] in "“‘„‚" and event.value[-1:] in "”’“‘":
+            self.fail(event.start_mark, CURLY_ADVICE)
         if tag in (TAG + "merge", TAG + "value"):
             tag = TAG + "str"
         construct = yaml.constructor.SafeConstructor.yaml_constructors.get(tag)
@@ -325,6 +331,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, file: str, lines: list[str]) -> C
     mark = error.context_mark if error.context_mark and ("end of stream" in problem or "expected ':'" in problem) else error.problem_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
     line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if CURLY_VALUE.match(line):  # quoted, to the editor's eye: a ': ' inside no longer looks like a key
+        return ContentError(file, f"line {mark.line + 1}", CURLY_ADVICE)
     keyish = KEY_THEN_ODD_SPACE.search(line)
     if keyish:  # "fr:" and a no-break space: YAML sees no key there
         return ContentError(

@@ -3,7 +3,7 @@
 // encoding, and a comma left after a last item by a hand edit is forgiven.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { backupText, parseBackup } from "../../overrides/assets/guide/backup.js";
+import { backupText, namedTwice, parseBackup } from "../../overrides/assets/guide/backup.js";
 
 // What a reader typed in a plan, with what each encoding must carry: accents, curly quotes, œ, €.
 const BACKUP = JSON.stringify({ app: "networking-guide", version: 1, plan: { commitment: "Remercier « Zoé » d’abord ; cœur, 5 €" } }, null, 2);
@@ -55,4 +55,15 @@ test("text that is still not JSON throws the first error", () => {
   for (const text of ["{ this is not JSON", '{"a": 1,, }', "[1, 2", '{"a": "open,}']) {
     assert.throws(() => parseBackup(text), SyntaxError, text);
   }
+});
+
+test("a key written twice in one object is told (JSON.parse keeps the second without a word)", () => {
+  const one = '{\r\n  "app": "networking-guide",\r\n  "checklists": {"remercier": {"ticked": ["list-helpers"]}},\r\n  "plan": null';
+  const merged = `${one},\r\n  "checklists": {"contact-visuel": {"ticked": ["phone-away"]}}\r\n}`;
+  assert.equal(namedTwice(merged), "checklists");
+  assert.equal(namedTwice('{"a": {"x": 1, "y": {"x": 2}}, "b": [{"x": 1}, {"x": 2}]}'), null); // the same key in other objects
+  assert.equal(namedTwice('{"a": "{\\"b\\": 1, \\"b\\": 2}", "c": ["b", "b"]}'), null); // in a string, or values in a list
+  assert.equal(namedTwice('{"a": {"b": 1, "b": 2,}}'), "b"); // a comma left before the bracket: still told
+  assert.equal(namedTwice('{"\\u0062": 1, "b": 2}'), "b"); // the same name, escaped
+  assert.equal(namedTwice(`${one}\r\n}`), null);
 });

@@ -3,7 +3,8 @@
 // ASCII, so a zero byte first or second says which way round), and Windows-1252 (Notepad's "ANSI"
 // on French and English Windows) when the bytes are not UTF-8: read as UTF-8, "é" would become
 // "\uFFFD" and be imported so. And the text as JSON, forgiving the one slip a hand edit makes most:
-// a comma left after the last item of a list or an object (JSON forbids it). Imports nothing.
+// a comma left after the last item of a list or an object (JSON forbids it), and telling the one a
+// hand merge makes: a key written twice in one object. Imports nothing.
 
 // Windows-1252's bytes 0x80 to 0x9F (the others are Latin-1's), written out: Node's TextDecoder
 // reads "windows-1252" as Latin-1, and this module runs in Node's tests as in the browser.
@@ -35,4 +36,33 @@ export function parseBackup(text) {
       throw error;
     }
   }
+}
+
+// A JSON string, or one of the punctuation marks that shape objects and lists.
+const TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\],:]/g;
+
+// The first key that one object of `text` (JSON, as parseBackup reads it) holds twice, or null:
+// JSON.parse keeps the last of the two without a word (two backups pasted into one by hand).
+export function namedTwice(text) {
+  const objects = []; // the keys of each object or list open at this point (null for a list)
+  let nextIsKey = false;
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (token === "{" || token === "[") {
+      objects.push(token === "{" ? new Set() : null);
+      nextIsKey = token === "{";
+    } else if (token === "}" || token === "]") {
+      objects.pop();
+      nextIsKey = false;
+    } else if (token === ",") {
+      nextIsKey = objects.at(-1) instanceof Set;
+    } else if (token === ":") {
+      nextIsKey = false;
+    } else if (nextIsKey) {
+      const name = JSON.parse(token);
+      if (objects.at(-1).has(name)) return name;
+      objects.at(-1).add(name);
+      nextIsKey = false;
+    }
+  }
+  return null;
 }

@@ -4,7 +4,7 @@
 // the write fails, the old record is still there and the reader is told why. Comes with
 // extras.js (later.js), handed the page's storage.js as `store`.
 import { normalise, VERSION } from "./record.js";
-import { backupText, parseBackup } from "./backup.js";
+import { backupText, namedTwice, parseBackup } from "./backup.js";
 import { t, listed, formatDate } from "./dom.js";
 import { download } from "./download.js";
 import { pageConfig } from "./config.js";
@@ -107,11 +107,17 @@ export function mount(root, { load, erase, replace }) {
       live.textContent = t("import_too_large", { size: kb(file.size) });
       return;
     }
-    let raw;
+    let raw, twice;
     try {
-      raw = parseBackup(backupText(new Uint8Array(await file.arrayBuffer())));
+      const text = backupText(new Uint8Array(await file.arrayBuffer()));
+      raw = parseBackup(text);
+      twice = namedTwice(text);
     } catch {
       live.textContent = t("import_bad");
+      return;
+    }
+    if (twice !== null || (Array.isArray(raw) && raw.length > 1 && raw.every((item) => item?.app === APP))) {
+      live.textContent = twice === null ? t("import_several") : t("import_twice", { key: twice.slice(0, 40) });
       return;
     }
     const [data, reason, left] = raw && raw.app === APP ? normalise(raw, pageConfig().scale) : [null, "app", { count: 0, paths: [] }];
