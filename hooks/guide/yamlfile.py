@@ -295,7 +295,7 @@ class _Events:
                 f"after '{keyish.group(1)}:' comes {describe_char(keyish.group(2))}, which YAML does not take for a space: "
                 "type an ordinary space there",
             )
-        if not quoted and not block and event.value[:1] in "“‘„‚" and event.value[-1:] in "”’“‘":
+        if not quoted and not block and event.value and event.value[0] in "“‘„‚" and event.value[-1] in "”’“‘":
             self.fail(event.start_mark, CURLY_ADVICE)
         if tag in (TAG + "merge", TAG + "value"):
             tag = TAG + "str"
