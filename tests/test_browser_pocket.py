@@ -292,6 +292,35 @@ def test_pages_of_a_newer_version_run_its_files_and_are_never_kept_under_the_old
     assert_clean(watch)
 
 
+def test_an_install_cut_short_keeps_what_it_had_and_the_next_visit_finishes_it(profile, versions):
+    """One file the worker cannot have on the first visit (a connection dropped at an event, a host's
+    fault): nothing is offline yet, but every other file is kept, so the next visit fetches only
+    what it lacks and the guide is in the pocket (before, every page view fetched all of them again)."""
+    base = versions.base
+    versions.publish(versions.second)
+    extras = versions.second / "assets/guide/extras.js"
+    hidden = extras.with_name("extras.js.away")
+    extras.rename(hidden)
+    try:
+        watch = PageWatch(profile.pages[0], versions.origin)
+        page = watch.page
+        open_page(page, base + "article/")
+        wanted = versions.files_of(versions.second, "fr")
+        for _ in range(100):  # until the install has failed, with everything else kept
+            if any(wanted - {base + "assets/guide/extras.js"} <= urls for urls in cached(page).values()):
+                break
+            page.wait_for_timeout(100)
+        assert not any(wanted <= urls for urls in cached(page).values())
+        assert any(wanted - {base + "assets/guide/extras.js"} <= urls for urls in cached(page).values())
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+    finally:
+        hidden.rename(extras)
+    open_page(page, base + "article/")
+    controlled(page)
+    wait_until_kept(page, wanted)
+    assert_clean(watch)
+
+
 def test_a_page_back_in_view_after_five_minutes_asks_for_a_new_version(profile, versions):
     """A page left open (a phone in a pocket) asks for a new version when it comes back in view five
     minutes or more after it last did, and offers it; sooner, it asks nothing. The page's clock is

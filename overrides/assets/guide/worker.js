@@ -6,7 +6,8 @@
 // - Install: the shared files and those of the open pages' languages (and of the languages an older
 //   version kept) into this version's own cache, each fetched past the HTTP cache (cache: "reload"),
 //   or taken from an older version's cache when its content hash is the same. One file missing fails
-//   the install: the old version goes on serving its own complete cache.
+//   the install: the old version goes on serving its own complete cache; the next attempt fetches
+//   only what the last one could not keep.
 // - Fetch: GET requests in the scope only (nothing of another origin). A listed file comes from this
 //   version's cache once the language of the page asking for it is all there, and that page is one
 //   this version lists; else from the network (the cache when offline), so a page and its files are
@@ -55,21 +56,21 @@ async function readyLanguages() {
   return ready;
 }
 
-// Puts every file of `entries` this version's cache lacks into it; throws when one cannot be had.
+// Puts every file of `entries` this version's cache lacks into it, each as it comes (an install
+// cut short by a dropped connection starts again from what it lacks); throws when one cannot be had.
 async function fill(entries) {
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((request) => request.url));
   const missing = [...new Map(entries).keys()].filter((href) => !cached.has(key(href)));
-  const got = await Promise.all(
+  await Promise.all(
     missing.map(async (href) => {
       const same = await caches.match(key(href)); // kept by an older version, with the same content
-      if (same) return [href, same];
+      if (same) return cache.put(key(href), same);
       const response = await fetch(new Request(href, { cache: "reload" }));
       if (!response.ok) throw new Error(`${href}: ${response.status}`);
-      return [href, response.redirected ? new Response(await response.blob(), response) : response];
+      return cache.put(key(href), response.redirected ? new Response(await response.blob(), response) : response);
     }),
   );
-  await Promise.all(got.map(([href, response]) => cache.put(key(href), response)));
 }
 
 const filling = new Map(); // language → its files being added
