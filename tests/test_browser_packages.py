@@ -178,9 +178,17 @@ def guide_in(page):
     return page.frame_locator("#sco").frame_locator("iframe")
 
 
+STUDENT = "learner-1"  # the platform's ID of the learner a test does not name
+
+
 def launch(page, platform: str, lang: str = "fr", **setup):
-    """The package of `lang` opened by the host page; returns the guide's frame, once loaded."""
-    page.add_init_script(f"window.LMS = {json.dumps(setup or {'mode': 'scorm-again'})};")
+    """The package of `lang` opened by the host page (scorm-again's runtime naming its learner
+    STUDENT unless the test names one); returns the guide's frame, once loaded."""
+    setup = setup or {"mode": "scorm-again"}
+    if setup["mode"] == "scorm-again":
+        cmi = setup.setdefault("cmi", {})
+        cmi["core"] = {"student_id": STUDENT, **cmi.get("core", {})}
+    page.add_init_script(f"window.LMS = {json.dumps(setup)};")
     page.goto(f"{platform}host.html?sco={lang}/launch.html")
     guide = guide_in(page)
     expect(guide.locator("h1").first).to_be_visible()
@@ -213,7 +221,7 @@ def learner_keys(page) -> list[str]:
     return page.evaluate("Object.keys(localStorage).filter(key => key.startsWith('networking-guide:lms:'))")
 
 
-def device_record(page, student_id: str = "") -> dict | None:
+def device_record(page, student_id: str = STUDENT) -> dict | None:
     """The learner's record as the device keeps it (on the platform's origin)."""
     text = page.evaluate("key => localStorage.getItem(key)", learner_key(student_id))
     return None if text is None else json.loads(text)
@@ -326,7 +334,7 @@ def test_bad_suspend_data_leaves_the_record_intact(learner, platform, theirs):
         "selfAssessment": {"answers": {}, "history": []},
         "plan": None,
     }
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(""), json.dumps(mine)])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(STUDENT), json.dumps(mine)])
     launch(page, platform, mode="scorm-again", cmi={"suspend_data": theirs})
     assert device_record(page) == mine
     assert json.loads(page.evaluate("lms.cmi.suspend_data")) == mine  # the platform now holds the record
@@ -391,7 +399,7 @@ def test_a_record_too_long_for_the_platform_keeps_the_rest_on_the_device(learner
     history = [{"date": f"2026-01-{day:02d}T10:00:00.000Z", "scores": scores} for day in range(1, 29)]
     mine = {"version": 1, "checklists": {}, "quizzes": {}, "selfAssessment": {"answers": {}, "history": history}, "plan": None}
     assert len(json.dumps(mine)) > 4096
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(""), json.dumps(mine)])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [learner_key(STUDENT), json.dumps(mine)])
     launch(page, platform)
     kept = page.evaluate("lms.cmi.suspend_data")
     assert 0 < len(kept) <= 4096

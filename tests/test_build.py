@@ -98,7 +98,10 @@ def cp1252_at(word: str) -> Callable[[str], bytes]:
 
 
 R = "docs/techniques/remercier.yml"
-CURLY = 'this text is in curly quotes (a word processor\'s “…”), which YAML takes as part of the text: put it in straight quotes "…"'
+CURLY = (
+    "this text is in curly quotes (a word processor's “…”), which YAML takes as part of the text: "
+    'type straight quotes "…" in their place, or, to show them, put straight ones around them "“…”"'
+)
 AP = "docs/techniques/attitude-positive.yml"  # week 1
 PLAN_KEYS = "objective, last_week, question, read, pairs, quiz, commitment, takeaway, short"
 RM, RE = "docs/techniques/remercier.md", "docs/techniques/remercier.en.md"

@@ -42,7 +42,10 @@ ALLOWED_TAGS = {TAG + name for name in ("str", "int", "float", "bool", "null", "
 CURLY_QUOTES = "“”‘’«»„‚"
 # A value that opens with a word processor's curly quote, closed at the end of its line or not: meant as YAML's "…"
 CURLY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[“‘„‚]|^\s*-\s+[“‘„‚]")
-CURLY_ADVICE = 'this text is in curly quotes (a word processor\'s “…”), which YAML takes as part of the text: put it in straight quotes "…"'
+CURLY_ADVICE = (
+    "this text is in curly quotes (a word processor's “…”), which YAML takes as part of the text: "
+    'type straight quotes "…" in their place, or, to show them, put straight ones around them "“…”"'
+)
 
 # What libyaml says, and what an editor can do about it (the first match wins).
 HINTS = (

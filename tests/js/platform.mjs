@@ -14,8 +14,8 @@ export const memoryStorage = (stored) => ({
 
 // `values`: what the platform's LMSGetValue gives, by element (a function is called: it may throw);
 // `where`: "self" (the API in the launch page's window) or "top-opener" (in the window that opened
-// the platform's page above it, as a popup of a popup).
-export function platform(values, { where = "self" } = {}) {
+// the platform's page above it, as a popup of a popup); `error`: what LMSGetLastError says.
+export function platform(values, { where = "self", error = "0" } = {}) {
   const calls = [];
   const held = { "cmi.core.lesson_status": "not attempted", "cmi.core.entry": "resume", ...values };
   const API = {
@@ -24,7 +24,7 @@ export function platform(values, { where = "self" } = {}) {
     LMSSetValue: (element, value) => (calls.push([element, value]), (held[element] = value), "true"),
     LMSCommit: () => (calls.push(["commit"]), "true"),
     LMSFinish: () => (calls.push(["finish"]), "true"),
-    LMSGetLastError: () => "0",
+    LMSGetLastError: () => error,
   };
   const stored = new Map();
   const localStorage = memoryStorage(stored);

@@ -11,7 +11,7 @@
 // waits for the page to close: cmi.core.exit is set and committed at once, the session time with
 // every commit and every minute; a change of status or score is committed at once, anything else
 // once a burst of changes is over. Without a platform, or when every call fails, nothing changes
-// for the guide in the frame.
+// for the guide in the frame (but on a platform's origin, where its pages keep nothing: tracking.js).
 import { VERSION, empty, normalise } from "./record.js";
 import { erase, load, markPlatform, save } from "./storage.js";
 import { pageConfig } from "./config.js";
@@ -50,25 +50,29 @@ function call(name, ...args) {
   }
 }
 
-// One element's value, or null when the platform could not give it (the call threw, or gave its
-// "false" with an error).
+// One element's value, or null when the platform could not give it: the call threw, gave "" (SCORM
+// 1.2's answer to a failed call) with an error code, or "false" without saying there was no error.
 function read(element) {
   try {
     const value = String(api.LMSGetValue(element));
-    return value === "false" && call("LMSGetLastError") !== "0" ? null : value;
+    const error = value === "" || value === "false" ? call("LMSGetLastError") : "0";
+    return (value === "" ? /^[1-9]\d*$/.test(error) : error !== "0") ? null : value;
   } catch {
     return null;
   }
 }
+
+// The platform's text as JSON: a platform that escaped it as HTML (some do, on the way to their
+// database) gets it back.
+const unescaped = (text) =>
+  text.startsWith("{&quot;") ? text.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : text;
 
 // A record from text (the platform's or the storage event's), through the pages' gate (record.js);
 // null for anything else: truncated, foreign, too long, or from a newer guide.
 function parse(text) {
   try {
     if (typeof text !== "string" || text.length > READ_LIMIT) return null;
-    // a platform that escaped the record as HTML (some do, on the way to their database) gets it back
-    const json = text.startsWith("{&quot;") ? text.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : text;
-    return normalise(JSON.parse(json), pageConfig().scale)[0];
+    return normalise(JSON.parse(unescaped(text)), pageConfig().scale)[0];
   } catch {
     return null;
   }
@@ -128,7 +132,7 @@ let keepTheirs = false; // the platform holds a record of a newer guide: never o
 const URGENT = new Set(["cmi.core.lesson_status", "cmi.core.score.raw"]); // committed at once
 const MINUTE = 60000;
 let lastCommit = 0;
-let lastChange = 0; // when the record last changed
+let lastChange = 0; // when the learner last did something: a change to the record, a page, a tap or a key
 
 // A commit, with the session time so far: what a lost unload would have sent is never more than a
 // minute old.
@@ -181,11 +185,13 @@ function finish() {
 // this learner's record, or, on a new attempt (ab-initio), in its place. The pages in the frame keep
 // the learner's record under its own key (tracking.js), so no learner's record reaches another's
 // session or pages, and the website's record stays out of the package. A learner the platform
-// cannot name gets a key for this session alone, let go when it ends.
+// cannot name (no ID, or none it could give) gets a key for this session alone, let go when it ends.
+let sessionOnly = false;
 function learnersRecord(kept, fresh) {
-  const learner = read("cmi.core.student_id");
+  const learner = read("cmi.core.student_id") || null;
+  sessionOnly = learner === null;
   window[LEARNER] = learnerKey(learner ?? `session ${started} ${Math.random()}`, document.documentElement.lang);
-  if (learner === null) window.addEventListener("pagehide", () => safely(erase));
+  if (sessionOnly) window.addEventListener("pagehide", () => safely(erase));
   safely(markPlatform); // the pages of a package opened outside this page keep nothing
   const device = load();
   const base = fresh ? empty() : structuredClone(device);
@@ -211,7 +217,7 @@ function listen(record) {
   window.addEventListener("storage", (event) => {
     // another page of the platform's origin cleared all its storage (another course's package):
     // the learner's record is put back, and the platform keeps what it has
-    if (event.key === null) safely(() => save(known));
+    if (event.key === null) safely(() => save(known) && markPlatform());
     if (event.key !== recordKey()) return;
     const changed = event.newValue === null ? empty() : parse(event.newValue); // null: erased (My data)
     if (changed) safely(() => report((known = changed)));
@@ -239,7 +245,7 @@ export function start() {
   const kept = parse(theirs);
   try {
     // a record of a newer guide, or one the platform could not give: never overwritten
-    keepTheirs = theirs === null || (theirs.length <= READ_LIMIT && JSON.parse(theirs)?.version > VERSION);
+    keepTheirs = theirs === null || (theirs.length <= READ_LIMIT && JSON.parse(unescaped(theirs))?.version > VERSION);
   } catch {
     // not JSON: not a record, ours to replace once the learner has something to keep
   }
@@ -253,7 +259,7 @@ export function start() {
   // the session time every minute, while the learner does something (an idle tab stops after five)
   window.setInterval(() => !finished && Date.now() - lastCommit >= MINUTE - 1000 && Date.now() - lastChange < 5 * MINUTE && commits.now(), MINUTE);
   listen(record);
-  window.addEventListener("DOMContentLoaded", () => safely(() => openOutside(document.querySelector("iframe"))));
+  window.addEventListener("DOMContentLoaded", () => safely(() => watchFrame(document.querySelector("iframe"))));
 }
 
 // The platform's API in the window that opened `win` (the platform's popup), if any.
@@ -265,16 +271,23 @@ function opened(win) {
   }
 }
 
-// A link to another site, followed in the frame, would show an error there (the platform's page
-// and this one let no other site in a frame): it opens in a new tab. Each page the frame loads is
-// watched once (the frame may have loaded its first before this page's own end).
+// Each page the frame loads, watched once (the frame may have loaded its first before this page's
+// own end): a page opened, a tap or a key is the learner at work (the session time goes on being
+// committed); a link to another site, followed in the frame, would show an error there (the
+// platform's page and this one let no other site in a frame): it opens in a new tab. A session-only
+// record is let go once the frame's page has had its last word (it hides after this page).
 const watched = new WeakSet();
-function openOutside(frame) {
+function watchFrame(frame) {
+  const busy = () => (lastChange = Date.now());
   const watch = () =>
     safely(() => {
       const page = frame.contentDocument;
       if (watched.has(page)) return;
       watched.add(page);
+      busy();
+      page.addEventListener("pointerdown", busy);
+      page.addEventListener("keydown", busy);
+      frame.contentWindow.addEventListener("pagehide", () => finished && sessionOnly && safely(erase));
       page.addEventListener("click", (event) => {
         const link = event.target.closest?.("a[href]");
         if (!link || link.origin === window.location.origin || !/^https?:$/.test(link.protocol)) return;

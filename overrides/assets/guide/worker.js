@@ -74,12 +74,18 @@ async function fill(entries) {
 }
 
 const filling = new Map(); // language → its files being added
+// A newer version published, found (asked for first) or on its way: the files on the network are its,
+// not this version's (it keeps the language).
+const newer = () => self.registration.installing || self.registration.waiting;
 function keep(lang) {
-  // a newer version is on its way: the files on the network are its, not this version's (it keeps the language)
-  if (self.registration.installing || self.registration.waiting) return Promise.resolve();
+  if (newer()) return Promise.resolve();
   if (!filling.has(lang)) {
     const adding = readyLanguages()
-      .then((langs) => langs.has(lang) || fill(filesOf(lang)).then(() => langs.add(lang)))
+      .then(async (langs) => {
+        if (langs.has(lang)) return;
+        await self.registration.update().catch(() => {}); // offline: the fill fails anyway
+        if (!newer()) await fill(filesOf(lang)).then(() => langs.add(lang));
+      })
       .finally(() => filling.delete(lang));
     filling.set(lang, adding);
   }
