@@ -290,6 +290,10 @@ def test_pages_of_a_newer_version_run_its_files_and_are_never_kept_under_the_old
     for _ in range(30):  # three seconds: version 1 began keeping a language within one before
         assert not {url for url in cached(page).get(first, ()) if url.startswith(base + "en/")}
         page.wait_for_timeout(100)
+    # version 2 shown, as a reader would: no worker left waiting for the next test to meet
+    with page.expect_navigation():
+        page.locator(NOTICE).get_by_role("button", name="Show the new version").click()  # on the English page
+    assert page.evaluate(MARK) == 2
     assert_clean(watch)
 
 
