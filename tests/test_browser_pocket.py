@@ -118,6 +118,16 @@ def wait_until_kept(page, addresses: set[str]) -> None:
     pytest.fail(f"never kept: {sorted(addresses - set().union(*cached(page).values()))[:5]}")
 
 
+def french_kept(profile, versions) -> PageWatch:
+    """A reader's first visit, to a French technique page of version 1, until the worker keeps
+    every French file; the page, watched."""
+    watch = PageWatch(profile.pages[0], versions.origin)
+    open_page(watch.page, versions.base + f"techniques/{SLUG}/")
+    controlled(watch.page)
+    wait_until_kept(watch.page, versions.files_of(versions.first, "fr"))
+    return watch
+
+
 def installability_errors(context, page) -> list:
     return context.new_cdp_session(page).send("Page.getInstallabilityErrors")["installabilityErrors"]
 
@@ -208,11 +218,8 @@ def test_offline_a_page_of_a_language_never_opened_says_so_and_leads_to_the_kept
     browser's error page, but a page in English that says it is not kept yet, with the same page in
     French, which opens whole."""
     base = versions.base
-    watch = PageWatch(profile.pages[0], versions.origin)
+    watch = french_kept(profile, versions)
     page = watch.page
-    open_page(page, base + f"techniques/{SLUG}/")
-    controlled(page)
-    wait_until_kept(page, versions.files_of(versions.first, "fr"))
     profile.set_offline(True)
     response = page.goto(base + f"en/techniques/{SLUG}/")
     assert response.from_service_worker
@@ -274,11 +281,8 @@ def test_pages_of_a_newer_version_run_its_files_and_are_never_kept_under_the_old
     with version 2 waiting, is not added to version 1's cache with version 2's files (offline, the
     page says it is not kept: it will be, by version 2)."""
     base = versions.base
-    watch = PageWatch(profile.pages[0], versions.origin)
+    watch = french_kept(profile, versions)
     page = watch.page
-    open_page(page, base + f"techniques/{SLUG}/")
-    controlled(page)
-    wait_until_kept(page, versions.files_of(versions.first, "fr"))
     assert page.evaluate(MARK) is None  # version 1's script
     [first] = versioned(cached(page))
     versions.publish(versions.second)

@@ -74,18 +74,13 @@ async function fill(entries) {
 }
 
 const filling = new Map(); // language → its files being added
-// A newer version published, found (asked for first) or on its way: the files on the network are its,
-// not this version's (it keeps the language).
+// A newer version installing or waiting: the files on the network are its, not this version's (it
+// keeps the language).
 const newer = () => self.registration.installing || self.registration.waiting;
 function keep(lang) {
-  if (newer()) return Promise.resolve();
   if (!filling.has(lang)) {
     const adding = readyLanguages()
-      .then(async (langs) => {
-        if (langs.has(lang)) return;
-        await self.registration.update().catch(() => {}); // offline: the fill fails anyway
-        if (!newer()) await fill(filesOf(lang)).then(() => langs.add(lang));
-      })
+      .then((langs) => langs.has(lang) || newer() || fill(filesOf(lang)).then(() => langs.add(lang)))
       .finally(() => filling.delete(lang));
     filling.set(lang, adding);
   }
