@@ -14,7 +14,8 @@ export const memoryStorage = (stored) => ({
 
 // `values`: what the platform's LMSGetValue gives, by element (a function is called: it may throw);
 // `where`: "self" (the API in the launch page's window) or "top-opener" (in the window that opened
-// the platform's page above it, as a popup of a popup); `error`: what LMSGetLastError says.
+// the platform's page above it, as a popup of a popup); `error`: what LMSGetLastError says. The
+// launch page's frame (`frame`) holds a page: an event target, as its window is.
 export function platform(values, { where = "self", error = "0" } = {}) {
   const calls = [];
   const held = { "cmi.core.lesson_status": "not attempted", "cmi.core.entry": "resume", ...values };
@@ -37,8 +38,9 @@ export function platform(values, { where = "self", error = "0" } = {}) {
     documentElement: { lang: "fr" },
     getElementById: (id) => (id === "guide-config" ? { textContent: JSON.stringify({ scale: SCALE, quiz: "article" }) } : null),
     getElementsByTagName: () => [],
-    querySelector: () => null,
+    querySelector: (selector) => (selector === "iframe" ? frame : null),
   };
+  const frame = Object.assign(new EventTarget(), { contentDocument: new EventTarget(), contentWindow: new EventTarget() });
   const storageEvent = (key, newValue) => window.dispatchEvent(Object.assign(new Event("storage"), { key, newValue }));
-  return { calls, held, stored, window, storageEvent, taken: () => calls.splice(0) };
+  return { calls, held, stored, window, frame, storageEvent, taken: () => calls.splice(0) };
 }

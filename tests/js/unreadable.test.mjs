@@ -44,10 +44,14 @@ test("an idle tab commits the session time for five minutes, then stops", () => 
   assert.equal(minutes(30), 0);
 });
 
-test("the session's key is let go when the session ends", () => {
+test("the session's key is let go when the session ends, after the frame's page has saved last", () => {
   const key = lms.window.networkingGuideRecordKey;
+  lms.window.dispatchEvent(new Event("DOMContentLoaded")); // the frame is watched
   assert.ok(lms.stored.has(key));
   lms.window.dispatchEvent(new Event("pagehide"));
   assert.ok(!lms.stored.has(key));
   assert.deepEqual(lms.taken().at(-1), ["finish"]);
+  lms.stored.set(key, JSON.stringify(RELEASE_1)); // the page in the frame hides next, and saves its plan
+  lms.frame.contentWindow.dispatchEvent(new Event("pagehide"));
+  assert.ok(!lms.stored.has(key));
 });
